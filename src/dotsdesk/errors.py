@@ -1,0 +1,37 @@
+"""Errors a user can act on: each names the file and the problem in one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class DotsError(Exception):
+    """Base of every error shown to the user as one line."""
+
+    def __init__(self, path: Path | str | None, problem: str) -> None:
+        super().__init__(problem)
+        self.path = Path(path) if path is not None else None
+        self.problem = problem
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}" if self.path is not None else self.problem
+
+
+class InputError(DotsError):
+    """An input file cannot be read as what it claims to be; nothing was changed."""
+
+
+class ProjectError(DotsError):
+    """A project file cannot be opened, created or written."""
+
+
+class ProjectLocked(ProjectError):
+    """The project is already open for writing elsewhere."""
+
+
+class NotFound(DotsError):
+    """A respondent, code, response or segment named by the user does not exist."""
+
+
+class InvalidOperation(DotsError):
+    """A request that would break an invariant (offsets outside the text, a code cycle, ...)."""

@@ -1,0 +1,38 @@
+"""Typed ORM classes for everything in the design's glossary; no behaviour beyond invariants."""
+
+from .base import Base
+from .codebook import Code
+from .consent import ConsentEvent, ConsentKind, ConsentLevel, ConsentScope, consent_scope_segment
+from .memo import Memo
+from .post import Block, BlockKind, Post, Section
+from .project_info import ImportRecord, Setting
+from .respondent import AttributeDef, AttributeType, AttributeValue, Identity, Respondent
+from .response import Response, Translation
+from .segment import Coder, Segment, segment_code
+
+__all__ = [
+    "AttributeDef",
+    "AttributeType",
+    "AttributeValue",
+    "Base",
+    "Block",
+    "BlockKind",
+    "Code",
+    "Coder",
+    "ConsentEvent",
+    "ConsentKind",
+    "ConsentLevel",
+    "ConsentScope",
+    "Identity",
+    "ImportRecord",
+    "Memo",
+    "Post",
+    "Respondent",
+    "Response",
+    "Section",
+    "Segment",
+    "Setting",
+    "Translation",
+    "consent_scope_segment",
+    "segment_code",
+]

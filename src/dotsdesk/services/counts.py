@@ -1,0 +1,50 @@
+"""The numbers `dotsdesk info` prints and the status bar shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..model import Code, Post, Respondent, Response, Segment, Translation
+from .consent import status_counts
+
+
+@dataclass(frozen=True)
+class ProjectCounts:
+    respondents: int
+    responses: int
+    translations: int
+    codes: int
+    segments: int
+    consent: dict[str, int]
+    posts: list[dict[str, object]] = field(default_factory=list)
+    languages: dict[str, int] = field(default_factory=dict)
+
+
+def project_counts(session: Session) -> ProjectCounts:
+    def count(column: object) -> int:
+        return session.scalar(select(func.count(column))) or 0  # type: ignore[arg-type]
+
+    languages = dict(
+        session.execute(
+            select(Response.language, func.count())
+            .group_by(Response.language)
+            .order_by(func.count().desc())
+        ).all()
+    )
+    posts = [
+        {"id": p.id, "title": p.title, "series": p.series, "number": p.number}
+        for p in session.scalars(select(Post).order_by(Post.id))
+    ]
+    return ProjectCounts(
+        respondents=count(Respondent.id),
+        responses=count(Response.id),
+        translations=count(Translation.id),
+        codes=count(Code.id),
+        segments=count(Segment.id),
+        consent=status_counts(session),
+        posts=posts,
+        languages=languages,
+    )

@@ -1,0 +1,71 @@
+"""The engine: the only module that names the database product.
+
+Everything above `store/` talks to SQLAlchemy sessions; swapping the URL (and the few
+product-specific statements in `search_index.py` and the migrations) is all a server
+database would need.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import NullPool
+
+
+def database_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def make_engine(path: Path) -> Engine:
+    # NullPool: a desktop app has one writer; pooled connections would keep the file busy
+    # after close() and make the lock/backup dance racy.
+    engine = create_engine(database_url(path), poolclass=NullPool, connect_args={"timeout": 10})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the driver, decide where transactions begin, so that DDL in
+        # migrations is transactional too.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA journal_mode = WAL")
+        # NORMAL in WAL mode survives an application crash; only a power cut can lose the
+        # last commits.
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.execute("PRAGMA busy_timeout = 10000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def is_database_file(path: Path) -> bool:
+    """True when the file starts with the database header (checked before opening)."""
+    try:
+        with path.open("rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy even while the WAL holds uncheckpointed pages."""
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+def checkpoint(engine: Engine) -> None:
+    """Fold the WAL into the main file so the project is one self-contained file again."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

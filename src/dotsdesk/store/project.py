@@ -1,0 +1,145 @@
+"""A project is one database file: create, open (migrating after a backup), lock, sessions."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..errors import ProjectError
+from ..model import Setting
+from . import migrate
+from .database import checkpoint, copy_database, is_database_file, make_engine
+from .lock import ProjectLock
+
+SUFFIX = ".dots"
+APPLICATION = "dotsdesk"
+
+
+class Project:
+    """An open project. Use `write()` for one user action (one transaction), `read()` to look."""
+
+    def __init__(self, path: Path, engine: Engine, lock: ProjectLock | None) -> None:
+        self.path = path
+        self.engine = engine
+        self._lock = lock
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.backup: Path | None = None  # set when opening migrated an older project
+
+    # -- life cycle -------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path | str) -> Project:
+        path = Path(path)
+        if path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        if path.exists():
+            raise ProjectError(path, "already exists; choose another name or open it")
+        if not path.parent.is_dir():
+            raise ProjectError(path, f"the folder {path.parent} does not exist")
+        lock = ProjectLock(path)
+        lock.acquire(path)
+        engine = make_engine(path)
+        try:
+            migrate.upgrade(engine)
+            project = cls(path, engine, lock)
+            with project.write() as s:
+                s.add(Setting(key="application", value=APPLICATION))
+                s.add(Setting(key="created", value=datetime.now().isoformat(timespec="seconds")))
+        except (OperationalError, OSError) as exc:
+            engine.dispose()
+            lock.release()
+            path.unlink(missing_ok=True)
+            raise ProjectError(path, f"cannot create the project: {exc}") from None
+        return project
+
+    @classmethod
+    def open(cls, path: Path | str, *, readonly: bool = False) -> Project:
+        """Open an existing project; an older one is copied to a backup, then migrated.
+
+        `readonly` skips the writer lock, so a command can read a project that is open in
+        the app; it still migrates (taking the lock briefly) if the schema is old.
+        """
+        path = Path(path)
+        if not path.is_file():
+            raise ProjectError(path, "no such project file")
+        if not is_database_file(path):
+            raise ProjectError(path, "is not a dotsdesk project (not a database file)")
+        lock = ProjectLock(path)
+        if not readonly:
+            lock.acquire(path)
+        engine = make_engine(path)
+        try:
+            backup = cls._bring_up_to_date(path, engine, lock, readonly)
+        except BaseException:
+            engine.dispose()
+            lock.release()
+            raise
+        project = cls(path, engine, None if readonly else lock)
+        project.backup = backup
+        return project
+
+    @staticmethod
+    def _bring_up_to_date(
+        path: Path, engine: Engine, lock: ProjectLock, readonly: bool
+    ) -> Path | None:
+        try:
+            revision = migrate.current_revision(engine)
+            if revision is None:
+                raise ProjectError(path, "is not a dotsdesk project (no dotsdesk schema inside)")
+            if revision not in migrate.known_revisions():
+                raise ProjectError(
+                    path, "was written by a newer dotsdesk; update dotsdesk to open it"
+                )
+            if revision == migrate.head_revision():
+                return None
+            if readonly:
+                lock.acquire(path)
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup = path.with_name(f"{path.stem}.backup-{revision}-{stamp}{SUFFIX}")
+            copy_database(path, backup)
+            migrate.upgrade(engine)
+            if readonly:
+                lock.release()
+            return backup
+        except DatabaseError as exc:
+            raise ProjectError(path, f"is damaged or not a dotsdesk project ({exc.orig})") from None
+
+    def close(self) -> None:
+        # Another reader may hold the WAL; then it is folded in later.
+        with contextlib.suppress(OperationalError):
+            checkpoint(self.engine)
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- sessions ---------------------------------------------------------------------
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One user action: everything inside commits together or not at all."""
+        if self._lock is None:
+            raise ProjectError(self.path, "was opened read-only")
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+            session.rollback()
+
+    def setting(self, key: str) -> str | None:
+        with self.read() as s:
+            return s.scalar(select(Setting.value).where(Setting.key == key))

@@ -1,0 +1,54 @@
+"""Full-text lookups against the trigram index (built by migration 0002).
+
+Terms of three or more characters use the index; shorter ones (two-character Chinese
+words are common) fall back to a substring scan, which the index cannot serve.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+_TRIGRAM = 3
+
+
+def _phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _matching_ids(
+    session: Session, table: str, fts: str, id_column: str, terms: list[str]
+) -> set[int]:
+    long_terms = [t for t in terms if len(t) >= _TRIGRAM]
+    short_terms = [t for t in terms if len(t) < _TRIGRAM]
+    params: dict[str, str] = {}
+    where: list[str] = []
+    if long_terms:
+        params["match"] = " AND ".join(_phrase(t) for t in long_terms)
+        where.append(f"t.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH :match)")
+    for i, term in enumerate(short_terms):
+        params[f"like{i}"] = _like(term)
+        where.append(f"t.text LIKE :like{i} ESCAPE '\\'")
+    sql = f"SELECT DISTINCT t.{id_column} FROM {table} t WHERE " + " AND ".join(where)
+    return set(session.execute(text(sql), params).scalars())
+
+
+def matching_response_ids(
+    session: Session, terms: list[str], *, translations: bool = True
+) -> list[int]:
+    """Ids of responses whose text (or a translation's) contains every term, ascending."""
+    if not terms:
+        return []
+    ids = _matching_ids(session, "response", "response_fts", "id", terms)
+    if translations:
+        ids |= _matching_ids(session, "translation", "translation_fts", "response_id", terms)
+    return sorted(ids)
+
+
+def rebuild(session: Session) -> None:
+    for fts in ("response_fts", "translation_fts"):
+        session.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')"))
