@@ -13,7 +13,7 @@ from ..errors import InvalidOperation, NotFound
 from ..model import AttributeDef, AttributeType, AttributeValue, Identity, Respondent
 
 IDENTITY_FIELDS = ("name", "email", "phone", "contact", "forum", "handle", "other")
-_IDENTIFYING_KEY = re.compile(r"@|^\+?[\d\s().-]{7,}$")
+IDENTIFYING_KEY = re.compile(r"@|^\+?[\d\s().-]{7,}$")
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def add_respondent(
     if session.scalar(select(Respondent.id).where(Respondent.key == key)) is not None:
         raise InvalidOperation(None, f"a respondent with id {key!r} already exists")
     if label is None:
-        label = key if not _IDENTIFYING_KEY.search(key) else next_label(session)
+        label = key if not IDENTIFYING_KEY.search(key) else next_label(session)
         if session.scalar(select(Respondent.id).where(Respondent.label == label)) is not None:
             label = next_label(session)
     respondent = Respondent(key=key, label=label)
@@ -179,3 +179,21 @@ def attribute_table(session: Session) -> dict[int, dict[str, str]]:
     for value, name in rows:
         table.setdefault(value.respondent_id, {})[name] = format_value(value)
     return table
+
+
+def attribute_table_for(session: Session, respondent_id: int) -> dict[str, str]:
+    rows = session.execute(
+        select(AttributeValue, AttributeDef.name)
+        .join(AttributeDef)
+        .where(AttributeValue.respondent_id == respondent_id)
+    ).all()
+    return {name: format_value(value) for value, name in rows}
+
+
+def normalise_value(attribute: AttributeDef, raw: str) -> str:
+    """How `raw` reads back once stored in `attribute`, for change detection."""
+    if attribute.type is AttributeType.NUMBER:
+        number = parse_number(raw)
+        if number is not None:
+            return format_value(AttributeValue(value_number=number))
+    return raw.strip()

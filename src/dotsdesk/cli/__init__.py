@@ -1,0 +1,22 @@
+"""The `dotsdesk` command: one line on stderr and a non-zero exit for every user error."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from ..errors import DotsError
+from .parser import build_parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except DotsError as exc:
+        print(f"dotsdesk: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("dotsdesk: interrupted; nothing was changed", file=sys.stderr)
+        return 130

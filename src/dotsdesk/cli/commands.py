@@ -1,0 +1,160 @@
+"""What each subcommand does; each write is one transaction through the services."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from dataclasses import asdict
+from pathlib import Path
+
+from ..errors import DotsError, ProjectError
+from ..store import SUFFIX, Project
+
+
+def gui(args: argparse.Namespace) -> int:
+    from ..app import run_gui  # noqa: PLC0415 - Qt only when a window is wanted
+
+    return run_gui(args.file)
+
+
+def new(args: argparse.Namespace) -> int:
+    project = Project.create(args.file)
+    path = project.path
+    project.close()
+    print(f"created {path}")
+    return gui(argparse.Namespace(file=path)) if args.open else 0
+
+
+def default_sample_path() -> Path:
+    from platformdirs import user_data_path  # noqa: PLC0415
+
+    return user_data_path("dotsdesk", appauthor=False, ensure_exists=True) / f"sample{SUFFIX}"
+
+
+def demo(args: argparse.Namespace) -> int:
+    from ..services.counts import project_counts  # noqa: PLC0415
+    from ..services.sample import build_sample  # noqa: PLC0415
+
+    target: Path = args.file or default_sample_path()
+    if target.suffix != SUFFIX:
+        target = target.with_name(target.name + SUFFIX)
+    if target.exists() and not (args.force or args.file is None):
+        raise ProjectError(target, "already exists; use --force to replace it")
+    # Build beside the target and swap in at the end: an interrupted build leaves nothing.
+    partial = target.with_name(f".{target.stem}.partial{SUFFIX}")
+    for leftover in _project_files(partial):
+        leftover.unlink(missing_ok=True)
+    project = Project.create(partial)
+    try:
+        with project.write() as s:
+            build_sample(s)
+        with project.read() as s:
+            counts = project_counts(s)
+    finally:
+        project.close()
+    if target.exists():
+        Project.open(target).close()  # refuses if the old sample is open somewhere
+        for stale in _project_files(target)[1:]:
+            stale.unlink(missing_ok=True)
+    os.replace(partial, target)
+    for leftover in _project_files(partial):
+        leftover.unlink(missing_ok=True)
+    print(f"wrote the sample project to {target}: {counts.respondents} respondents, "
+          f"{counts.responses} responses, {counts.codes} codes, {counts.segments} segments")  # fmt: skip
+    return gui(argparse.Namespace(file=target)) if args.open else 0
+
+
+def _project_files(path: Path) -> list[Path]:
+    return [path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", ".lock"))]
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll a dry run back."""
+
+
+def import_(args: argparse.Namespace) -> int:
+    from ..importers import ImportOptions, import_file  # noqa: PLC0415
+
+    options = ImportOptions(
+        encoding=args.encoding,
+        sheet=args.sheet,
+        responses=tuple(args.responses),
+        attributes=tuple(args.attributes),
+        identity=tuple(args.identity),
+        id_column=args.id_column,
+        respondent=args.respondent,
+    )
+    if args.respondent and any(p.suffix.lower() in {".csv", ".tsv", ".xlsx", ".xlsm"} for p in args.inputs):
+        raise DotsError(None, "--respondent is for transcripts; a survey table names its respondents")
+    for path in args.inputs:
+        if not path.is_file():
+            raise DotsError(path, "no such file")
+    reports = []
+    with Project.open(args.file) as project:
+        try:
+            with project.write() as s:
+                for path in args.inputs:
+                    reports.append(import_file(s, path, options))
+                if args.dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+    for report in reports:
+        print("\n".join(report.lines()))
+    if args.dry_run:
+        print("dry run: nothing was changed")
+    return 0
+
+
+def autocode(args: argparse.Namespace) -> int:
+    from ..services.autocode import autocode as run_autocode  # noqa: PLC0415
+
+    with Project.open(args.file) as project, project.write() as s:
+        report = run_autocode(
+            s, args.code, args.pattern, whole_response=args.whole_response,
+            ignore_case=not args.case_sensitive, coder=args.coder,
+        )  # fmt: skip
+    print(f"{report.segments_created} segment(s) made with {report.code_path} "
+          f"in {report.responses_matched} response(s)"
+          + (f"; {report.segments_existing} already coded" if report.segments_existing else ""))  # fmt: skip
+    return 0
+
+
+def info(args: argparse.Namespace) -> int:
+    from ..services.counts import project_counts  # noqa: PLC0415
+
+    with Project.open(args.file, readonly=True) as project, project.read() as s:
+        counts = project_counts(s)
+        title = project.setting("title")
+    if args.json:
+        data = asdict(counts)
+        data["file"] = str(project.path)
+        data["title"] = title
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{project.path}" + (f" - {title}" if title else ""))
+    print(f"  respondents  {counts.respondents}")
+    print(f"  responses    {counts.responses}  ("
+          + ", ".join(f"{lang} {n}" for lang, n in counts.languages.items()) + ")")  # fmt: skip
+    print(f"  translations {counts.translations}")
+    print(f"  codes        {counts.codes}")
+    print(f"  segments     {counts.segments}")
+    print("  consent      " + ", ".join(f"{k} {v}" for k, v in counts.consent.items() if v))
+    print(f"  posts        {len(counts.posts)}")
+    for post in counts.posts:
+        print(f"    {post['id']}: {post['title']}")
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    from ..exporters.xlsx_segments import export_segments_workbook  # noqa: PLC0415
+
+    out: Path = args.out
+    if out.suffix.lower() != ".xlsx":
+        raise DotsError(out, "exports are written as .xlsx for now (Word, Markdown and HTML come "
+                             "with the post composer)")  # fmt: skip
+    with Project.open(args.file, readonly=True) as project, project.read() as s:
+        rows = export_segments_workbook(s, out)
+    print(f"wrote {out}: {rows} segment row(s), codebook and respondents")
+    return 0

@@ -1,0 +1,110 @@
+"""Arguments of every subcommand, with the help a user reads first."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .. import __version__
+from . import commands
+
+EPILOG = """examples:
+  dotsdesk demo --open                 build the sample project and open it
+  dotsdesk new study.dots              an empty project
+  dotsdesk import study.dots survey.csv interview.docx
+  dotsdesk autocode study.dots --code Theme/Interview --pattern "interview|面试"
+  dotsdesk info study.dots --json
+  dotsdesk export study.dots segments.xlsx
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dotsdesk",
+        description="Qualitative research that ends in writing: import answers and transcripts, "
+        "code them, track consent, export.  Without a command, the app opens.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"dotsdesk {__version__}")
+    parser.set_defaults(run=commands.gui, file=None)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = sub.add_parser("open", help="open a project in the app", description="Open FILE.dots in the app.")
+    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.set_defaults(run=commands.gui)
+
+    p = sub.add_parser("new", help="create an empty project", description="Create an empty project file.")
+    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.add_argument("--open", action="store_true", help="open it in the app afterwards")
+    p.set_defaults(run=commands.new)
+
+    p = sub.add_parser(
+        "demo",
+        help="write the sample project",
+        description="Write the sample project: 30 data scientists' answers behind the post "
+        "'Do you write production code as a data scientist?', coded, with consent recorded. "
+        "Without FILE it goes to your data folder and is rebuilt each time.",
+    )
+    p.add_argument("file", type=Path, nargs="?", metavar="FILE.dots")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--open", action="store_true", help="open it in the app afterwards")
+    p.set_defaults(run=commands.demo)
+
+    _import_parser(sub)
+
+    p = sub.add_parser(
+        "autocode",
+        help="code every match of a pattern",
+        description="Code every match of a regular expression (case-insensitive unless asked) "
+        "with a code, creating the code if needed. Running it again adds nothing new.",
+    )
+    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.add_argument("--code", required=True, metavar="PATH/TO/CODE", help="e.g. Theme/Interview")
+    p.add_argument("--pattern", required=True, metavar="REGEX", help="Python regular expression")
+    p.add_argument("--whole-response", action="store_true", help="code the whole response, not the match")
+    p.add_argument("--case-sensitive", action="store_true")
+    p.add_argument("--coder", help="coder name (default: your login name)")
+    p.set_defaults(run=commands.autocode)
+
+    p = sub.add_parser("info", help="counts of a project", description="Show what a project holds.")
+    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    p.set_defaults(run=commands.info)
+
+    p = sub.add_parser(
+        "export",
+        help="export segments, codebook and respondents to Excel",
+        description="Write OUT.xlsx with sheets Segments (one row per segment and code, the exact "
+        "text and its code-point offsets), Codebook and Respondents (pseudonymous labels and "
+        "attributes; never names or contacts). The file appears only when complete.",
+    )
+    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.add_argument("out", type=Path, metavar="OUT.xlsx")
+    p.set_defaults(run=commands.export)
+    return parser
+
+
+def _import_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "import",
+        help="import survey tables and transcripts",
+        description="Import .csv/.tsv/.xlsx survey tables (one row per respondent) and .docx/.txt/.md "
+        "transcripts (one response each). For tables, a column named 'respondent' or 'id' "
+        "identifies people; long free-text columns become responses (the header is the "
+        "question); short ones become attributes; columns like name, e-mail, phone, contact, "
+        "handle are kept as private identity; a 'language' column sets each response's "
+        "language (otherwise it is detected). The decision for each column is printed. All "
+        "inputs go in together or not at all; importing the same file again changes nothing.",
+    )
+    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.add_argument("inputs", type=Path, nargs="+", metavar="INPUT")
+    p.add_argument("--responses", action="append", default=[], metavar="COL,...", help="these columns are answers")
+    p.add_argument("--attributes", action="append", default=[], metavar="COL,...", help="these columns are attributes")
+    p.add_argument("--identity", action="append", default=[], metavar="COL,...", help="these columns are private identity")
+    p.add_argument("--id", dest="id_column", metavar="COL", help="the column that identifies respondents")
+    p.add_argument("--respondent", metavar="ID", help="for transcripts: whose words (default: the file name)")
+    p.add_argument("--encoding", metavar="NAME", help="text encoding, if detection gets it wrong (e.g. gb18030)")
+    p.add_argument("--sheet", metavar="NAME", help="for .xlsx: the sheet to read (default: the first)")
+    p.add_argument("--dry-run", action="store_true", help="show what would be imported, change nothing")
+    p.set_defaults(run=commands.import_)

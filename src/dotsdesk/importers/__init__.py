@@ -1,0 +1,65 @@
+"""Bringing files into a project: survey tables and transcripts.
+
+`import_file` runs inside the caller's transaction, so a failure (or a cancel raised from
+the progress callback) leaves the project exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import InputError
+from ..model import ImportRecord
+from .report import ImportOptions, ImportReport, Progress
+
+TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm"})
+DOCUMENT_SUFFIXES = frozenset({".docx", ".txt", ".md", ".markdown"})
+
+__all__ = ["ImportOptions", "ImportReport", "import_file"]
+
+
+def import_file(
+    session: Session,
+    path: Path,
+    options: ImportOptions | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    from .survey import import_survey
+    from .transcript import import_transcript
+
+    options = options or ImportOptions()
+    suffix = path.suffix.lower()
+    if suffix in TABLE_SUFFIXES:
+        kind = "survey"
+    elif suffix in DOCUMENT_SUFFIXES:
+        kind = "transcript"
+    elif suffix in {".xls", ".doc"}:
+        raise InputError(path, f"the old {suffix} format is not supported; save it as {suffix}x")
+    else:
+        raise InputError(path, f"cannot import {suffix or 'files without an extension'}: "
+                               "use .csv, .tsv, .xlsx, .docx, .txt or .md")  # fmt: skip
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read the file: {exc.strerror}") from None
+    digest = hashlib.sha256(data).hexdigest()
+    report = ImportReport(path=path, kind=kind)
+    before = session.scalar(select(ImportRecord).where(ImportRecord.digest == digest).limit(1))
+    if before is not None:
+        report.already_imported = before.imported.strftime("%Y-%m-%d %H:%M")
+        return report
+    if kind == "survey":
+        import_survey(session, path, options, report, progress)
+    else:
+        import_transcript(session, path, options, report)
+    session.add(
+        ImportRecord(
+            filename=path.name, digest=digest, kind=kind, summary="\n".join(report.lines())
+        )
+    )
+    session.flush()
+    return report

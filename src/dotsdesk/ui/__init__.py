@@ -1,0 +1,1 @@
+"""Everything Qt: windows, panels, item models, undo commands, workers."""
