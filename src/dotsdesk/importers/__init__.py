@@ -40,8 +40,11 @@ def import_file(
     elif suffix in {".xls", ".doc"}:
         raise InputError(path, f"the old {suffix} format is not supported; save it as {suffix}x")
     else:
-        raise InputError(path, f"cannot import {suffix or 'files without an extension'}: "
-                               "use .csv, .tsv, .xlsx, .docx, .txt or .md")  # fmt: skip
+        raise InputError(
+            path,
+            f"cannot import {suffix or 'files without an extension'}: "
+            "use .csv, .tsv, .xlsx, .docx, .txt or .md",
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:

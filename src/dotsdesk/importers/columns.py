@@ -39,13 +39,40 @@ def _norm(header: str) -> str:
     return re.sub(r"[\s_\-.:：()（）]+", " ", header.casefold()).strip()
 
 
-_ID = {"respondent", "id", "respondent id", "respondentid", "response id", "responseid",
-       "participant", "participant id", "participantid", "pid", "受访者", "编号", "受访者编号",
-       "序号", "答卷编号"}  # fmt: skip
+_ID = {
+    "respondent",
+    "id",
+    "respondent id",
+    "respondentid",
+    "response id",
+    "responseid",
+    "participant",
+    "participant id",
+    "participantid",
+    "pid",
+    "受访者",
+    "编号",
+    "受访者编号",
+    "序号",
+    "答卷编号",
+}
 _LANGUAGE = {"language", "lang", "userlanguage", "user language", "语言"}
-_DATE = {"timestamp", "date", "submitted", "submitted at", "submission date", "recordeddate",
-         "recorded date", "enddate", "end date", "received", "提交时间", "提交答卷时间", "日期",
-         "时间"}  # fmt: skip
+_DATE = {
+    "timestamp",
+    "date",
+    "submitted",
+    "submitted at",
+    "submission date",
+    "recordeddate",
+    "recorded date",
+    "enddate",
+    "end date",
+    "received",
+    "提交时间",
+    "提交答卷时间",
+    "日期",
+    "时间",
+}
 # Header words that mean the column identifies a person; mapped to the identity field.
 _IDENTITY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"e ?mail|邮箱|邮件", "email"),
@@ -57,11 +84,22 @@ _IDENTITY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"ip ?address|\bip\b|latitude|longitude|location|address|住址|地址", "other"),
 )
 # Survey-tool bookkeeping columns worth keeping as attributes are few; these are noise.
-_IGNORED = {"status", "progress", "finished", "duration (in seconds)", "duration in seconds",
-            "distributionchannel", "distribution channel", "externalreference", "startdate",
-            "start date", "responseid"}  # fmt: skip
+_IGNORED = {
+    "status",
+    "progress",
+    "finished",
+    "duration (in seconds)",
+    "duration in seconds",
+    "distributionchannel",
+    "distribution channel",
+    "externalreference",
+    "startdate",
+    "start date",
+    "responseid",
+}
 
-RESPONSE_MIN_MEDIAN = 40  # characters: typical answers longer than this are free text
+# In English-equivalent characters (see _weight): typical answers longer than this are free text.
+RESPONSE_MIN_MEDIAN = 40
 RESPONSE_MIN_LONGEST = 120
 
 
@@ -145,7 +183,7 @@ def _guess(i: int, header: str, key: str, values: list[str], *, allow_id: bool) 
     if not values:
         return ColumnPlan(i, header, Role.IGNORED, "empty column")
     field = _identity_field(key)
-    lengths = [len(v) for v in values]
+    lengths = [_weight(v) for v in values]
     long_text = statistics.median(lengths) >= RESPONSE_MIN_MEDIAN or (
         max(lengths) >= RESPONSE_MIN_LONGEST and statistics.median(lengths) >= 15
     )
@@ -166,6 +204,17 @@ def _guess(i: int, header: str, key: str, values: list[str], *, allow_id: bool) 
     return ColumnPlan(
         i, header, Role.ATTRIBUTE, f"short values ({kind.value})", attribute_type=kind
     )
+
+
+_WIDE = re.compile(
+    r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
+
+
+def _weight(value: str) -> int:
+    """Length in "English-equivalent" characters: a Chinese, Japanese or Korean character
+    carries about as much as a short word, so 40 of them are a real answer."""
+    return len(value) + 2 * len(_WIDE.findall(value))
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

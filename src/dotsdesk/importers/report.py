@@ -43,13 +43,19 @@ class ImportReport:
 
     @property
     def changed(self) -> bool:
-        return bool(self.respondents_added or self.respondents_updated or self.responses_added
-                    or self.responses_updated)  # fmt: skip
+        return bool(
+            self.respondents_added
+            or self.respondents_updated
+            or self.responses_added
+            or self.responses_updated
+        )
 
     def lines(self) -> list[str]:
-        out = [f"{self.path.name}: {self.kind}"
-               + (f", encoding {self.encoding}" if self.encoding else "")
-               + (f", sheet {self.sheet!r}" if self.sheet else "")]  # fmt: skip
+        out = [
+            f"{self.path.name}: {self.kind}"
+            + (f", encoding {self.encoding}" if self.encoding else "")
+            + (f", sheet {self.sheet!r}" if self.sheet else "")
+        ]
         if self.already_imported:
             out.append(f"  already imported on {self.already_imported}; nothing changed")
             return out

@@ -25,10 +25,25 @@ from .dates import parse_date
 from .report import ImportOptions, ImportReport, Progress
 from .tables import Table, read_table
 
-_LANGUAGE_NAMES = {"english": "en", "chinese": "zh", "中文": "zh", "汉语": "zh", "普通话": "zh",
-                   "简体中文": "zh", "繁體中文": "zh", "繁体中文": "zh", "英文": "en", "英语": "en",
-                   "japanese": "ja", "日本語": "ja", "korean": "ko", "한국어": "ko", "spanish": "es",
-                   "french": "fr", "german": "de"}  # fmt: skip
+_LANGUAGE_NAMES = {
+    "english": "en",
+    "chinese": "zh",
+    "中文": "zh",
+    "汉语": "zh",
+    "普通话": "zh",
+    "简体中文": "zh",
+    "繁體中文": "zh",
+    "繁体中文": "zh",
+    "英文": "en",
+    "英语": "en",
+    "japanese": "ja",
+    "日本語": "ja",
+    "korean": "ko",
+    "한국어": "ko",
+    "spanish": "es",
+    "french": "fr",
+    "german": "de",
+}
 _TAG = re.compile(r"^[a-z]{2,3}([-_][a-z0-9]{2,8})*$")
 _CHUNK = 500
 
@@ -44,9 +59,12 @@ def normalise_language(value: str) -> str | None:
 
 
 def import_survey(
-    session: Session, path: Path, options: ImportOptions, report: ImportReport,
+    session: Session,
+    path: Path,
+    options: ImportOptions,
+    report: ImportReport,
     progress: Progress | None = None,
-) -> None:  # fmt: skip
+) -> None:
     table = read_table(path, encoding=options.encoding, sheet=options.sheet)
     report.encoding, report.sheet = table.encoding, table.sheet
     report.notes.extend(table.notes)
@@ -58,12 +76,19 @@ def import_survey(
         overrides.append(options.id_column)
     missing = unknown_overrides(table.headers, overrides)
     if missing:
-        raise InputError(path, f"no column named {', '.join(map(repr, missing))}; "
-                               f"the columns are {', '.join(map(repr, table.headers))}")  # fmt: skip
+        raise InputError(
+            path,
+            f"no column named {', '.join(map(repr, missing))}; "
+            f"the columns are {', '.join(map(repr, table.headers))}",
+        )
     plans = plan_columns(
-        table.headers, table.rows, responses=responses, attributes=attributes, identity=identity,
+        table.headers,
+        table.rows,
+        responses=responses,
+        attributes=attributes,
+        identity=identity,
         id_column=options.id_column,
-    )  # fmt: skip
+    )
     report.columns = plans
     if not any(p.role is Role.RESPONSE for p in plans):
         raise InputError(path, "no column looks like free-text answers; name them with --responses")
@@ -77,8 +102,10 @@ def _keys(path: Path, table: Table, plans: list[ColumnPlan], report: ImportRepor
     email = next((p for p in plans if p.identity_field == "email"), None)
     source = by_role.get(Role.ID) or email
     if source is None:
-        report.notes.append("no respondent or id column: respondents are keyed by row number, "
-                            "so re-importing a re-sorted file would mismatch them")  # fmt: skip
+        report.notes.append(
+            "no respondent or id column: respondents are keyed by row number, "
+            "so re-importing a re-sorted file would mismatch them"
+        )
         return [f"{path.stem}#{n}" for n in table.row_numbers]
     if source is email:
         report.notes.append(
@@ -98,8 +125,14 @@ def _keys(path: Path, table: Table, plans: list[ColumnPlan], report: ImportRepor
 
 
 class _Writer:
-    def __init__(self, session: Session, path: Path, table: Table, plans: list[ColumnPlan],
-                 report: ImportReport) -> None:  # fmt: skip
+    def __init__(
+        self,
+        session: Session,
+        path: Path,
+        table: Table,
+        plans: list[ColumnPlan],
+        report: ImportReport,
+    ) -> None:
         self.s, self.path, self.table, self.plans, self.report = session, path, table, plans, report
         self.answers = [p for p in plans if p.role is Role.RESPONSE]
         self.attrs = [p for p in plans if p.role is Role.ATTRIBUTE]
@@ -107,9 +140,11 @@ class _Writer:
         self.language = next((p for p in plans if p.role is Role.LANGUAGE), None)
         self.date = next((p for p in plans if p.role is Role.DATE), None)
         self.attr_ids = {
-            p.index: respondent_service.define_attribute(session, p.header, p.attribute_type or AttributeType.TEXT)
+            p.index: respondent_service.define_attribute(
+                session, p.header, p.attribute_type or AttributeType.TEXT
+            )
             for p in self.attrs
-        }  # fmt: skip
+        }
         self.bad_dates = 0
 
     def write(self, keys: list[str], progress: Progress | None) -> None:
@@ -137,8 +172,10 @@ class _Writer:
             if progress is not None:
                 progress(chunk[-1] + 1, total)
         if self.bad_dates:
-            self.report.notes.append(f"{self.bad_dates} date(s) in {self.date.header!r} could not be read "  # type: ignore[union-attr]
-                                     "and were left empty")  # fmt: skip
+            self.report.notes.append(
+                f"{self.bad_dates} date(s) in {self.date.header!r} could not be read "  # type: ignore[union-attr]
+                "and were left empty"
+            )
 
     @staticmethod
     def _label(key: str, labels: set[str], n: int) -> tuple[str, int]:
@@ -193,9 +230,17 @@ class _Writer:
                 if not text.strip():
                     continue
                 language, received = self._response_meta(row, text)
-                responses.append({"respondent_id": rid, "question": p.header, "text": text,
-                                  "language": language, "received": received,
-                                  "source": self.path.name, "channel": "survey"})  # fmt: skip
+                responses.append(
+                    {
+                        "respondent_id": rid,
+                        "question": p.header,
+                        "text": text,
+                        "language": language,
+                        "received": received,
+                        "source": self.path.name,
+                        "channel": "survey",
+                    }
+                )
         if identities:
             self.s.execute(insert(Identity), identities)
         if values:
@@ -246,8 +291,16 @@ class _Writer:
             )
             if found is None:
                 language, received = self._response_meta(row, text)
-                add_response(self.s, rid, text, question=p.header, language=language, source=self.path.name,
-                             channel="survey", received=received)  # fmt: skip
+                add_response(
+                    self.s,
+                    rid,
+                    text,
+                    question=p.header,
+                    language=language,
+                    source=self.path.name,
+                    channel="survey",
+                    received=received,
+                )
                 self.report.responses_added += 1
                 touched = True
                 continue

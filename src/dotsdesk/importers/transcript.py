@@ -34,8 +34,14 @@ def import_transcript(
         )
     )
     if found is None:
-        add_response(session, respondent.id, document.text, question=document.title,
-                     source=path.name, channel="transcript")  # fmt: skip
+        add_response(
+            session,
+            respondent.id,
+            document.text,
+            question=document.title,
+            source=path.name,
+            channel="transcript",
+        )
         report.responses_added += 1
         return
     change = replace_text(session, found, document.text)
