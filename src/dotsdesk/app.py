@@ -12,15 +12,19 @@ from .errors import DotsError
 def check_display() -> None:
     """Qt aborts the process without a display; say so in one line instead."""
     if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
     ):
         raise DotsError(
-            None, "no display to show the window on (set DISPLAY, or QT_QPA_PLATFORM=offscreen for tests)"
+            None,
+            "no display to show the window on "
+            "(set DISPLAY, or QT_QPA_PLATFORM=offscreen for tests)",
         )
 
 
 def run_gui(project: Path | None = None) -> int:
     check_display()
-    from .ui.application import run  # noqa: PLC0415 - Qt loads only when a window is wanted
+    from .ui.application import run
 
     return run(project)

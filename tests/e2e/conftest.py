@@ -24,11 +24,21 @@ class Run:
 
 
 def run_cli(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
-    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8", **(env or {})}
+    full_env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONIOENCODING": "utf-8",
+        **(env or {}),
+    }
     proc = subprocess.run(
         [sys.executable, "-m", "dotsdesk", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=full_env, timeout=120,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=full_env,
+        timeout=120,
+    )
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 

@@ -27,8 +27,11 @@ def test_new_then_info(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-
     assert (tmp_path / "study.dots").is_file()
     data = cli("info", "study.dots", "--json").json()
     assert {k: data[k] for k in ("respondents", "responses", "codes", "segments")} == {
-        "respondents": 0, "responses": 0, "codes": 0, "segments": 0,
-    }  # fmt: skip
+        "respondents": 0,
+        "responses": 0,
+        "codes": 0,
+        "segments": 0,
+    }
     assert data["posts"] == []
     again = cli("new", "study.dots")
     assert again.code == 1

@@ -14,21 +14,51 @@ from docx import Document
 from dotsdesk.services.coding import segments_of
 from dotsdesk.store import Project
 
-LONG_EN = ("I write production code every week: pipelines, model serving, and the odd dashboard. "
-           "Code review from engineers taught me more than any course 👩‍💻.")  # fmt: skip
+LONG_EN = (
+    "I write production code every week: pipelines, model serving, and the odd dashboard. "
+    "Code review from engineers taught me more than any course 👩‍💻."
+)
 LONG_ZH = "我们团队的数据科学家需要自己把模型部署到生产环境，面试的时候也考系统设计和代码能力。"
-LONG_MIX = "Pair coding with a senior engineer at the café (cafe\u0301) changed how I name variables 🇨🇳."
-HEADERS = ["Respondent", "Name", "E-mail", "Forum handle", "Job title", "Years", "Language",
-           "Do you write production code?"]  # fmt: skip
+LONG_MIX = (
+    "Pair coding with a senior engineer at the café (cafe\u0301) changed how I name variables 🇨🇳."
+)
+HEADERS = [
+    "Respondent",
+    "Name",
+    "E-mail",
+    "Forum handle",
+    "Job title",
+    "Years",
+    "Language",
+    "Do you write production code?",
+]
 ROWS = [
     ["S1", "Alice Zhang", "alice@example.com", "", "data scientist", "4", "en", LONG_EN],
     ["S2", "王小明", "xm@example.cn", "小明爱数据", "研究科学家", "7", "zh", LONG_ZH],
     ["S3", "Bob Smith", "bob@example.org", "bobs", "ML engineer", "2", "", LONG_MIX],
-    ["S4", "Carol Diaz", "carol@example.net", "", "data scientist", "11", "en",
-     "=HYPERLINK(\"http://evil.example\") is how some answers start, and we keep them as text."],
-]  # fmt: skip
-PRIVATE = ["Alice Zhang", "王小明", "xm@example.cn", "小明爱数据", "bob@example.org", "bobs", "Carol Diaz",
-           "alice@example.com", "carol@example.net", "Bob Smith"]  # fmt: skip
+    [
+        "S4",
+        "Carol Diaz",
+        "carol@example.net",
+        "",
+        "data scientist",
+        "11",
+        "en",
+        '=HYPERLINK("http://evil.example") is how some answers start, and we keep them as text.',
+    ],
+]
+PRIVATE = [
+    "Alice Zhang",
+    "王小明",
+    "xm@example.cn",
+    "小明爱数据",
+    "bob@example.org",
+    "bobs",
+    "Carol Diaz",
+    "alice@example.com",
+    "carol@example.net",
+    "Bob Smith",
+]
 
 
 def write_csv(path: Path, rows: list[list[str]], encoding: str, title_lines: int = 0) -> None:
@@ -54,7 +84,11 @@ def test_import_survey_in_gbk_then_reimport(cli, tmp_path: Path) -> None:  # typ
     assert first.code == 0, first.err
     out = first.out
     assert "GB18030" in out
-    assert "'Name': identity" in out and "'E-mail': identity" in out and "'Forum handle': identity" in out
+    assert (
+        "'Name': identity" in out
+        and "'E-mail': identity" in out
+        and "'Forum handle': identity" in out
+    )
     assert "'Job title': attribute" in out and "'Years': attribute (number)" in out
     assert "'Do you write production code?': response" in out
     assert "'Language': language" in out and "'Respondent': respondent id" in out
@@ -75,7 +109,7 @@ def test_import_survey_in_gbk_then_reimport(cli, tmp_path: Path) -> None:  # typ
     assert "UTF-8 with BOM" in changed.out
     assert "1 updated, 3 unchanged" in changed.out
     with Project.open(tmp_path / "s.dots", readonly=True) as p, p.read() as s:
-        from dotsdesk.model import Response  # noqa: PLC0415
+        from dotsdesk.model import Response
 
         texts = sorted(r.text for r in s.query(Response))
     assert LONG_EN + " Also on-call." in texts and LONG_ZH in texts and LONG_MIX in texts
@@ -86,7 +120,11 @@ def test_overrides_and_dry_run(cli, tmp_path: Path) -> None:  # type: ignore[no-
     write_csv(tmp_path / "survey.csv", ROWS, "utf-16")
     dry = cli("import", "s.dots", "survey.csv", "--attributes", "Forum handle", "--dry-run")
     assert dry.code == 0, dry.err
-    assert "UTF-16" in dry.out and "'Forum handle': attribute" in dry.out and "nothing was changed" in dry.out
+    assert (
+        "UTF-16" in dry.out
+        and "'Forum handle': attribute" in dry.out
+        and "nothing was changed" in dry.out
+    )
     assert cli("info", "s.dots", "--json").json()["respondents"] == 0
     bad = cli("import", "s.dots", "survey.csv", "--responses", "No such column")
     assert bad.code == 1 and "No such column" in bad.err and "survey.csv" in bad.err
@@ -98,7 +136,9 @@ def test_transcripts_docx_txt_md(cli, tmp_path: Path) -> None:  # type: ignore[n
     doc.add_paragraph("Interviewer: 你平时写生产代码吗？")
     doc.add_paragraph("Li: 写的，每天都写 😀。Code review matters.")
     doc.save(tmp_path / "interview-li.docx")
-    (tmp_path / "notes.md").write_text("# Notes\n\nShe said café with e\u0301.\r\nNew line.", encoding="utf-8")
+    (tmp_path / "notes.md").write_text(
+        "# Notes\n\nShe said café with e\u0301.\r\nNew line.", encoding="utf-8"
+    )
     (tmp_path / "dm.txt").write_bytes("论坛私信：我们用结对编程。".encode("gb18030"))
     result = cli("import", "t.dots", "interview-li.docx", "notes.md")
     assert result.code == 0, result.err
@@ -108,11 +148,14 @@ def test_transcripts_docx_txt_md(cli, tmp_path: Path) -> None:  # type: ignore[n
     info = cli("info", "t.dots", "--json").json()
     assert info["respondents"] == 3 and info["responses"] == 3  # interview-li, notes, Li
     with Project.open(tmp_path / "t.dots", readonly=True) as p, p.read() as s:
-        from dotsdesk.model import Response  # noqa: PLC0415
+        from dotsdesk.model import Response
 
         texts = {r.source: r.text for r in s.query(Response)}
     assert texts["notes.md"] == "# Notes\n\nShe said café with e\u0301.\nNew line."
-    assert texts["interview-li.docx"] == "Interviewer: 你平时写生产代码吗？\nLi: 写的，每天都写 😀。Code review matters."
+    assert (
+        texts["interview-li.docx"]
+        == "Interviewer: 你平时写生产代码吗？\nLi: 写的，每天都写 😀。Code review matters."
+    )
     assert texts["dm.txt"] == "论坛私信：我们用结对编程。"
 
 
@@ -150,11 +193,23 @@ def test_autocode_then_export_reads_back_exactly(cli, tmp_path: Path) -> None:  
     cli("new", "e.dots")
     write_csv(tmp_path / "survey.csv", ROWS, "utf-8")
     assert cli("import", "e.dots", "survey.csv").code == 0
-    made = cli("autocode", "e.dots", "--code", "Theme/Production", "--pattern", "production|生产|😀|👩‍💻")
+    made = cli(
+        "autocode", "e.dots", "--code", "Theme/Production", "--pattern", "production|生产|😀|👩‍💻"
+    )
     assert made.code == 0, made.err
     assert made.out.startswith("3 segment(s) made with Theme/Production")
-    assert cli("autocode", "e.dots", "--code", "Theme/Production", "--pattern", "production|生产|😀|👩‍💻").out.startswith("0 segment(s)")
-    whole = cli("autocode", "e.dots", "--code", "Role/Engineer", "--pattern", "cafe\u0301|面试", "--whole-response")
+    assert cli(
+        "autocode", "e.dots", "--code", "Theme/Production", "--pattern", "production|生产|😀|👩‍💻"
+    ).out.startswith("0 segment(s)")
+    whole = cli(
+        "autocode",
+        "e.dots",
+        "--code",
+        "Role/Engineer",
+        "--pattern",
+        "cafe\u0301|面试",
+        "--whole-response",
+    )
     assert whole.out.startswith("2 segment(s)"), whole.out
     result = cli("export", "e.dots", "out.xlsx")
     assert result.code == 0, result.err
@@ -162,9 +217,18 @@ def test_autocode_then_export_reads_back_exactly(cli, tmp_path: Path) -> None:  
     assert wb.sheetnames[:3] == ["Segments", "Codebook", "Respondents"]
     rows = list(wb["Segments"].iter_rows(values_only=True))
     header = rows[0]
-    assert list(header[:8]) == ["Respondent", "Question", "Code", "Text", "Start", "End", "Coder", "Memo"]
+    assert list(header[:8]) == [
+        "Respondent",
+        "Question",
+        "Code",
+        "Text",
+        "Start",
+        "End",
+        "Coder",
+        "Memo",
+    ]
     with Project.open(tmp_path / "e.dots", readonly=True) as p, p.read() as s:
-        from dotsdesk.model import Respondent, Response  # noqa: PLC0415
+        from dotsdesk.model import Respondent, Response
 
         sources = {(r.respondent.label, r.question): r for r in s.query(Response).join(Respondent)}
         assert len(rows) - 1 == 5
@@ -180,7 +244,9 @@ def test_autocode_then_export_reads_back_exactly(cli, tmp_path: Path) -> None:  
         assert private not in leak
     # A formula-looking answer stays text.
     texts = [r[3] for r in rows[1:]]
-    cells = [c for row in wb["Segments"].iter_rows(min_row=2) for c in row if isinstance(c.value, str)]
+    cells = [
+        c for row in wb["Segments"].iter_rows(min_row=2) for c in row if isinstance(c.value, str)
+    ]
     assert all(c.data_type == "s" for c in cells)
     assert texts  # and nothing was lost
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Sequence
 
 from ..errors import DotsError
@@ -10,6 +11,9 @@ from .parser import build_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # openpyxl warns about harmless oddities of files made by other tools ("no default
+    # style"); on a terminal they would read like errors.
+    warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -1,4 +1,8 @@
-"""What each subcommand does; each write is one transaction through the services."""
+"""What each subcommand does; each write is one transaction through the services.
+
+Heavy modules (Qt, openpyxl, the importers) are imported inside the commands that need
+them, so `dotsdesk --help` and `info` start quickly.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from ..store import SUFFIX, Project
 
 
 def gui(args: argparse.Namespace) -> int:
-    from ..app import run_gui  # noqa: PLC0415 - Qt only when a window is wanted
+    from ..app import run_gui
 
     return run_gui(args.file)
 
@@ -27,14 +31,14 @@ def new(args: argparse.Namespace) -> int:
 
 
 def default_sample_path() -> Path:
-    from platformdirs import user_data_path  # noqa: PLC0415
+    from platformdirs import user_data_path
 
     return user_data_path("dotsdesk", appauthor=False, ensure_exists=True) / f"sample{SUFFIX}"
 
 
 def demo(args: argparse.Namespace) -> int:
-    from ..services.counts import project_counts  # noqa: PLC0415
-    from ..services.sample import build_sample  # noqa: PLC0415
+    from ..services.counts import project_counts
+    from ..services.sample import build_sample
 
     target: Path = args.file or default_sample_path()
     if target.suffix != SUFFIX:
@@ -60,8 +64,10 @@ def demo(args: argparse.Namespace) -> int:
     os.replace(partial, target)
     for leftover in _project_files(partial):
         leftover.unlink(missing_ok=True)
-    print(f"wrote the sample project to {target}: {counts.respondents} respondents, "
-          f"{counts.responses} responses, {counts.codes} codes, {counts.segments} segments")  # fmt: skip
+    print(
+        f"wrote the sample project to {target}: {counts.respondents} respondents, "
+        f"{counts.responses} responses, {counts.codes} codes, {counts.segments} segments"
+    )
     return gui(argparse.Namespace(file=target)) if args.open else 0
 
 
@@ -74,7 +80,7 @@ class _DryRun(Exception):
 
 
 def import_(args: argparse.Namespace) -> int:
-    from ..importers import ImportOptions, import_file  # noqa: PLC0415
+    from ..importers import ImportOptions, import_file
 
     options = ImportOptions(
         encoding=args.encoding,
@@ -85,8 +91,12 @@ def import_(args: argparse.Namespace) -> int:
         id_column=args.id_column,
         respondent=args.respondent,
     )
-    if args.respondent and any(p.suffix.lower() in {".csv", ".tsv", ".xlsx", ".xlsm"} for p in args.inputs):
-        raise DotsError(None, "--respondent is for transcripts; a survey table names its respondents")
+    if args.respondent and any(
+        p.suffix.lower() in {".csv", ".tsv", ".xlsx", ".xlsm"} for p in args.inputs
+    ):
+        raise DotsError(
+            None, "--respondent is for transcripts; a survey table names its respondents"
+        )
     for path in args.inputs:
         if not path.is_file():
             raise DotsError(path, "no such file")
@@ -108,21 +118,27 @@ def import_(args: argparse.Namespace) -> int:
 
 
 def autocode(args: argparse.Namespace) -> int:
-    from ..services.autocode import autocode as run_autocode  # noqa: PLC0415
+    from ..services.autocode import autocode as run_autocode
 
     with Project.open(args.file) as project, project.write() as s:
         report = run_autocode(
-            s, args.code, args.pattern, whole_response=args.whole_response,
-            ignore_case=not args.case_sensitive, coder=args.coder,
-        )  # fmt: skip
-    print(f"{report.segments_created} segment(s) made with {report.code_path} "
-          f"in {report.responses_matched} response(s)"
-          + (f"; {report.segments_existing} already coded" if report.segments_existing else ""))  # fmt: skip
+            s,
+            args.code,
+            args.pattern,
+            whole_response=args.whole_response,
+            ignore_case=not args.case_sensitive,
+            coder=args.coder,
+        )
+    print(
+        f"{report.segments_created} segment(s) made with {report.code_path} "
+        f"in {report.responses_matched} response(s)"
+        + (f"; {report.segments_existing} already coded" if report.segments_existing else "")
+    )
     return 0
 
 
 def info(args: argparse.Namespace) -> int:
-    from ..services.counts import project_counts  # noqa: PLC0415
+    from ..services.counts import project_counts
 
     with Project.open(args.file, readonly=True) as project, project.read() as s:
         counts = project_counts(s)
@@ -135,8 +151,11 @@ def info(args: argparse.Namespace) -> int:
         return 0
     print(f"{project.path}" + (f" - {title}" if title else ""))
     print(f"  respondents  {counts.respondents}")
-    print(f"  responses    {counts.responses}  ("
-          + ", ".join(f"{lang} {n}" for lang, n in counts.languages.items()) + ")")  # fmt: skip
+    print(
+        f"  responses    {counts.responses}  ("
+        + ", ".join(f"{lang} {n}" for lang, n in counts.languages.items())
+        + ")"
+    )
     print(f"  translations {counts.translations}")
     print(f"  codes        {counts.codes}")
     print(f"  segments     {counts.segments}")
@@ -148,12 +167,15 @@ def info(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    from ..exporters.xlsx_segments import export_segments_workbook  # noqa: PLC0415
+    from ..exporters.xlsx_segments import export_segments_workbook
 
     out: Path = args.out
     if out.suffix.lower() != ".xlsx":
-        raise DotsError(out, "exports are written as .xlsx for now (Word, Markdown and HTML come "
-                             "with the post composer)")  # fmt: skip
+        raise DotsError(
+            out,
+            "exports are written as .xlsx for now (Word, Markdown and HTML come "
+            "with the post composer)",
+        )
     with Project.open(args.file, readonly=True) as project, project.read() as s:
         rows = export_segments_workbook(s, out)
     print(f"wrote {out}: {rows} segment row(s), codebook and respondents")

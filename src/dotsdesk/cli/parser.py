@@ -30,11 +30,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(run=commands.gui, file=None)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    p = sub.add_parser("open", help="open a project in the app", description="Open FILE.dots in the app.")
+    p = sub.add_parser(
+        "open", help="open a project in the app", description="Open FILE.dots in the app."
+    )
     p.add_argument("file", type=Path, metavar="FILE.dots")
     p.set_defaults(run=commands.gui)
 
-    p = sub.add_parser("new", help="create an empty project", description="Create an empty project file.")
+    p = sub.add_parser(
+        "new", help="create an empty project", description="Create an empty project file."
+    )
     p.add_argument("file", type=Path, metavar="FILE.dots")
     p.add_argument("--open", action="store_true", help="open it in the app afterwards")
     p.set_defaults(run=commands.new)
@@ -62,7 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE.dots")
     p.add_argument("--code", required=True, metavar="PATH/TO/CODE", help="e.g. Theme/Interview")
     p.add_argument("--pattern", required=True, metavar="REGEX", help="Python regular expression")
-    p.add_argument("--whole-response", action="store_true", help="code the whole response, not the match")
+    p.add_argument(
+        "--whole-response", action="store_true", help="code the whole response, not the match"
+    )
     p.add_argument("--case-sensitive", action="store_true")
     p.add_argument("--coder", help="coder name (default: your login name)")
     p.set_defaults(run=commands.autocode)
@@ -89,9 +95,9 @@ def _import_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     p = sub.add_parser(
         "import",
         help="import survey tables and transcripts",
-        description="Import .csv/.tsv/.xlsx survey tables (one row per respondent) and .docx/.txt/.md "
-        "transcripts (one response each). For tables, a column named 'respondent' or 'id' "
-        "identifies people; long free-text columns become responses (the header is the "
+        description="Import .csv/.tsv/.xlsx survey tables (one row per respondent) and "
+        ".docx/.txt/.md transcripts (one response each). For tables, a column named "
+        "'respondent' or 'id' identifies people; long free-text columns become responses (the header is the "
         "question); short ones become attributes; columns like name, e-mail, phone, contact, "
         "handle are kept as private identity; a 'language' column sets each response's "
         "language (otherwise it is detected). The decision for each column is printed. All "
@@ -99,12 +105,42 @@ def _import_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     )
     p.add_argument("file", type=Path, metavar="FILE.dots")
     p.add_argument("inputs", type=Path, nargs="+", metavar="INPUT")
-    p.add_argument("--responses", action="append", default=[], metavar="COL,...", help="these columns are answers")
-    p.add_argument("--attributes", action="append", default=[], metavar="COL,...", help="these columns are attributes")
-    p.add_argument("--identity", action="append", default=[], metavar="COL,...", help="these columns are private identity")
-    p.add_argument("--id", dest="id_column", metavar="COL", help="the column that identifies respondents")
-    p.add_argument("--respondent", metavar="ID", help="for transcripts: whose words (default: the file name)")
-    p.add_argument("--encoding", metavar="NAME", help="text encoding, if detection gets it wrong (e.g. gb18030)")
-    p.add_argument("--sheet", metavar="NAME", help="for .xlsx: the sheet to read (default: the first)")
-    p.add_argument("--dry-run", action="store_true", help="show what would be imported, change nothing")
+    p.add_argument(
+        "--responses",
+        action="append",
+        default=[],
+        metavar="COL,...",
+        help="these columns are answers",
+    )
+    p.add_argument(
+        "--attributes",
+        action="append",
+        default=[],
+        metavar="COL,...",
+        help="these columns are attributes",
+    )
+    p.add_argument(
+        "--identity",
+        action="append",
+        default=[],
+        metavar="COL,...",
+        help="these columns are private identity",
+    )
+    p.add_argument(
+        "--id", dest="id_column", metavar="COL", help="the column that identifies respondents"
+    )
+    p.add_argument(
+        "--respondent", metavar="ID", help="for transcripts: whose words (default: the file name)"
+    )
+    p.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="text encoding, if detection gets it wrong (e.g. gb18030)",
+    )
+    p.add_argument(
+        "--sheet", metavar="NAME", help="for .xlsx: the sheet to read (default: the first)"
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="show what would be imported, change nothing"
+    )
     p.set_defaults(run=commands.import_)

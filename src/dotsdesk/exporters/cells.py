@@ -22,7 +22,9 @@ def clean_text(value: str) -> str:
     return _ILLEGAL.sub("\ufffd", value)
 
 
-def text_cell(sheet: Worksheet, value: str | None, *, wrap: bool = False, bold: bool = False) -> WriteOnlyCell:
+def text_cell(
+    sheet: Worksheet, value: str | None, *, wrap: bool = False, bold: bool = False
+) -> WriteOnlyCell:
     """A cell holding `value` as text, even when it starts like a formula."""
     cell = WriteOnlyCell(sheet, value=None)
     if value is not None:

@@ -22,8 +22,18 @@ from ..services.respondents import attribute_table, list_attributes
 from .atomic import atomic_output
 from .cells import row_of, text_cell
 
-SEGMENT_COLUMNS = ["Respondent", "Question", "Code", "Text", "Start", "End", "Coder", "Memo",
-                   "Language", "Segment ID"]  # fmt: skip
+SEGMENT_COLUMNS = [
+    "Respondent",
+    "Question",
+    "Code",
+    "Text",
+    "Start",
+    "End",
+    "Coder",
+    "Memo",
+    "Language",
+    "Segment ID",
+]
 CODEBOOK_COLUMNS = ["Code", "Name", "Parent", "Colour", "Description", "Segments", "Respondents"]
 _WIDTHS = {"Text": 80, "Question": 40, "Code": 30, "Memo": 30, "Description": 50}
 
@@ -61,14 +71,25 @@ def _sheet(wb: Workbook, title: str, columns: list[str]) -> WriteOnlyWorksheet:
     return ws
 
 
-def _segments_sheet(wb: Workbook, session: Session, progress: Callable[[int, int], None] | None) -> int:
+def _segments_sheet(
+    wb: Workbook, session: Session, progress: Callable[[int, int], None] | None
+) -> int:
     ws = _sheet(wb, "Segments", SEGMENT_COLUMNS)
     paths = {c.id: c.path for c in list_codes(session)}
     coders = dict(session.execute(select(Coder.id, Coder.name)).tuples().all())
     query = (
-        select(Segment.id, Segment.response_id, Segment.start, Segment.end, Segment.coder_id,
-               Segment.memo, segment_code.c.code_id, Respondent.label, Response.question,
-               Response.language)  # fmt: skip
+        select(
+            Segment.id,
+            Segment.response_id,
+            Segment.start,
+            Segment.end,
+            Segment.coder_id,
+            Segment.memo,
+            segment_code.c.code_id,
+            Respondent.label,
+            Response.question,
+            Response.language,
+        )
         .join(segment_code, segment_code.c.segment_id == Segment.id)
         .join(Response, Response.id == Segment.response_id)
         .join(Respondent, Respondent.id == Response.respondent_id)
@@ -84,9 +105,18 @@ def _segments_sheet(wb: Workbook, session: Session, progress: Callable[[int, int
     for n, r in enumerate(rows, 1):
         text = texts[r.response_id][r.start : r.end]
         ws.append(
-            [text_cell(ws, r.label), text_cell(ws, r.question), text_cell(ws, paths.get(r.code_id)),
-             text_cell(ws, text, wrap=True), r.start, r.end, text_cell(ws, coders.get(r.coder_id)),
-             text_cell(ws, r.memo), text_cell(ws, r.language), r.id]  # fmt: skip
+            [
+                text_cell(ws, r.label),
+                text_cell(ws, r.question),
+                text_cell(ws, paths.get(r.code_id)),
+                text_cell(ws, text, wrap=True),
+                r.start,
+                r.end,
+                text_cell(ws, coders.get(r.coder_id)),
+                text_cell(ws, r.memo),
+                text_cell(ws, r.language),
+                r.id,
+            ]
         )
         if progress is not None and (n % 2000 == 0 or n == total):
             progress(n, total)
@@ -98,8 +128,20 @@ def _codebook_sheet(wb: Workbook, session: Session) -> None:
     codes = list_codes(session)
     paths = {c.id: c.path for c in codes}
     for c in codes:
-        ws.append(row_of(ws, [c.path, c.name, paths.get(c.parent_id) if c.parent_id else None,
-                              c.colour, c.description, c.segments, c.respondents]))  # fmt: skip
+        ws.append(
+            row_of(
+                ws,
+                [
+                    c.path,
+                    c.name,
+                    paths.get(c.parent_id) if c.parent_id else None,
+                    c.colour,
+                    c.description,
+                    c.segments,
+                    c.respondents,
+                ],
+            )
+        )
 
 
 def _respondents_sheet(wb: Workbook, session: Session) -> None:
@@ -110,7 +152,18 @@ def _respondents_sheet(wb: Workbook, session: Session) -> None:
     counts: dict[int, int] = {}
     for rid in session.scalars(select(Response.respondent_id)):
         counts[rid] = counts.get(rid, 0) + 1
-    for rid, label in session.execute(select(Respondent.id, Respondent.label).order_by(Respondent.label)):
+    for rid, label in session.execute(
+        select(Respondent.id, Respondent.label).order_by(Respondent.label)
+    ):
         own = values.get(rid, {})
-        ws.append(row_of(ws, [label, *(own.get(a) for a in attributes), counts.get(rid, 0),
-                              consents[rid].status.value]))  # fmt: skip
+        ws.append(
+            row_of(
+                ws,
+                [
+                    label,
+                    *(own.get(a) for a in attributes),
+                    counts.get(rid, 0),
+                    consents[rid].status.value,
+                ],
+            )
+        )

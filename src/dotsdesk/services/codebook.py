@@ -11,9 +11,19 @@ from ..errors import InvalidOperation, NotFound
 from ..model import Code, Response, Segment, segment_code
 
 PALETTE = (
-    "#F2C14E", "#4C9BE8", "#E8744C", "#6CC47A", "#B07CE8", "#E85C8A",
-    "#4CC4C4", "#C4A64C", "#8A9BA8", "#E8A04C", "#7C8CE8", "#A8C44C",
-)  # fmt: skip
+    "#F2C14E",
+    "#4C9BE8",
+    "#E8744C",
+    "#6CC47A",
+    "#B07CE8",
+    "#E85C8A",
+    "#4CC4C4",
+    "#C4A64C",
+    "#8A9BA8",
+    "#E8A04C",
+    "#7C8CE8",
+    "#A8C44C",
+)
 
 
 @dataclass(frozen=True)
@@ -112,8 +122,9 @@ def add_code(
     if _child(session, parent_id, name) is not None:
         raise InvalidOperation(None, f"a code named {name!r} already exists there")
     count = session.scalar(select(func.count(Code.id))) or 0
-    siblings = session.scalar(
-        select(func.count(Code.id)).where(
+    # After the last sibling, even when moves or deletes left gaps in the positions.
+    last = session.scalar(
+        select(func.max(Code.position)).where(
             Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
         )
     )
@@ -122,7 +133,7 @@ def add_code(
         parent_id=parent_id,
         colour=colour or PALETTE[count % len(PALETTE)],
         description=description,
-        position=siblings or 0,
+        position=0 if last is None else last + 1,
     )
     session.add(code)
     session.flush()

@@ -103,6 +103,9 @@ def uncode(session: Session, segment_id: int, code_id: int | None = None) -> boo
     if code_id is not None:
         clause = clause & (segment_code.c.code_id == code_id)
     session.execute(delete(segment_code).where(clause))
+    # The links went behind the ORM's back: a loaded `codes` would make the delete below
+    # remove them a second time (StaleDataError).
+    session.expire(segment, ["codes"])
     left = session.scalar(
         select(segment_code.c.code_id).where(segment_code.c.segment_id == segment_id).limit(1)
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -62,6 +63,8 @@ def add_respondent(
         label = key if not IDENTIFYING_KEY.search(key) else next_label(session)
         if session.scalar(select(Respondent.id).where(Respondent.label == label)) is not None:
             label = next_label(session)
+    elif session.scalar(select(Respondent.id).where(Respondent.label == label)) is not None:
+        raise InvalidOperation(None, f"the label {label!r} is already used")
     respondent = Respondent(key=key, label=label)
     session.add(respondent)
     session.flush()
@@ -152,12 +155,14 @@ def set_attribute(
 
 
 def parse_number(value: str | float) -> float | None:
-    if isinstance(value, int | float):
-        return float(value)
+    """The finite number in `value`, or None ("nan" and "inf" are not answers)."""
+    if isinstance(value, str):
+        value = value.strip().replace(",", "")
     try:
-        return float(value.strip().replace(",", ""))
+        number = float(value)
     except ValueError:
         return None
+    return number if math.isfinite(number) else None
 
 
 def format_value(value: AttributeValue) -> str:

@@ -32,7 +32,8 @@ def build_sample(session: Session, data: dict[str, Any] | None = None) -> None:
     for attribute in data["attributes"]:
         respondents.define_attribute(session, attribute["name"], AttributeType(attribute["type"]))
     code_ids = {
-        c["path"]: codebook.ensure_code(session, c["path"], colour=c["colour"]).id for c in data["codes"]
+        c["path"]: codebook.ensure_code(session, c["path"], colour=c["colour"]).id
+        for c in data["codes"]
     }
     for c in data["codes"]:
         codebook.set_code_details(session, code_ids[c["path"]], description=c["description"])
@@ -43,7 +44,11 @@ def build_sample(session: Session, data: dict[str, Any] | None = None) -> None:
 def _add_person(session: Session, person: dict[str, Any], code_ids: dict[str, int]) -> None:
     identity = {k: v for k, v in person["identity"].items() if v}
     respondent = respondents.add_respondent(
-        session, person["key"], label=person["key"], identity=identity, attributes=person["attributes"]
+        session,
+        person["key"],
+        label=person["key"],
+        identity=identity,
+        attributes=person["attributes"],
     )
     for answer in person["responses"]:
         response = responses.add_response(
@@ -89,5 +94,7 @@ def _find(text: str, piece: str, occurrence: int, key: str) -> int:
     for _ in range(occurrence):
         at = text.find(piece, at + 1)
         if at == -1:
-            raise InvalidOperation(None, f"sample data: segment not found in {key}'s answer: {piece[:40]!r}")
+            raise InvalidOperation(
+                None, f"sample data: segment not found in {key}'s answer: {piece[:40]!r}"
+            )
     return at

@@ -49,9 +49,16 @@ class MainWindow(QMainWindow):
         page = QWidget(objectName="welcome")
         layout = QVBoxLayout(page)
         layout.addStretch()
-        layout.addWidget(QLabel("<h1>dotsdesk</h1><p>Code what people said, track who may be "
-                                "quoted, and write it up.</p>"))  # fmt: skip
-        for text, slot in (("New project…", self.new_project), ("Open project…", self.choose_project)):
+        layout.addWidget(
+            QLabel(
+                "<h1>dotsdesk</h1><p>Code what people said, track who may be "
+                "quoted, and write it up.</p>"
+            )
+        )
+        for text, slot in (
+            ("New project…", self.new_project),
+            ("Open project…", self.choose_project),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             layout.addWidget(button)
@@ -111,6 +118,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("dotsdesk")
         self.statusBar().showMessage("No project open")
 
-    def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: object) -> None:
         self.close_project()
         super().closeEvent(event)  # type: ignore[arg-type]
