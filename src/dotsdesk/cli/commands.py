@@ -132,6 +132,11 @@ def autocode(args: argparse.Namespace) -> int:
     print(
         f"{report.segments_created} segment(s) made with {report.code_path} "
         f"in {report.responses_matched} response(s)"
+        + (
+            f"; {report.segments_extended} existing segment(s) gained the code"
+            if report.segments_extended
+            else ""
+        )
         + (f"; {report.segments_existing} already coded" if report.segments_existing else "")
     )
     return 0

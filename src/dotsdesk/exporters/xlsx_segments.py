@@ -76,7 +76,7 @@ def _segments_sheet(
 ) -> int:
     ws = _sheet(wb, "Segments", SEGMENT_COLUMNS)
     paths = {c.id: c.path for c in list_codes(session)}
-    coders = dict(session.execute(select(Coder.id, Coder.name)).tuples().all())
+    coders = dict(session.execute(select(Coder.id, Coder.name)).all())
     query = (
         select(
             Segment.id,

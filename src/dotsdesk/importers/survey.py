@@ -148,7 +148,7 @@ class _Writer:
         self.bad_dates = 0
 
     def write(self, keys: list[str], progress: Progress | None) -> None:
-        existing = dict(self.s.execute(select(Respondent.key, Respondent.id)).tuples().all())
+        existing = dict(self.s.execute(select(Respondent.key, Respondent.id)).all())
         labels = set(self.s.scalars(select(Respondent.label)))
         total = len(keys)
         next_label = len(existing) + 1

@@ -20,7 +20,8 @@ def import_transcript(
 ) -> None:
     document = read_document(path, encoding=options.encoding)
     report.encoding = document.encoding
-    if not document.text.strip():
+    text = document.text
+    if not text.strip():
         raise InputError(path, "the document has no text")
     key = (options.respondent or path.stem).strip()
     respondent = session.scalar(select(Respondent).where(Respondent.key == key))
@@ -44,7 +45,7 @@ def import_transcript(
         )
         report.responses_added += 1
         return
-    change = replace_text(session, found, document.text)
+    change = replace_text(session, found, text)
     if change.changed:
         report.responses_updated += 1
         report.respondents_updated += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ..errors import InvalidOperation
@@ -20,7 +20,8 @@ class AutocodeReport:
     code_path: str
     responses_matched: int
     segments_created: int
-    segments_existing: int
+    segments_existing: int  # already coded with this code
+    segments_extended: int = 0  # existing segments that gained the code
 
 
 def autocode(
@@ -42,14 +43,18 @@ def autocode(
         ) from None
     code = ensure_code(session, code_path)
     who = get_coder(session, coder)
-    existing = {
-        (r, s, e)
-        for r, s, e in session.execute(
-            select(Segment.response_id, Segment.start, Segment.end)
-            .join(segment_code, segment_code.c.segment_id == Segment.id)
-            .where(segment_code.c.code_id == code.id, Segment.coder_id == who.id)
+    # This coder's segments by span, and which of them already carry the code.
+    mine: dict[tuple[int, int, int], int] = {
+        (r, s, e): sid
+        for sid, r, s, e in session.execute(
+            select(Segment.id, Segment.response_id, Segment.start, Segment.end).where(
+                Segment.coder_id == who.id
+            )
         )
     }
+    have_code = set(
+        session.scalars(select(segment_code.c.segment_id).where(segment_code.c.code_id == code.id))
+    )
     spans: list[tuple[int, int, int]] = []
     matched = 0
     for rid, text in session.execute(select(Response.id, Response.text)):
@@ -58,6 +63,14 @@ def autocode(
             continue
         matched += 1
         spans.extend([(rid, 0, len(text))] if whole_response else [(rid, s, e) for s, e in found])
-    new = [s for s in dict.fromkeys(spans) if s not in existing]
+    unique = list(dict.fromkeys(spans))
+    new = [span for span in unique if span not in mine]
+    # The same span coded by hand with another code gains this code, as code_span would do.
+    extend = [mine[span] for span in unique if span in mine and mine[span] not in have_code]
     add_segments(session, new, [code.id], who.id)
-    return AutocodeReport(code_path, matched, len(new), len(spans) - len(new))
+    if extend:
+        session.execute(
+            insert(segment_code), [{"segment_id": i, "code_id": code.id} for i in extend]
+        )
+    existing = len(unique) - len(new) - len(extend)
+    return AutocodeReport(code_path, matched, len(new), existing, len(extend))

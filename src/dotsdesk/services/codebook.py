@@ -261,8 +261,10 @@ def merge_code(session: Session, source_id: int, target_id: int) -> MergeReport:
         )
     session.execute(delete(segment_code).where(segment_code.c.code_id == source_id))
     for child in list(source.children):
-        if _child(session, target.id, child.name) is not None:
-            merge_code(session, child.id, _child(session, target.id, child.name).id)  # type: ignore[union-attr]
+        clash = _child(session, target.id, child.name)
+        # The source itself is no clash (merging "A/X" with a child "X" into "A"): it goes.
+        if clash is not None and clash.id != source_id:
+            merge_code(session, child.id, clash.id)
         else:
             child.parent_id = target.id
     session.flush()

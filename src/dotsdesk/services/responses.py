@@ -34,6 +34,7 @@ def add_response(
     """Store the text exactly as given; offsets into it are code points forever after."""
     if not text.strip():
         raise InvalidOperation(None, "a response needs some text")
+    check_text(text)
     response = Response(
         respondent_id=respondent_id,
         text=text,
@@ -73,6 +74,12 @@ def set_translation(
     return found
 
 
+def check_text(text: str) -> None:
+    """NUL is no character anyone wrote, and the database's length() stops at it."""
+    if "\x00" in text:
+        raise InvalidOperation(None, "the text contains NUL characters (\\x00); remove them first")
+
+
 @dataclass(frozen=True)
 class TextChange:
     changed: bool
@@ -85,6 +92,7 @@ def replace_text(session: Session, response: Response, new_text: str) -> TextCha
     its old text; segments whose text is gone are dropped and counted."""
     if new_text == response.text:
         return TextChange(changed=False)
+    check_text(new_text)
     old_text = response.text
     segments = session.scalars(select(Segment).where(Segment.response_id == response.id)).all()
     moved = dropped = 0

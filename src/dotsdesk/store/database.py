@@ -31,7 +31,6 @@ def make_engine(path: Path) -> Engine:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute("PRAGMA journal_mode = WAL")
         # NORMAL in WAL mode survives an application crash; only a power cut can lose the
         # last commits.
         cur.execute("PRAGMA synchronous = NORMAL")
@@ -43,6 +42,12 @@ def make_engine(path: Path) -> Engine:
         conn.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def use_wal(engine: Engine) -> None:
+    """Write-ahead logging: readers (a CLI `info`) never block the app's writes. The mode is
+    stored in the file, so it is set only once the file is known to be a project."""
+    _outside_transaction(engine, "PRAGMA journal_mode = WAL")
 
 
 def is_database_file(path: Path) -> bool:
@@ -67,5 +72,13 @@ def copy_database(source: Path, target: Path) -> None:
 
 def checkpoint(engine: Engine) -> None:
     """Fold the WAL into the main file so the project is one self-contained file again."""
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    _outside_transaction(engine, "PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _outside_transaction(engine: Engine, pragma: str) -> None:
+    """Some pragmas refuse to run inside a transaction, which SQLAlchemy always opens."""
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute(pragma).fetchall()  # type: ignore[union-attr]
+    finally:
+        raw.close()

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..errors import ProjectError
 from ..model import Setting
 from . import migrate
-from .database import checkpoint, copy_database, is_database_file, make_engine
+from .database import checkpoint, copy_database, is_database_file, make_engine, use_wal
 from .lock import ProjectLock
 
 SUFFIX = ".dots"
@@ -46,6 +46,7 @@ class Project:
         lock.acquire(path)
         engine = make_engine(path)
         try:
+            use_wal(engine)
             migrate.upgrade(engine)
             project = cls(path, engine, lock)
             with project.write() as s:
@@ -76,6 +77,7 @@ class Project:
         engine = make_engine(path)
         try:
             backup = cls._bring_up_to_date(path, engine, lock, readonly)
+            use_wal(engine)
         except BaseException:
             engine.dispose()
             lock.release()
@@ -136,9 +138,9 @@ class Project:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """Closing the session ends its transaction; what was loaded stays readable."""
         with self._sessions() as session:
             yield session
-            session.rollback()
 
     def setting(self, key: str) -> str | None:
         with self.read() as s:
