@@ -95,13 +95,16 @@ def _import_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     p = sub.add_parser(
         "import",
         help="import survey tables and transcripts",
-        description="Import .csv/.tsv/.xlsx survey tables (one row per respondent) and "
-        ".docx/.txt/.md transcripts (one response each). For tables, a column named "
-        "'respondent' or 'id' identifies people; long free-text columns become responses "
-        "(the header is the question); short ones become attributes; columns like name, "
-        "e-mail, phone, contact, handle are kept as private identity; a 'language' column sets each response's "
-        "language (otherwise it is detected). The decision for each column is printed. All "
-        "inputs go in together or not at all; importing the same file again changes nothing.",
+        description=(
+            "Import .csv/.tsv/.xlsx survey tables (one row per respondent) and .docx/.txt/.md "
+            "transcripts (one response each). For tables, a column named 'respondent' or 'id' "
+            "identifies people; long free-text columns become responses (the header is the "
+            "question); short ones become attributes; columns like name, e-mail, phone, "
+            "contact, handle are kept as private identity; a 'language' column sets each "
+            "response's language (otherwise it is detected). The decision for each column is "
+            "printed. All inputs go in together or not at all; importing the same file again "
+            "changes nothing."
+        ),
     )
     p.add_argument("file", type=Path, metavar="FILE.dots")
     p.add_argument("inputs", type=Path, nargs="+", metavar="INPUT")
