@@ -12,17 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
+
+from .undo import install_triggers
 
 
 def database_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def make_engine(path: Path) -> Engine:
-    # NullPool: a desktop app has one writer; pooled connections would keep the file busy
-    # after close() and make the lock/backup dance racy.
-    engine = create_engine(database_url(path), poolclass=NullPool, connect_args={"timeout": 10})
+def make_engine(path: Path, *, undo: bool = False) -> Engine:
+    """`undo` installs the triggers that record every change for undo (store/undo.py)."""
+    engine = create_engine(database_url(path), connect_args={"timeout": 10})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -36,6 +36,8 @@ def make_engine(path: Path) -> Engine:
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA busy_timeout = 10000")
         cur.close()
+        if undo:
+            install_triggers(dbapi_conn)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -15,9 +16,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..errors import ProjectError
 from ..model import Setting
 from . import migrate
+from . import undo as undo_log
 from .database import checkpoint, copy_database, is_database_file, make_engine, use_wal
 from .lock import ProjectLock
 
+T = TypeVar("T")
 SUFFIX = ".dots"
 APPLICATION = "dotsdesk"
 
@@ -34,7 +37,7 @@ class Project:
 
     # -- life cycle -------------------------------------------------------------------
     @classmethod
-    def create(cls, path: Path | str) -> Project:
+    def create(cls, path: Path | str, *, undo: bool = False) -> Project:
         path = Path(path)
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
@@ -44,7 +47,7 @@ class Project:
             raise ProjectError(path, f"the folder {path.parent} does not exist")
         lock = ProjectLock(path)
         lock.acquire(path)
-        engine = make_engine(path)
+        engine = make_engine(path, undo=undo)
         try:
             use_wal(engine)
             migrate.upgrade(engine)
@@ -52,6 +55,7 @@ class Project:
             with project.write() as s:
                 s.add(Setting(key="application", value=APPLICATION))
                 s.add(Setting(key="created", value=datetime.now().isoformat(timespec="seconds")))
+                undo_log.clear(s)
         except (OperationalError, OSError) as exc:
             engine.dispose()
             lock.release()
@@ -60,12 +64,15 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path: Path | str, *, readonly: bool = False) -> Project:
+    def open(cls, path: Path | str, *, readonly: bool = False, undo: bool = False) -> Project:
         """Open an existing project; an older one is copied to a backup, then migrated.
 
         `readonly` skips the writer lock, so a command can read a project that is open in
-        the app; it still migrates (taking the lock briefly) if the schema is old.
+        the app; it still migrates (taking the lock briefly) if the schema is old. `undo`
+        records every change so that `record` and `replay` can undo it (the app's way).
         """
+        if undo and readonly:
+            raise ValueError("a read-only project has nothing to undo")
         path = Path(path)
         if not path.is_file():
             raise ProjectError(path, "no such project file")
@@ -74,10 +81,21 @@ class Project:
         lock = ProjectLock(path)
         if not readonly:
             lock.acquire(path)
-        engine = make_engine(path)
+        # Migrations run on a plain engine: schema changes are not a user's action to undo.
+        plain = make_engine(path)
         try:
-            backup = cls._bring_up_to_date(path, engine, lock, readonly)
-            use_wal(engine)
+            backup = cls._bring_up_to_date(path, plain, lock, readonly)
+            use_wal(plain)
+        except BaseException:
+            plain.dispose()
+            lock.release()
+            raise
+        plain.dispose()
+        engine = make_engine(path, undo=undo)
+        try:
+            if undo:
+                with engine.begin() as conn:
+                    undo_log.clear(conn)
         except BaseException:
             engine.dispose()
             lock.release()
@@ -141,6 +159,20 @@ class Project:
         """Closing the session ends its transaction; what was loaded stays readable."""
         with self._sessions() as session:
             yield session
+
+    def record(self, action: Callable[[Session], T]) -> tuple[T, undo_log.Step]:
+        """Run one user action in one transaction; returns its result and its undo step."""
+        with self.write() as s:
+            first = undo_log.last_seq(s)
+            result = action(s)
+            s.flush()
+            step = undo_log.step_since(s, first)
+        return result, step
+
+    def replay(self, step: undo_log.Step) -> undo_log.Step:
+        """Undo (or redo) a step; returns the step that reverses this replay."""
+        with self.write() as s:
+            return undo_log.replay(s, step)
 
     def setting(self, key: str) -> str | None:
         with self.read() as s:

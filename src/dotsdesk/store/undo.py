@@ -1,0 +1,109 @@
+"""Undo and redo for every kind of change, recorded by the database itself.
+
+Temporary triggers (installed on each connection of a project opened with undo) write
+the inverse SQL of every inserted, updated or deleted row into `undo_log`, the pattern
+the SQLite documentation describes for undo/redo. One user action is one transaction, so
+its inverses form one `Step`; replaying a step in reverse order undoes it and records
+the inverse of the replay, which is the redo. Services stay unaware of undo.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Table, text
+from sqlalchemy.orm import Session
+
+from ..errors import InvalidOperation
+from ..model import Base
+
+_NOT_TRACKED = {"undo_log", "undo_replay", "alembic_version"}
+_TABLE_OF = re.compile(r'^(?:DELETE FROM|UPDATE|INSERT INTO) "([^"]+)"')
+
+
+@dataclass(frozen=True)
+class Step:
+    """The undo-log entries `(first, last]` one transaction wrote."""
+
+    first: int
+    last: int
+    tables: frozenset[str] = frozenset()
+
+    @property
+    def empty(self) -> bool:
+        return self.last <= self.first
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _triggers(table: Table) -> list[str]:
+    t = table.name
+    cols = [c.name for c in table.columns]
+    sets = "||', '||".join(f"'{_q(c)}='||quote(old.{_q(c)})" for c in cols)
+    values = "||', '||".join(f"quote(old.{_q(c)})" for c in cols)
+    names = ", ".join(_q(c) for c in cols)
+    log = "INSERT INTO undo_log(stmt) VALUES"
+    return [
+        f"CREATE TEMP TRIGGER IF NOT EXISTS undo_{t}_i AFTER INSERT ON main.{_q(t)} BEGIN "
+        f"{log}('DELETE FROM {_q(t)} WHERE rowid='||new.rowid); END",
+        f"CREATE TEMP TRIGGER IF NOT EXISTS undo_{t}_u AFTER UPDATE ON main.{_q(t)} BEGIN "
+        f"{log}('UPDATE {_q(t)} SET '||{sets}||' WHERE rowid='||old.rowid); END",
+        f"CREATE TEMP TRIGGER IF NOT EXISTS undo_{t}_d BEFORE DELETE ON main.{_q(t)} BEGIN "
+        f"{log}('INSERT INTO {_q(t)}(rowid, {names}) VALUES('||old.rowid||', '||{values}||')'); END",
+    ]
+
+
+def install_triggers(dbapi_connection: Any) -> None:
+    """Called for every new connection of an undo-enabled project."""
+    cur = dbapi_connection.cursor()
+    for table in Base.metadata.sorted_tables:
+        if table.name not in _NOT_TRACKED:
+            for statement in _triggers(table):
+                cur.execute(statement)
+    cur.close()
+
+
+def last_seq(session: Session) -> int:
+    return int(session.execute(text("SELECT coalesce(max(seq), 0) FROM undo_log")).scalar_one())
+
+
+def step_since(session: Session, first: int) -> Step:
+    last = last_seq(session)
+    stmts = session.execute(
+        text("SELECT stmt FROM undo_log WHERE seq > :a AND seq <= :b"), {"a": first, "b": last}
+    ).scalars()
+    tables = frozenset(m[1] for s in stmts if (m := _TABLE_OF.match(s)))
+    return Step(first, last, tables)
+
+
+def replay(session: Session, step: Step) -> Step:
+    """Apply the inverses of `step` (newest first); returns the step that reverses this."""
+    rows = session.execute(
+        text("SELECT seq, stmt FROM undo_log WHERE seq > :a AND seq <= :b ORDER BY seq DESC"),
+        {"a": step.first, "b": step.last},
+    ).all()
+    session.execute(text("DELETE FROM undo_log WHERE seq > :a AND seq <= :b"),
+                    {"a": step.first, "b": step.last})  # fmt: skip
+    start = last_seq(session)
+    conn = session.connection()
+    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # parents may come back after children
+    conn.exec_driver_sql("INSERT INTO undo_replay(active) VALUES (1)")
+    for _seq, stmt in rows:
+        conn.exec_driver_sql(stmt)
+    conn.exec_driver_sql("DELETE FROM undo_replay")
+    bad = conn.exec_driver_sql(
+        'SELECT s.id FROM segment s JOIN response r ON r.id = s.response_id '
+        'WHERE s."end" > length(r.text) LIMIT 1'
+    ).first()
+    if bad is not None:
+        raise InvalidOperation(None, "cannot undo: a segment would lie outside its text")
+    return step_since(session, start)
+
+
+def clear(db: Session | Connection) -> None:
+    """Undo history lives as long as one opening of the project."""
+    db.execute(text("DELETE FROM undo_log"))
