@@ -1,0 +1,160 @@
+"""The open project as the panels see it: one object, passed to each panel.
+
+Every user action goes through `run`: one transaction, one undo command, then one
+`dataChanged` with the tables it touched, so each view refreshes only what it shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from sqlalchemy.orm import Session
+
+from ..errors import DotsError
+from ..services import codebook, coding
+from ..services.coders import default_coder_name
+from ..store import Project
+from ..store.undo import Step
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class TextSelection:
+    """A selected span of a response, in code points."""
+
+    response_id: int
+    start: int
+    end: int
+
+
+class RecordedCommand(QUndoCommand):
+    """An action already done and committed; undo/redo replay its recorded inverse."""
+
+    def __init__(self, ctx: ProjectContext, label: str, step: Step) -> None:
+        super().__init__(label)
+        self._ctx = ctx
+        self._step = step
+        self._done = True  # QUndoStack.push calls redo(): the first time there is nothing to do
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._replay()
+
+    def undo(self) -> None:
+        self._replay()
+
+    def _replay(self) -> None:
+        project = self._ctx.project
+        if project is None:
+            return
+        try:
+            self._step = project.replay(self._step)
+        except DotsError as exc:
+            self._ctx.error.emit(str(exc))
+            self.setObsolete(True)
+            return
+        self._ctx.dataChanged.emit(self._step.tables)
+
+
+class ProjectContext(QObject):
+    projectChanged = Signal()  # opened or closed; `project` may be None
+    dataChanged = Signal(object)  # frozenset[str]: the tables an action, undo or redo touched
+    responseActivated = Signal(int)  # show this response (coding panel; history)
+    segmentActivated = Signal(int, int)  # response id, segment id: show and select it
+    selectionChanged = Signal(object)  # TextSelection | None, from the coding panel
+    error = Signal(str)  # a one-line message for the user
+    status = Signal(str)  # a transient message for the status bar
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project: Project | None = None
+        self.undo_stack = QUndoStack(self)
+        self.coder = default_coder_name()
+        self.selection: TextSelection | None = None
+        self.current_response: int | None = None
+        self.selectionChanged.connect(self._remember_selection)
+        self.responseActivated.connect(self._remember_response)
+
+    # -- project life cycle ---------------------------------------------------------------
+    def open(self, path: Path) -> None:
+        self.close()
+        self.project = Project.open(path, undo=True)
+        self.projectChanged.emit()
+
+    def create(self, path: Path) -> None:
+        self.close()
+        self.project = Project.create(path, undo=True)
+        self.projectChanged.emit()
+
+    def close(self) -> None:
+        if self.project is None:
+            return
+        self.undo_stack.clear()
+        self.project.close()
+        self.project = None
+        self.selection = None
+        self.current_response = None
+        self.projectChanged.emit()
+
+    # -- reading and acting ---------------------------------------------------------------
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        if self.project is None:
+            raise DotsError(None, "no project is open")
+        with self.project.read() as session:
+            yield session
+
+    def run(self, label: str, action: Callable[[Session], T]) -> T | None:
+        """Do one user action: one transaction, one undo step. A refused action shows its
+        one-line reason and changes nothing; it returns None then."""
+        if self.project is None:
+            return None
+        try:
+            result, step = self.project.record(action)
+        except DotsError as exc:
+            self.error.emit(str(exc))
+            return None
+        if not step.empty:
+            self.undo_stack.push(RecordedCommand(self, label, step))
+            self.dataChanged.emit(step.tables)
+        return result
+
+    def adopt(self, label: str, step: Step) -> None:
+        """Put an action already committed elsewhere (a worker's import) on the undo stack."""
+        if not step.empty:
+            self.undo_stack.push(RecordedCommand(self, label, step))
+            self.dataChanged.emit(step.tables)
+
+    def apply_codes(
+        self, code_ids: list[int], selection: TextSelection | None = None
+    ) -> int | None:
+        """Code the given (or current) selection; returns the segment id, None if refused."""
+        span = selection or self.selection
+        if span is None or not code_ids:
+            self.status.emit("Select some text first")
+            return None
+        coder = self.coder
+
+        def action(s: Session) -> int:
+            return coding.code_span(
+                s, span.response_id, span.start, span.end, code_ids, coder=coder
+            ).id
+
+        with self.read() as s:
+            names = [codebook.get_code(s, c).name for c in code_ids]
+        return self.run(f"Code with {', '.join(names)}", action)
+
+    def _remember_selection(self, selection: object) -> None:
+        self.selection = selection if isinstance(selection, TextSelection) else None
+
+    def _remember_response(self, response_id: int) -> None:
+        self.current_response = response_id

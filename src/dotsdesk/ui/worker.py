@@ -1,0 +1,87 @@
+"""Long work (import, export, reindex) off the GUI thread, with progress and Cancel.
+
+The work function gets a `progress(done, total)` callback; Cancel makes the next call
+raise `Cancelled`, so a write inside one transaction rolls back and nothing changes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ..errors import DotsError
+
+
+class Cancelled(Exception):
+    """Raised inside the work when the user pressed Cancel."""
+
+
+class _Runner(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, work: Callable[[Callable[[int, int], None]], Any]) -> None:
+        super().__init__()
+        self._work = work
+        self.cancel_requested = threading.Event()
+
+    def run(self) -> None:
+        def progress(done: int, total: int) -> None:
+            if self.cancel_requested.is_set():
+                raise Cancelled
+            self.progressed.emit(done, total)
+
+        try:
+            result = self._work(progress)
+        except Cancelled:
+            self.failed.emit("")
+        except DotsError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # a bug: say it in one line rather than lose the thread
+            self.failed.emit(f"unexpected error: {type(exc).__name__}: {exc}")
+        else:
+            self.finished.emit(result)
+
+
+def run_with_progress(
+    parent: QWidget,
+    title: str,
+    work: Callable[[Callable[[int, int], None]], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[str], None],
+) -> QThread:
+    """Start `work` on a thread with a modal progress dialog. `on_done(result)` or
+    `on_error(message)` runs on the GUI thread; a cancel calls `on_error("")`."""
+    dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+    dialog.setWindowTitle("dotsdesk")
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    thread = QThread(parent)
+    runner = _Runner(work)
+    runner.moveToThread(thread)
+
+    def show_progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(done)
+
+    def finish(callback: Callable[[Any], None], value: Any) -> None:
+        dialog.close()
+        thread.quit()
+        thread.wait()
+        runner.deleteLater()
+        callback(value)
+
+    dialog.canceled.connect(runner.cancel_requested.set)
+    runner.progressed.connect(show_progress)
+    runner.finished.connect(lambda result: finish(on_done, result))
+    runner.failed.connect(lambda message: finish(on_error, message))
+    thread.started.connect(runner.run)
+    thread.start()
+    dialog.show()
+    return thread
