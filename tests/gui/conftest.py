@@ -3,5 +3,40 @@
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from dotsdesk.services.sample import build_sample  # noqa: E402
+from dotsdesk.store import Project  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample project, built once; tests get a copy."""
+    path = tmp_path_factory.mktemp("sample") / "sample.dots"
+    with Project.create(path) as project, project.write() as s:
+        build_sample(s)
+    return path
+
+
+@pytest.fixture
+def sample_path(sample_file: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "sample.dots"
+    shutil.copy(sample_file, copy)
+    return copy
+
+
+@pytest.fixture
+def ctx(qtbot, sample_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A ProjectContext with the sample project open (undo on), closed afterwards."""
+    from dotsdesk.ui.context import ProjectContext
+
+    context = ProjectContext()
+    context.open(sample_path)
+    yield context
+    context.close()
