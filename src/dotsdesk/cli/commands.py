@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from dataclasses import asdict
 from pathlib import Path
 
-from ..errors import DotsError, ProjectError
+from ..errors import DotsError
 from ..store import SUFFIX, Project
 
 
@@ -30,49 +29,18 @@ def new(args: argparse.Namespace) -> int:
     return gui(argparse.Namespace(file=path)) if args.open else 0
 
 
-def default_sample_path() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("dotsdesk", appauthor=False, ensure_exists=True) / f"sample{SUFFIX}"
-
-
 def demo(args: argparse.Namespace) -> int:
-    from ..services.counts import project_counts
-    from ..services.sample import build_sample
+    from ..demo import default_sample_path, write_sample
 
     target: Path = args.file or default_sample_path()
+    counts = write_sample(target, replace=args.force or args.file is None)
     if target.suffix != SUFFIX:
         target = target.with_name(target.name + SUFFIX)
-    if target.exists() and not (args.force or args.file is None):
-        raise ProjectError(target, "already exists; use --force to replace it")
-    # Build beside the target and swap in at the end: an interrupted build leaves nothing.
-    partial = target.with_name(f".{target.stem}.partial{SUFFIX}")
-    for leftover in _project_files(partial):
-        leftover.unlink(missing_ok=True)
-    project = Project.create(partial)
-    try:
-        with project.write() as s:
-            build_sample(s)
-        with project.read() as s:
-            counts = project_counts(s)
-    finally:
-        project.close()
-    if target.exists():
-        Project.open(target).close()  # refuses if the old sample is open somewhere
-        for stale in _project_files(target)[1:]:
-            stale.unlink(missing_ok=True)
-    os.replace(partial, target)
-    for leftover in _project_files(partial):
-        leftover.unlink(missing_ok=True)
     print(
         f"wrote the sample project to {target}: {counts.respondents} respondents, "
         f"{counts.responses} responses, {counts.codes} codes, {counts.segments} segments"
     )
     return gui(argparse.Namespace(file=target)) if args.open else 0
-
-
-def _project_files(path: Path) -> list[Path]:
-    return [path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", ".lock"))]
 
 
 class _DryRun(Exception):
@@ -184,4 +152,32 @@ def export(args: argparse.Namespace) -> int:
     with Project.open(args.file, readonly=True) as project, project.read() as s:
         rows = export_segments_workbook(s, out)
     print(f"wrote {out}: {rows} segment row(s), codebook and respondents")
+    return 0
+
+
+def screenshot(args: argparse.Namespace) -> int:
+    import os
+    import re
+    import tempfile
+
+    size = re.fullmatch(r"(\d+)x(\d+)", args.size)
+    if size is None:
+        raise DotsError(None, f"--size {args.size!r} is not WIDTHxHEIGHT, e.g. 1440x900")
+    if not args.out.parent.is_dir():
+        raise DotsError(args.out, f"the folder {args.out.parent} does not exist")
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as scratch:
+        os.environ["DOTSDESK_SETTINGS"] = str(Path(scratch) / "settings.ini")
+        from ..ui.screenshot import take_screenshot
+
+        out = take_screenshot(
+            args.file,
+            args.out,
+            width=int(size[1]),
+            height=int(size[2]),
+            panel=args.panel,
+            response=args.response,
+        )
+    print(f"wrote {out}")
     return 0

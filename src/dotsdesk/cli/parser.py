@@ -88,6 +88,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE.dots")
     p.add_argument("out", type=Path, metavar="OUT.xlsx")
     p.set_defaults(run=commands.export)
+
+    p = sub.add_parser(
+        "screenshot",
+        help="render the main window or a panel to a PNG",
+        description="Open FILE.dots in the real main window (offscreen when there is no "
+        "display), render the window or one panel to OUT.png, and exit. Uses fresh settings, "
+        "so the picture does not depend on your saved layout.",
+    )
+    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.add_argument("out", type=Path, metavar="OUT.png")
+    p.add_argument("--size", default="1440x900", metavar="WxH", help="default 1440x900")
+    p.add_argument("--panel", metavar="OBJECTNAME", help="responseBrowser, codingPanel, codebook")
+    p.add_argument("--response", type=int, metavar="N", help="show response N in the coding panel")
+    p.set_defaults(run=commands.screenshot)
     return parser
 
 
