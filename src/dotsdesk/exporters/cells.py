@@ -1,20 +1,19 @@
-"""Spreadsheet cells that can never turn into formulas or break the file."""
+"""Spreadsheet cells that can never turn into formulas or break the file (XlsxWriter)."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter.format import Format
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
-# XML 1.0 cannot carry these; openpyxl would refuse the whole file.
+# XML 1.0 cannot carry these (XlsxWriter would write them as _xHHHH_ escapes instead).
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _FORMULA_START = ("=", "+", "-", "@")
-EXCEL_CELL_LIMIT = 32767
-BOLD = Font(bold=True)
-WRAP = Alignment(wrap_text=True, vertical="top")
+EXCEL_CELL_LIMIT = 32767  # in UTF-16 code units, as Excel counts; emoji count twice
+EXCEL_MAX_ROWS = 1_048_576
 
 
 def clean_text(value: str) -> str:
@@ -22,31 +21,100 @@ def clean_text(value: str) -> str:
     return _ILLEGAL.sub("\ufffd", value)
 
 
-def text_cell(
-    sheet: Worksheet, value: str | None, *, wrap: bool = False, bold: bool = False
-) -> WriteOnlyCell:
-    """A cell holding `value` as text, even when it starts like a formula."""
-    cell = WriteOnlyCell(sheet, value=None)
-    if value is not None:
-        cell.value = clean_text(value)
-        cell.data_type = "s"  # never "f", whatever the first character is
-        if value.startswith(_FORMULA_START):
-            cell.quotePrefix = True  # type: ignore[attr-defined]
-    if wrap:
-        cell.alignment = WRAP
-    if bold:
-        cell.font = BOLD
-    return cell
+def excel_length(value: str) -> int:
+    """The length Excel's cell limit is checked against: UTF-16 code units."""
+    if len(value) <= EXCEL_CELL_LIMIT // 2:  # cannot be over the limit; skip encoding
+        return len(value)
+    return len(value.encode("utf-16-le", "surrogatepass")) // 2
 
 
-def row_of(sheet: Worksheet, values: list[Any], *, bold: bool = False) -> list[WriteOnlyCell]:
-    cells = []
-    for v in values:
-        if isinstance(v, str) or v is None:
-            cells.append(text_cell(sheet, v, bold=bold))
-        else:
-            cell = WriteOnlyCell(sheet, value=v)
+class CellTooLong(Exception):
+    """A text is longer than an Excel cell can hold; it was not written, not truncated."""
+
+    def __init__(self, row: int, col: int, length: int) -> None:
+        super().__init__(f"cell ({row}, {col}): {length} characters")
+        self.row, self.col, self.length = row, col, length
+
+
+class Cells:
+    """Writes one workbook's cells, sharing one format per style (bold, wrapped, quoted)."""
+
+    def __init__(self, workbook: Workbook) -> None:
+        self._workbook = workbook
+        self._formats: dict[tuple[bool, bool, bool], Format | None] = {}
+
+    def _format(self, key: tuple[bool, bool, bool]) -> Format | None:
+        """The shared format for (bold, wrap, quote); None for no style at all."""
+        if key not in self._formats:
+            bold, wrap, quote = key
+            properties: dict[str, Any] = {}
             if bold:
-                cell.font = BOLD
-            cells.append(cell)
-    return cells
+                properties["bold"] = True
+            if wrap:
+                properties.update(text_wrap=True, valign="top")
+            if quote:
+                properties["quote_prefix"] = True  # Excel shows it as text, even when edited
+            self._formats[key] = self._workbook.add_format(properties) if properties else None
+        return self._formats[key]
+
+    def text(
+        self,
+        sheet: Worksheet,
+        row: int,
+        col: int,
+        value: str | None,
+        *,
+        wrap: bool = False,
+        bold: bool = False,
+    ) -> None:
+        """`value` as a text cell, never a formula, whatever its first character.
+
+        Raises CellTooLong rather than let XlsxWriter truncate it. (This runs for every
+        cell of the workbook, hence the plain style.)"""
+        if value is None:
+            if wrap or bold:
+                style = self._format((bold, wrap, False))
+                _check(sheet.write_blank(row, col, None, style), row, col)
+            return
+        text = clean_text(value)
+        if len(text) > EXCEL_CELL_LIMIT // 2:
+            length = excel_length(text)
+            if length > EXCEL_CELL_LIMIT:
+                raise CellTooLong(row, col, length)
+        key = (bold, wrap, text.startswith(_FORMULA_START))
+        style = self._formats[key] if key in self._formats else self._format(key)
+        if text.startswith("<r>") and text.endswith("</r>"):
+            # XlsxWriter takes such a string for ready-made rich-text XML and writes it
+            # unescaped; as a rich string of plain fragments it is escaped like any other.
+            fragments: list[Any] = [text[:1], text[1:2], text[2:]]
+            if style is not None:
+                fragments.append(style)
+            result = sheet.write_rich_string(row, col, *fragments)
+        else:
+            result = sheet.write_string(row, col, text, style)
+        if result:
+            _check(result, row, col)
+
+    def number(
+        self, sheet: Worksheet, row: int, col: int, value: float, *, bold: bool = False
+    ) -> None:
+        style = self._format((bold, False, False)) if bold else None
+        result = sheet.write_number(row, col, value, style)
+        if result:
+            _check(result, row, col)
+
+    def row(self, sheet: Worksheet, row: int, values: list[Any], *, bold: bool = False) -> None:
+        """Texts (or None, an empty cell) as text cells, numbers as numbers."""
+        for col, value in enumerate(values):
+            if value is None or isinstance(value, str):
+                self.text(sheet, row, col, value, bold=bold)
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                self.number(sheet, row, col, value, bold=bold)
+            else:
+                raise TypeError(f"cannot write {type(value).__name__} to a cell")
+
+
+def _check(result: int, row: int, col: int) -> None:
+    """XlsxWriter reports problems by return value; none may pass silently."""
+    if result != 0:
+        raise RuntimeError(f"XlsxWriter refused cell ({row}, {col}): code {result}")

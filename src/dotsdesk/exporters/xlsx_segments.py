@@ -1,26 +1,29 @@
 """The coded-segments workbook: Segments, Codebook and Respondents sheets.
 
 Private identity is never read here; respondents appear by their pseudonymous label.
+Written with XlsxWriter in constant-memory mode: each row goes to disk as it is written.
 """
 
 from __future__ import annotations
 
 import contextlib
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from xlsxwriter.exceptions import XlsxFileError
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
+from ..errors import DotsError
 from ..model import Coder, Respondent, Response, Segment, segment_code
-from ..services.codebook import list_codes
+from ..services.codebook import CodeInfo, list_codes
 from ..services.consent import current_consents
 from ..services.respondents import attribute_table, list_attributes
 from .atomic import atomic_output
-from .cells import row_of, text_cell
+from .cells import EXCEL_CELL_LIMIT, EXCEL_MAX_ROWS, Cells, CellTooLong
 
 SEGMENT_COLUMNS = [
     "Respondent",
@@ -36,46 +39,94 @@ SEGMENT_COLUMNS = [
 ]
 CODEBOOK_COLUMNS = ["Code", "Name", "Parent", "Colour", "Description", "Segments", "Respondents"]
 _WIDTHS = {"Text": 80, "Question": 40, "Code": 30, "Memo": 30, "Description": 50}
+_OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_numbers": False,
+    "strings_to_urls": False,
+}
 
 
 def export_segments_workbook(
     session: Session, target: Path, progress: Callable[[int, int], None] | None = None
 ) -> int:
-    """Write the workbook; returns the number of segment rows. Atomic: all or nothing."""
-    with atomic_output(target) as temp:
-        wb = Workbook(write_only=True)
+    """Write the workbook; returns the number of segment rows. Atomic: all or nothing.
+
+    A text longer than an Excel cell holds is never cut short: the export fails instead,
+    naming it."""
+    with (
+        atomic_output(target) as temp,
+        # XlsxWriter's own temporary files (one per sheet, then the parts) go here, so a
+        # failure anywhere leaves none of them behind.
+        tempfile.TemporaryDirectory(prefix="dotsdesk-xlsx-", ignore_cleanup_errors=True) as scratch,
+    ):
+        wb = Workbook(str(temp), {**_OPTIONS, "tmpdir": scratch})
         try:
-            rows = _segments_sheet(wb, session, progress)
-            _codebook_sheet(wb, session)
-            _respondents_sheet(wb, session)
-            wb.save(temp)
+            cells = Cells(wb)
+            codes = list_codes(session)
+            rows = _segments_sheet(wb, cells, session, codes, target, progress)
+            _codebook_sheet(wb, cells, codes, target)
+            _respondents_sheet(wb, cells, session, target)
+            wb.close()
+        except XlsxFileError as exc:
+            _discard(wb)
+            raise DotsError(target, f"cannot write the file: {exc}") from None
         except BaseException:
-            discard(wb)
+            _discard(wb)
             raise
     return rows
 
 
-def discard(wb: Workbook) -> None:
-    """Close an abandoned write-only workbook's streams now, not noisily at exit."""
-    for ws in wb.worksheets:
+def _discard(wb: Workbook) -> None:
+    """Close an abandoned workbook's row files now (they are deleted with the scratch folder;
+    an open file could not be deleted on Windows)."""
+    for ws in wb.worksheets():
         with contextlib.suppress(Exception):
-            ws.close()
+            ws._opt_close()
 
 
-def _sheet(wb: Workbook, title: str, columns: list[str]) -> WriteOnlyWorksheet:
-    ws = wb.create_sheet(title)
+def _too_long(target: Path, exc: CellTooLong, what: str) -> DotsError:
+    return DotsError(
+        target,
+        f"{what} is {exc.length:,} characters long as Excel counts them (an emoji is two), "
+        f"more than the {EXCEL_CELL_LIMIT:,} a cell can hold; it is not cut short, so no "
+        "workbook was written",
+    )
+
+
+def _sheet(
+    wb: Workbook, cells: Cells, target: Path, title: str, columns: list[str], rows: int
+) -> Worksheet:
+    if rows + 1 > EXCEL_MAX_ROWS:
+        raise DotsError(
+            target,
+            f"{rows:,} rows do not fit in the {title} sheet: Excel holds at most "
+            f"{EXCEL_MAX_ROWS - 1:,} below the header; nothing was written",
+        )
+    ws = wb.add_worksheet(title)
     for i, name in enumerate(columns):
-        ws.column_dimensions[get_column_letter(i + 1)].width = _WIDTHS.get(name, 14)
-    ws.freeze_panes = "A2"
-    ws.append(row_of(ws, list(columns), bold=True))
+        # 7 pixels a character: the widths openpyxl wrote before (set_column would add
+        # Excel's cell padding on top).
+        ws.set_column_pixels(i, i, 7 * _WIDTHS.get(name, 14))
+    ws.freeze_panes(1, 0)
+    try:
+        cells.row(ws, 0, list(columns), bold=True)
+    except CellTooLong as exc:
+        raise _too_long(
+            target, exc, f"column {exc.col + 1} of the {title} sheet's header"
+        ) from None
     return ws
 
 
 def _segments_sheet(
-    wb: Workbook, session: Session, progress: Callable[[int, int], None] | None
+    wb: Workbook,
+    cells: Cells,
+    session: Session,
+    codes: list[CodeInfo],
+    target: Path,
+    progress: Callable[[int, int], None] | None,
 ) -> int:
-    ws = _sheet(wb, "Segments", SEGMENT_COLUMNS)
-    paths = {c.id: c.path for c in list_codes(session)}
+    paths = {c.id: c.path for c in codes}
     coders = dict(session.execute(select(Coder.id, Coder.name)).all())
     query = (
         select(
@@ -102,35 +153,36 @@ def _segments_sheet(
         ).all()
     )
     total = len(rows)
+    ws = _sheet(wb, cells, target, "Segments", SEGMENT_COLUMNS, total)
+    text_cell, number_cell = cells.text, cells.number
     for n, r in enumerate(rows, 1):
-        text = texts[r.response_id][r.start : r.end]
-        ws.append(
-            [
-                text_cell(ws, r.label),
-                text_cell(ws, r.question),
-                text_cell(ws, paths.get(r.code_id)),
-                text_cell(ws, text, wrap=True),
-                r.start,
-                r.end,
-                text_cell(ws, coders.get(r.coder_id)),
-                text_cell(ws, r.memo),
-                text_cell(ws, r.language),
-                r.id,
-            ]
-        )
+        try:
+            text_cell(ws, n, 0, r.label)
+            text_cell(ws, n, 1, r.question)
+            text_cell(ws, n, 2, paths.get(r.code_id))
+            text_cell(ws, n, 3, texts[r.response_id][r.start : r.end], wrap=True)
+            number_cell(ws, n, 4, r.start)
+            number_cell(ws, n, 5, r.end)
+            text_cell(ws, n, 6, coders.get(r.coder_id))
+            text_cell(ws, n, 7, r.memo)
+            text_cell(ws, n, 8, r.language)
+            number_cell(ws, n, 9, r.id)
+        except CellTooLong as exc:
+            what = f"the {SEGMENT_COLUMNS[exc.col]} of segment {r.id} (respondent {r.label})"
+            raise _too_long(target, exc, what) from None
         if progress is not None and (n % 2000 == 0 or n == total):
             progress(n, total)
     return total
 
 
-def _codebook_sheet(wb: Workbook, session: Session) -> None:
-    ws = _sheet(wb, "Codebook", CODEBOOK_COLUMNS)
-    codes = list_codes(session)
+def _codebook_sheet(wb: Workbook, cells: Cells, codes: list[CodeInfo], target: Path) -> None:
+    ws = _sheet(wb, cells, target, "Codebook", CODEBOOK_COLUMNS, len(codes))
     paths = {c.id: c.path for c in codes}
-    for c in codes:
-        ws.append(
-            row_of(
+    for n, c in enumerate(codes, 1):
+        try:
+            cells.row(
                 ws,
+                n,
                 [
                     c.path,
                     c.name,
@@ -141,24 +193,29 @@ def _codebook_sheet(wb: Workbook, session: Session) -> None:
                     c.respondents,
                 ],
             )
-        )
+        except CellTooLong as exc:
+            what = f"the {CODEBOOK_COLUMNS[exc.col]} of code {c.path}"
+            raise _too_long(target, exc, what) from None
 
 
-def _respondents_sheet(wb: Workbook, session: Session) -> None:
+def _respondents_sheet(wb: Workbook, cells: Cells, session: Session, target: Path) -> None:
     attributes = [a.name for a in list_attributes(session)]
-    ws = _sheet(wb, "Respondents", ["Respondent", *attributes, "Responses", "Consent"])
+    columns = ["Respondent", *attributes, "Responses", "Consent"]
     values = attribute_table(session)
     consents = current_consents(session)
     counts: dict[int, int] = {}
     for rid in session.scalars(select(Response.respondent_id)):
         counts[rid] = counts.get(rid, 0) + 1
-    for rid, label in session.execute(
+    people = session.execute(
         select(Respondent.id, Respondent.label).order_by(Respondent.label)
-    ):
+    ).all()
+    ws = _sheet(wb, cells, target, "Respondents", columns, len(people))
+    for n, (rid, label) in enumerate(people, 1):
         own = values.get(rid, {})
-        ws.append(
-            row_of(
+        try:
+            cells.row(
                 ws,
+                n,
                 [
                     label,
                     *(own.get(a) for a in attributes),
@@ -166,4 +223,6 @@ def _respondents_sheet(wb: Workbook, session: Session) -> None:
                     consents[rid].status.value,
                 ],
             )
-        )
+        except CellTooLong as exc:
+            what = f"the {columns[exc.col]!r} of respondent {label}"
+            raise _too_long(target, exc, what) from None

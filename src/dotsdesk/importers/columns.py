@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import AttributeType
@@ -111,9 +111,11 @@ def plan_columns(
     attributes: Sequence[str] = (),
     identity: Sequence[str] = (),
     id_column: str | None = None,
+    roles: Mapping[str, Role] | None = None,
 ) -> list[ColumnPlan]:
-    """One plan per column. Overrides name headers exactly (case-insensitive)."""
-    forced: dict[str, Role] = {}
+    """One plan per column. Overrides name headers exactly (case-insensitive); `roles`
+    (header -> role, as chosen in the import dialog) may set any role, "ignored" too."""
+    forced: dict[str, Role] = {_norm(h): Role(r) for h, r in (roles or {}).items()}
     for names, role in (
         (responses, Role.RESPONSE),
         (attributes, Role.ATTRIBUTE),

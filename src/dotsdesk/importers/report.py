@@ -20,6 +20,8 @@ class ImportOptions:
     attributes: tuple[str, ...] = ()
     identity: tuple[str, ...] = ()
     id_column: str | None = None
+    # header -> role name, for every column the user decided in the import dialog
+    column_roles: tuple[tuple[str, str], ...] = ()
     respondent: str | None = None  # for transcripts
     coder: str | None = None
 

@@ -160,10 +160,11 @@ class _Writer:
                 label, next_label = self._label(keys[i], labels, next_label)
                 fresh.append({"key": keys[i], "label": label})
             if fresh:
-                ids = self.s.scalars(
-                    insert(Respondent).returning(Respondent.id, sort_by_parameter_order=True), fresh
+                # Unordered RETURNING lets SQLAlchemy send multi-row INSERTs; keys are unique.
+                made = self.s.execute(
+                    insert(Respondent).returning(Respondent.key, Respondent.id), fresh
                 ).all()
-                existing.update(zip((keys[i] for i in new_rows), ids, strict=True))
+                existing.update((key, rid) for key, rid in made)
                 self._insert_new([(i, existing[keys[i]]) for i in new_rows])
                 self.report.respondents_added += len(new_rows)
             for i in chunk:
@@ -244,9 +245,16 @@ class _Writer:
         if identities:
             self.s.execute(insert(Identity), identities)
         if values:
-            self.s.execute(insert(respondent_service.AttributeValue), values)
+            # Without render_nulls the ORM leaves out None columns and splits the rows into
+            # runs of the same shape: a text then a number attribute, two statements a row.
+            self.s.execute(
+                insert(respondent_service.AttributeValue).execution_options(render_nulls=True),
+                values,
+            )
         if responses:
-            self.s.execute(insert(Response), responses)
+            # RETURNING makes SQLAlchemy send multi-row INSERTs ("insertmanyvalues") instead
+            # of one statement per row; the full-text index then flushes once per statement.
+            self.s.execute(insert(Response).returning(Response.id), responses).all()
         self.report.responses_added += len(responses)
 
     def _attribute_value(self, plan: ColumnPlan, raw: str, line: int) -> dict[str, Any] | None:

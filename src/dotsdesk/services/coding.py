@@ -192,9 +192,9 @@ def add_segments(
     if not spans:
         return 0
     rows = [{"response_id": r, "start": s, "end": e, "coder_id": coder_id} for r, s, e in spans]
-    ids = list(
-        session.scalars(insert(Segment).returning(Segment.id, sort_by_parameter_order=True), rows)
-    )
+    # Every segment gets the same codes, so the ids' order does not matter; unordered
+    # RETURNING lets SQLAlchemy batch the rows into multi-row INSERTs.
+    ids = list(session.scalars(insert(Segment).returning(Segment.id), rows))
     links = [{"segment_id": sid, "code_id": cid} for sid in ids for cid in code_ids]
     session.execute(insert(segment_code), links)
     return len(ids)

@@ -179,10 +179,19 @@ def list_attributes(session: Session) -> list[AttributeInfo]:
 
 def attribute_table(session: Session) -> dict[int, dict[str, str]]:
     """respondent id -> {attribute name: value as text}, in one query."""
-    rows = session.execute(select(AttributeValue, AttributeDef.name).join(AttributeDef)).all()
+    # Plain columns, not ORM objects: building one AttributeValue per row is the slow part.
+    rows = session.execute(
+        select(
+            AttributeValue.respondent_id,
+            AttributeValue.value_text,
+            AttributeValue.value_number,
+            AttributeDef.name,
+        ).join(AttributeDef)
+    )
     table: dict[int, dict[str, str]] = {}
-    for value, name in rows:
-        table.setdefault(value.respondent_id, {})[name] = format_value(value)
+    for row in rows:
+        value = format_value(row)  # type: ignore[arg-type]  # reads value_text, value_number
+        table.setdefault(row.respondent_id, {})[row.name] = value
     return table
 
 
