@@ -149,6 +149,10 @@ def export(args: argparse.Namespace) -> int:
             "exports are written as .xlsx for now (Word, Markdown and HTML come "
             "with the post composer)",
         )
+    if args.consent:
+        from .consent import export_register
+
+        return export_register(args)
     with Project.open(args.file, readonly=True) as project, project.read() as s:
         rows = export_segments_workbook(s, out)
     print(f"wrote {out}: {rows} segment row(s), codebook and respondents")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .. import __version__
 from . import commands
+from . import consent as consent_cli
 
 EPILOG = """examples:
   dotsdesk demo --open                 build the sample project and open it
@@ -15,6 +16,8 @@ EPILOG = """examples:
   dotsdesk autocode study.dots --code Theme/Interview --pattern "interview|面试"
   dotsdesk info study.dots --json
   dotsdesk export study.dots segments.xlsx
+  dotsdesk consent study.dots list
+  dotsdesk export study.dots register.xlsx --consent
 """
 
 
@@ -83,11 +86,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="export segments, codebook and respondents to Excel",
         description="Write OUT.xlsx with sheets Segments (one row per segment and code, the exact "
         "text and its code-point offsets), Codebook and Respondents (pseudonymous labels and "
-        "attributes; never names or contacts). The file appears only when complete.",
+        "attributes; never names or contacts). The file appears only when complete. "
+        "With --consent, write the consent register instead.",
     )
     p.add_argument("file", type=Path, metavar="FILE.dots")
     p.add_argument("out", type=Path, metavar="OUT.xlsx")
+    p.add_argument(
+        "--consent",
+        action="store_true",
+        help="write the consent register (identity, current consent, history); it holds "
+        "private names, contacts and handles and says so on its first sheet",
+    )
     p.set_defaults(run=commands.export)
+
+    consent_cli.add_parser(sub)
 
     p = sub.add_parser(
         "screenshot",

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import InvalidOperation
 from ..model import ConsentEvent, ConsentKind, ConsentLevel, ConsentScope, consent_scope_segment
-from .respondents import find_respondent
+from .respondents import IDENTIFYING_KEY, find_respondent
 
 
 class ConsentStatus(enum.StrEnum):
@@ -193,3 +193,76 @@ def history(session: Session, respondent_id: int) -> list[ConsentEvent]:
             .order_by(ConsentEvent.occurred, ConsentEvent.id)
         )
     )
+
+
+# -- words people use, and the public table (no private identity) --------------------------
+
+# The CLI, the consent table import and the tracker speak of statuses; events are kinds.
+STATUS_KINDS: dict[str, ConsentKind] = {
+    "pending": ConsentKind.REQUESTED,
+    "requested": ConsentKind.REQUESTED,
+    "granted": ConsentKind.GRANTED,
+    "declined": ConsentKind.DECLINED,
+    "withdrawn": ConsentKind.WITHDRAWN,
+}
+
+
+def kind_for_status(word: str) -> ConsentKind:
+    """The event a status word records: pending -> requested, granted -> granted, ..."""
+    kind = STATUS_KINDS.get(word.strip().lower())
+    if kind is None:
+        raise InvalidOperation(
+            None, f"unknown status {word!r}: use pending, granted, declined or withdrawn"
+        )
+    return kind
+
+
+def days_pending(consent: Consent, today: date | None = None) -> int | None:
+    """Days since the latest request, while the answer is still outstanding."""
+    if consent.status is not ConsentStatus.PENDING or consent.requested is None:
+        return None
+    return ((today or date.today()) - consent.requested).days
+
+
+@dataclass(frozen=True)
+class ConsentRow:
+    """One respondent's consent as the tracker and `consent list` show it.
+
+    Holds no private identity: `respondent` is the import id unless that id itself
+    identifies someone (an e-mail, a phone number), in which case it is the label."""
+
+    respondent_id: int
+    respondent: str
+    label: str
+    consent: Consent
+    days_pending: int | None
+
+    @property
+    def status(self) -> ConsentStatus:
+        return self.consent.status
+
+
+def public_key(key: str, label: str) -> str:
+    """The import id, or the label when the id is an e-mail address or a phone number."""
+    return label if IDENTIFYING_KEY.search(key) else key
+
+
+def consent_rows(session: Session, today: date | None = None) -> list[ConsentRow]:
+    """Every respondent's current consent, ordered by label, in three queries."""
+    from ..model import Respondent
+
+    today = today or date.today()
+    people = session.execute(
+        select(Respondent.id, Respondent.key, Respondent.label).order_by(Respondent.label)
+    ).all()
+    consents = current_consents(session, [p.id for p in people], today)
+    return [
+        ConsentRow(
+            p.id,
+            public_key(p.key, p.label),
+            p.label,
+            consents[p.id],
+            days_pending(consents[p.id], today),
+        )
+        for p in people
+    ]
