@@ -11,8 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from dotsdesk.services.sample import build_sample  # noqa: E402
-from dotsdesk.store import Project  # noqa: E402
+from dotsdesk.services.sample import build_sample
+from dotsdesk.store import Project
 
 
 @pytest.fixture(scope="session")

@@ -48,7 +48,7 @@ XLSX_NAME = "bench-segments.xlsx"
 CODER = "bench"
 SEARCH_RUNS = 20
 CODE_SPAN_RUNS = 200
-PHASES = ("generate", "import", "coding", "search", "code-span", "export", "reopen")
+PHASES = ("generate", "import", "coding", "search", "code-span", "export", "reopen", "window")
 
 
 @dataclass
@@ -218,6 +218,8 @@ def run(args: argparse.Namespace, out: Path, log: Callable[[str], None]) -> Repo
         closing = time.perf_counter() - t0
     report.add(Result("close project", closing, "s", detail="WAL checkpoint"))
     _reopen(report, clock, out / PROJECT_NAME)
+    if not args.no_window:
+        _window(report, clock, out / PROJECT_NAME, args.seed)
 
     size = (out / PROJECT_NAME).stat().st_size / (1024 * 1024)
     report.add(Result(".dots file size", size, "MB", detail="after close"))
@@ -399,6 +401,49 @@ def _reopen(report: Report, clock: Clock, path: Path) -> None:
     report.memory_mb["reopen"] = peak_rss_mb()
 
 
+def _window(report: Report, clock: Clock, path: Path, seed: int) -> None:
+    from .gui import LONG_CHARS, LONG_SEGMENTS, measure_window
+
+    with clock.phase("window"):
+        w = measure_window(path, seed)
+    report.add(Result("create the main window", w["window_create_s"], "s", detail="offscreen"))
+    report.add(
+        Result(
+            "open project to a usable window",
+            w["open_to_usable_s"],
+            "s",
+            1.0,
+            "< 1 s",
+            f"{w['rows']:,} responses listed and painted",
+        )
+    )
+    report.add(
+        Result(
+            f"show {LONG_CHARS:,}-char answer, {LONG_SEGMENTS} highlights",
+            w["median_show_ms"],
+            "ms",
+            100.0,
+            "< 100 ms",
+            "median incl. repaint",
+            tail=max(w["show_long_ms"]),
+            tail_label="max",
+        )
+    )
+    report.add(
+        Result(
+            "apply a code in the window",
+            w["median_apply_ms"],
+            "ms",
+            16.0,
+            "< 16 ms",
+            "median: commit, undo record, refresh, repaint",
+            tail=max(w["apply_ms"]),
+            tail_label="max",
+        )
+    )
+    report.memory_mb["window"] = peak_rss_mb()
+
+
 # -- output -------------------------------------------------------------------------------------
 
 
@@ -487,6 +532,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "folder, removed at the end unless --keep",
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--no-window", action="store_true", help="skip the window measurements (no Qt)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead")
     parser.add_argument(
         "--profile", choices=PHASES, help="run this phase under cProfile; the top 30 go to stderr"

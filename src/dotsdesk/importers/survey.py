@@ -71,7 +71,8 @@ def import_survey(
     responses = expand_names(table.headers, options.responses)
     attributes = expand_names(table.headers, options.attributes)
     identity = expand_names(table.headers, options.identity)
-    overrides = [*responses, *attributes, *identity]
+    roles = dict(options.column_roles)
+    overrides = [*responses, *attributes, *identity, *roles]
     if options.id_column:
         overrides.append(options.id_column)
     missing = unknown_overrides(table.headers, overrides)
@@ -88,6 +89,7 @@ def import_survey(
         attributes=attributes,
         identity=identity,
         id_column=options.id_column,
+        roles={h: Role(r) for h, r in roles.items()},
     )
     report.columns = plans
     if not any(p.role is Role.RESPONSE for p in plans):

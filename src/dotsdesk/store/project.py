@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -47,21 +47,28 @@ class Project:
             raise ProjectError(path, f"the folder {path.parent} does not exist")
         lock = ProjectLock(path)
         lock.acquire(path)
-        engine = make_engine(path, undo=undo)
+        # The schema is built on a plain engine: undo triggers need the tables to exist,
+        # and creating the project is not an action to undo.
+        plain = make_engine(path)
         try:
-            use_wal(engine)
-            migrate.upgrade(engine)
-            project = cls(path, engine, lock)
-            with project.write() as s:
-                s.add(Setting(key="application", value=APPLICATION))
-                s.add(Setting(key="created", value=datetime.now().isoformat(timespec="seconds")))
-                undo_log.clear(s)
+            use_wal(plain)
+            migrate.upgrade(plain)
+            with plain.begin() as conn:
+                created = datetime.now().isoformat(timespec="seconds")
+                conn.execute(
+                    insert(Setting),
+                    [
+                        {"key": "application", "value": APPLICATION},
+                        {"key": "created", "value": created},
+                    ],
+                )
         except (OperationalError, OSError) as exc:
-            engine.dispose()
+            plain.dispose()
             lock.release()
             path.unlink(missing_ok=True)
             raise ProjectError(path, f"cannot create the project: {exc}") from None
-        return project
+        plain.dispose()
+        return cls(path, make_engine(path, undo=undo), lock)
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False, undo: bool = False) -> Project:

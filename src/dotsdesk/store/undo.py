@@ -53,7 +53,8 @@ def _triggers(table: Table) -> list[str]:
         f"CREATE TEMP TRIGGER IF NOT EXISTS undo_{t}_u AFTER UPDATE ON main.{_q(t)} BEGIN "
         f"{log}('UPDATE {_q(t)} SET '||{sets}||' WHERE rowid='||old.rowid); END",
         f"CREATE TEMP TRIGGER IF NOT EXISTS undo_{t}_d BEFORE DELETE ON main.{_q(t)} BEGIN "
-        f"{log}('INSERT INTO {_q(t)}(rowid, {names}) VALUES('||old.rowid||', '||{values}||')'); END",
+        f"{log}('INSERT INTO {_q(t)}(rowid, {names}) "
+        f"VALUES('||old.rowid||', '||{values}||')'); END",
     ]
 
 
@@ -86,8 +87,9 @@ def replay(session: Session, step: Step) -> Step:
         text("SELECT seq, stmt FROM undo_log WHERE seq > :a AND seq <= :b ORDER BY seq DESC"),
         {"a": step.first, "b": step.last},
     ).all()
-    session.execute(text("DELETE FROM undo_log WHERE seq > :a AND seq <= :b"),
-                    {"a": step.first, "b": step.last})  # fmt: skip
+    session.execute(
+        text("DELETE FROM undo_log WHERE seq > :a AND seq <= :b"), {"a": step.first, "b": step.last}
+    )
     start = last_seq(session)
     conn = session.connection()
     conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # parents may come back after children
@@ -96,7 +98,7 @@ def replay(session: Session, step: Step) -> Step:
         conn.exec_driver_sql(stmt)
     conn.exec_driver_sql("DELETE FROM undo_replay")
     bad = conn.exec_driver_sql(
-        'SELECT s.id FROM segment s JOIN response r ON r.id = s.response_id '
+        "SELECT s.id FROM segment s JOIN response r ON r.id = s.response_id "
         'WHERE s."end" > length(r.text) LIMIT 1'
     ).first()
     if bad is not None:

@@ -1,123 +1,323 @@
-"""The main window: a welcome screen until a project is open, then the project's overview.
+"""The main window: docks for the panels, menus, undo, recent projects, drag-and-drop import.
 
-The response browser, coding panel and codebook dock here (objectName responseBrowser,
-codingPanel, codebook) when the main-window work lands; this is the frame they go in.
+Panels get the ProjectContext and talk through its signals; the window only arranges
+them, routes menu actions, and remembers layout and recent projects.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..errors import DotsError
 from ..services.counts import project_counts
-from ..store import Project
+from .context import ProjectContext
+from .history import History
+from .settings import app_settings, forget_project, recent_projects, remember_project
+from .transfer import Transfers
+from .welcome import WelcomePage
 
 FILE_FILTER = "dotsdesk projects (*.dots)"
+DOCKS = ("responseBrowser", "codingPanel", "codebook")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(self, ctx: ProjectContext | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("dotsdesk")
-        self.resize(1200, 800)
-        self.project: Project | None = None
+        self.setAcceptDrops(True)
+        self.resize(1440, 900)
+        self.ctx = ctx or ProjectContext(self)
+        self.settings = app_settings()
+        self.history = History()
+        self._navigating = False
+        self.transfers = Transfers(self, self.ctx)
         self._stack = QStackedWidget()
-        self._welcome = self._make_welcome()
-        self._overview = QLabel()
-        self._overview.setObjectName("projectOverview")
-        self._overview.setWordWrap(True)
-        self._stack.addWidget(self._welcome)
-        self._stack.addWidget(self._overview)
-        self.setCentralWidget(self._stack)
-        self._make_menus()
-        self.statusBar().showMessage("No project open")
-
-    def _make_welcome(self) -> QWidget:
-        page = QWidget(objectName="welcome")
-        layout = QVBoxLayout(page)
-        layout.addStretch()
-        layout.addWidget(
-            QLabel(
-                "<h1>dotsdesk</h1><p>Code what people said, track who may be "
-                "quoted, and write it up.</p>"
-            )
+        self.welcome = WelcomePage(
+            self.new_project, self.choose_project, self.open_sample, self.open_project
         )
-        for text, slot in (
-            ("New project…", self.new_project),
-            ("Open project…", self.choose_project),
+        self._stack.addWidget(self.welcome)
+        self.setCentralWidget(self._stack)
+        self._make_panels()
+        self._make_actions()
+        self._make_menus()
+        self._connect()
+        self._restore_layout()
+        self._show_state()
+
+    # -- construction ---------------------------------------------------------------------
+    def _make_panels(self) -> None:
+        from .browser.panel import ResponseBrowser
+        from .codebook.panel import CodebookPanel
+        from .coding.panel import CodingPanel
+
+        self.browser = ResponseBrowser(self.ctx)
+        self.coding = CodingPanel(self.ctx)
+        self.codebook = CodebookPanel(self.ctx)
+        self.docks: dict[str, QDockWidget] = {}
+        for name, title, widget, area in (
+            ("responseBrowser", "Responses", self.browser, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("codingPanel", "Coding", self.coding, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("codebook", "Codebook", self.codebook, Qt.DockWidgetArea.RightDockWidgetArea),
         ):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            layout.addWidget(button)
-        layout.addStretch()
-        return page
+            dock = QDockWidget(title, self)
+            dock.setObjectName(name)
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            self.docks[name] = dock
+        self.splitDockWidget(
+            self.docks["codingPanel"], self.docks["codebook"], Qt.Orientation.Horizontal
+        )
+
+    def _action(self, text: str, slot: object, shortcut: object = None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)  # type: ignore[arg-type]
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        if name:
+            action.setObjectName(name)
+        return action
+
+    def _make_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action("&New project…", self.new_project, keys.New)
+        self.open_action = self._action("&Open project…", self.choose_project, keys.Open)
+        self.sample_action = self._action("Open the &sample project", self.open_sample)
+        self.import_action = self._action(
+            "&Import…", self.transfers.choose_import, "Ctrl+I", "import"
+        )
+        self.export_action = self._action(
+            "&Export to Excel…", self.transfers.choose_export, "Ctrl+E", "export"
+        )
+        self.close_action = self._action("&Close project", self.close_project, keys.Close)
+        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(keys.Undo)
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(keys.Redo)])
+        self.back_action = self._action("&Back", self.go_back, "Alt+Left", "back")
+        self.forward_action = self._action("&Forward", self.go_forward, "Alt+Right", "forward")
+        self.project_actions = [
+            self.import_action,
+            self.export_action,
+            self.close_action,
+            self.back_action,
+            self.forward_action,
+        ]
 
     def _make_menus(self) -> None:
-        menu = self.menuBar().addMenu("&File")
-        for text, shortcut, slot in (
-            ("&New project…", QKeySequence.StandardKey.New, self.new_project),
-            ("&Open project…", QKeySequence.StandardKey.Open, self.choose_project),
-            ("&Close project", QKeySequence.StandardKey.Close, self.close_project),
-            ("&Quit", QKeySequence.StandardKey.Quit, self.close),
-        ):
-            action = QAction(text, self)
-            action.setShortcut(shortcut)
-            action.triggered.connect(slot)
-            menu.addAction(action)
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        file.addActions([self.new_action, self.open_action])
+        self.recent_menu = file.addMenu("Open &Recent")
+        file.addAction(self.sample_action)
+        file.addSeparator()
+        file.addActions([self.import_action, self.export_action])
+        file.addSeparator()
+        file.addActions([self.close_action, self.quit_action])
+        edit = bar.addMenu("&Edit")
+        edit.addActions([self.undo_action, self.redo_action])
+        edit.addSeparator()
+        edit.addActions(
+            [self.coding.find_action, self.coding.palette_action, self.coding.response_memo_action]
+        )
+        go = bar.addMenu("&Go")
+        go.addActions([self.back_action, self.forward_action])
+        go.addSeparator()
+        go.addActions([self.browser.next_uncoded_action, self.browser.previous_uncoded_action])
+        codes = bar.addMenu("&Codes")
+        codes.addActions(
+            [
+                self.codebook.apply_action,
+                self.codebook.add_action,
+                self.codebook.rename_action,
+                self.codebook.recolour_action,
+                self.codebook.memo_action,
+                self.codebook.merge_action,
+                self.codebook.delete_action,
+            ]
+        )
+        view = bar.addMenu("&View")
+        view.addActions([self.docks[n].toggleViewAction() for n in DOCKS])
+        view.addSeparator()
+        view.addActions([self.coding.translation_action, self.coding.snap_action])
+        tools = self.addToolBar("Main")
+        tools.setObjectName("mainToolbar")
+        tools.addActions(
+            [
+                self.open_action,
+                self.import_action,
+                self.undo_action,
+                self.redo_action,
+                self.coding.palette_action,
+                self.browser.previous_uncoded_action,
+                self.browser.next_uncoded_action,
+            ]
+        )
+
+    def _connect(self) -> None:
+        self.ctx.projectChanged.connect(self._show_state)
+        self.ctx.dataChanged.connect(lambda _tables: self._show_counts())
+        self.ctx.error.connect(self._show_error)
+        self.ctx.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.ctx.responseActivated.connect(self._visited)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
 
     # -- project life cycle ---------------------------------------------------------------
     def new_project(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "New project", "", FILE_FILTER)
         if name:
-            self._load(lambda: Project.create(Path(name)))
+            self._load(Path(name), create=True)
 
     def choose_project(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Open project", "", FILE_FILTER)
         if name:
             self.open_project(Path(name))
 
-    def open_project(self, path: Path) -> None:
-        self._load(lambda: Project.open(path))
+    def open_project(self, path: Path) -> bool:
+        return self._load(path, create=False)
 
-    def _load(self, opener: object) -> None:
-        self.close_project()
-        try:
-            self.project = opener()  # type: ignore[operator]
-        except DotsError as exc:
-            QMessageBox.warning(self, "dotsdesk", str(exc))
+    def reopen_last(self) -> None:
+        """Start where the user left off, unless that project is gone or locked."""
+        last = self.settings.value("lastProject")
+        if isinstance(last, str) and Path(last).is_file():
+            self.open_project(Path(last))
+
+    def open_sample(self) -> None:
+        from ..demo import default_sample_path, write_sample
+
+        path = default_sample_path()
+        if self.ctx.project is not None and self.ctx.project.path == path:
             return
-        assert self.project is not None
-        with self.project.read() as s:
-            counts = project_counts(s)
-        self._overview.setText(
-            f"<h2>{self.project.path.name}</h2><p>{counts.respondents} respondents, "
-            f"{counts.responses} responses, {counts.codes} codes, {counts.segments} segments.</p>"
-        )
-        self._stack.setCurrentWidget(self._overview)
-        self.setWindowTitle(f"{self.project.path.name} — dotsdesk")
-        self.statusBar().showMessage(str(self.project.path))
+        try:
+            self.ctx.close()
+            write_sample(path, replace=True)
+        except DotsError as exc:
+            self._show_error(str(exc))
+            return
+        self.open_project(path)
+
+    def _load(self, path: Path, *, create: bool) -> bool:
+        try:
+            self.ctx.create(path) if create else self.ctx.open(path)
+        except DotsError as exc:
+            self._show_error(str(exc))
+            if not create and not path.exists():
+                forget_project(self.settings, path)
+            return False
+        assert self.ctx.project is not None
+        remember_project(self.settings, self.ctx.project.path)
+        if self.ctx.project.backup is not None:
+            self.statusBar().showMessage(
+                f"Upgraded the project; the old version is kept as {self.ctx.project.backup.name}"
+            )
+        return True
 
     def close_project(self) -> None:
-        if self.project is not None:
-            self.project.close()
-            self.project = None
-        self._stack.setCurrentWidget(self._welcome)
-        self.setWindowTitle("dotsdesk")
-        self.statusBar().showMessage("No project open")
+        self.ctx.close()
 
-    def closeEvent(self, event: object) -> None:
-        self.close_project()
-        super().closeEvent(event)  # type: ignore[arg-type]
+    def _show_state(self) -> None:
+        has_project = self.ctx.project is not None
+        self._stack.setVisible(not has_project)
+        for dock in self.docks.values():
+            dock.setVisible(has_project)
+        for action in self.project_actions:
+            action.setEnabled(has_project)
+        self.history.clear()
+        if has_project:
+            assert self.ctx.project is not None
+            if not self._layout_restored:
+                self._default_layout()
+            self.setWindowTitle(f"{self.ctx.project.path.name} — dotsdesk")
+            self._show_counts()
+        else:
+            self.setWindowTitle("dotsdesk")
+            self.welcome.set_recent(recent_projects(self.settings))
+            self.statusBar().showMessage("No project open")
+
+    def _show_counts(self) -> None:
+        if self.ctx.project is None:
+            return
+        with self.ctx.read() as s:
+            c = project_counts(s)
+        self.statusBar().showMessage(
+            f"{c.respondents} respondents · {c.responses} responses · {c.codes} codes · "
+            f"{c.segments} segments · coder: {self.ctx.coder}"
+        )
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_projects(self.settings):
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_project(p))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def _show_error(self, message: str) -> None:
+        QMessageBox.warning(self, "dotsdesk", message)
+
+    # -- navigation -----------------------------------------------------------------------
+    def _visited(self, response_id: int) -> None:
+        if not self._navigating:
+            self.history.visit(response_id)
+
+    def _go(self, target: int | None) -> None:
+        if target is None:
+            return
+        self._navigating = True
+        try:
+            self.ctx.responseActivated.emit(target)
+        finally:
+            self._navigating = False
+
+    def go_back(self) -> None:
+        self._go(self.history.back())
+
+    def go_forward(self) -> None:
+        self._go(self.history.forward())
+
+    # -- files dropped on the window ------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self.ctx.project is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.transfers.import_paths(paths)
+
+    # -- layout memory --------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("geometry")
+        state = self.settings.value("windowState")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        self._layout_restored = isinstance(state, QByteArray) and self.restoreState(state)
+
+    def _default_layout(self) -> None:
+        """Browser, text and codebook side by side, the text widest (until the user moves
+        things, which is then remembered)."""
+        width = max(self.width(), 900)
+        sizes = [int(width * 0.36), int(width * 0.42), int(width * 0.22)]
+        self.resizeDocks([self.docks[n] for n in DOCKS], sizes, Qt.Orientation.Horizontal)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.ctx.project is not None:
+            self.settings.setValue("windowState", self.saveState())
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.ctx.close()
+        super().closeEvent(event)
+
+    def panel(self, name: str) -> QWidget:
+        return self.docks[name] if name in self.docks else self.findChild(QWidget, name)

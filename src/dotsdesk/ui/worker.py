@@ -48,6 +48,42 @@ class _Runner(QObject):
             self.finished.emit(result)
 
 
+class _Receiver(QObject):
+    """Lives on the GUI thread, so the runner's signals reach it queued: a lambda would run
+    on the worker thread and could not close the dialog or wait for its own thread."""
+
+    def __init__(
+        self,
+        dialog: QProgressDialog,
+        thread: QThread,
+        runner: _Runner,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[str], None],
+    ) -> None:
+        super().__init__(dialog)
+        self._dialog, self._thread, self._runner = dialog, thread, runner
+        self._on_done, self._on_error = on_done, on_error
+
+    def progress(self, done: int, total: int) -> None:
+        self._dialog.setMaximum(max(total, 1))
+        self._dialog.setValue(done)
+
+    def done(self, result: object) -> None:
+        self._finish()
+        self._on_done(result)
+
+    def failed(self, message: str) -> None:
+        self._finish()
+        self._on_error(message)
+
+    def _finish(self) -> None:
+        self._dialog.close()
+        self._thread.quit()
+        self._thread.wait()
+        self._runner.deleteLater()
+        self._dialog.deleteLater()
+
+
 def run_with_progress(
     parent: QWidget,
     title: str,
@@ -58,6 +94,7 @@ def run_with_progress(
     """Start `work` on a thread with a modal progress dialog. `on_done(result)` or
     `on_error(message)` runs on the GUI thread; a cancel calls `on_error("")`."""
     dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+    dialog.setObjectName("progressDialog")
     dialog.setWindowTitle("dotsdesk")
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
@@ -65,22 +102,11 @@ def run_with_progress(
     thread = QThread(parent)
     runner = _Runner(work)
     runner.moveToThread(thread)
-
-    def show_progress(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(done)
-
-    def finish(callback: Callable[[Any], None], value: Any) -> None:
-        dialog.close()
-        thread.quit()
-        thread.wait()
-        runner.deleteLater()
-        callback(value)
-
+    receiver = _Receiver(dialog, thread, runner, on_done, on_error)
     dialog.canceled.connect(runner.cancel_requested.set)
-    runner.progressed.connect(show_progress)
-    runner.finished.connect(lambda result: finish(on_done, result))
-    runner.failed.connect(lambda message: finish(on_error, message))
+    runner.progressed.connect(receiver.progress)
+    runner.finished.connect(receiver.done)
+    runner.failed.connect(receiver.failed)
     thread.started.connect(runner.run)
     thread.start()
     dialog.show()

@@ -1,0 +1,1 @@
+"""The response browser panel (issue 4, item 2)."""

@@ -1,0 +1,302 @@
+"""The codebook as a Qt tree model over `services.codebook.list_codes`.
+
+A refresh that leaves the tree's shape alone (rename, recolour, new counts after coding)
+updates the rows in place, so editors, expansion and selection are untouched; only a
+change of shape (add, move, merge, delete) resets the model. Edits and drops become one
+`ctx.run` each: one transaction, one undo step.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from sqlalchemy.orm import Session
+
+from ...services import codebook
+from ...services.code_segments import code_memos
+from ...services.codebook import CodeInfo
+from ..context import ProjectContext
+from . import mime
+from .mime import CODE_MIME, SELECTION_MIME
+
+CODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMNS = ("Code", "Seg.", "Resp.")
+HEADER_TIPS = ("", "Segments coded with the code itself", "Respondents those segments come from")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _Node:
+    __slots__ = ("children", "info", "parent", "row")
+
+    def __init__(self, info: CodeInfo | None, parent: _Node | None, row: int) -> None:
+        self.info = info
+        self.parent = parent
+        self.row = row
+        self.children: list[_Node] = []
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    fill = QColor(colour)
+    painter.setPen(fill.darker(140))
+    painter.setBrush(fill)
+    painter.drawRoundedRect(0.5, 0.5, 11, 11, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class CodebookModel(QAbstractItemModel):
+    def __init__(self, ctx: ProjectContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._root = _Node(None, None, 0)
+        self._nodes: dict[int, _Node] = {}
+        self._infos: list[CodeInfo] = []
+        self._memos: dict[int, str] = {}
+        self._icons: dict[str, QIcon] = {}
+
+    # -- loading ---------------------------------------------------------------------------
+    def _load(self) -> tuple[list[CodeInfo], dict[int, str]]:
+        if self._ctx.project is None:
+            return [], {}
+        with self._ctx.read() as s:
+            return codebook.list_codes(s), code_memos(s)
+
+    def reload(self) -> None:
+        """Read the codebook again and rebuild the tree (expansion is the view's to keep)."""
+        self._update(reset=True)
+
+    def refresh(self) -> None:
+        """Read again; update rows in place when the tree's shape is unchanged."""
+        self._update(reset=False)
+
+    def _update(self, reset: bool) -> None:
+        infos, memos = self._load()
+        self._memos = memos
+        if reset or [(i.id, i.parent_id) for i in infos] != [
+            (i.id, i.parent_id) for i in self._infos
+        ]:
+            self.beginResetModel()
+            self._build(infos)
+            self.endResetModel()
+            return
+        self._infos = infos
+        for info in infos:
+            self._nodes[info.id].info = info
+        for parent in [self._root, *self._nodes.values()]:
+            if parent.children:
+                first, last = parent.children[0], parent.children[-1]
+                self.dataChanged.emit(
+                    self.createIndex(0, 0, first), self.createIndex(last.row, 2, last)
+                )
+
+    def _build(self, infos: list[CodeInfo]) -> None:
+        self._root = _Node(None, None, 0)
+        self._nodes = {}
+        self._infos = infos
+        for info in infos:  # tree order: a parent comes before its children
+            parent = self._root if info.parent_id is None else self._nodes[info.parent_id]
+            node = _Node(info, parent, len(parent.children))
+            parent.children.append(node)
+            self._nodes[info.id] = node
+
+    # -- lookups for the panel ---------------------------------------------------------------
+    def infos(self) -> list[CodeInfo]:
+        """Every code in tree order."""
+        return list(self._infos)
+
+    def info(self, code_id: int | None) -> CodeInfo | None:
+        node = self._nodes.get(code_id) if code_id is not None else None
+        return node.info if node else None
+
+    def code_id(self, index: Index) -> int | None:
+        node = self._node(index)
+        return node.info.id if node and node.info else None
+
+    def index_of(self, code_id: int | None, column: int = 0) -> QModelIndex:
+        node = self._nodes.get(code_id) if code_id is not None else None
+        return self.createIndex(node.row, column, node) if node else QModelIndex()
+
+    def is_within(self, code_id: int, ancestor_id: int) -> bool:
+        """Whether `code_id` is `ancestor_id` or lies under it."""
+        node = self._nodes.get(code_id)
+        while node is not None and node.info is not None:
+            if node.info.id == ancestor_id:
+                return True
+            node = node.parent
+        return False
+
+    def _node(self, index: Index) -> _Node | None:
+        if not index.isValid():
+            return None
+        node = index.internalPointer()
+        return node if isinstance(node, _Node) else None
+
+    # -- the tree ----------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        node = self._node(parent) or self._root
+        if 0 <= row < len(node.children) and 0 <= column < len(COLUMNS):
+            return self.createIndex(row, column, node.children[row])
+        return QModelIndex()
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        node = self._node(index)
+        if node is None or node.parent is None or node.parent is self._root:
+            return QModelIndex()
+        return self.createIndex(node.parent.row, 0, node.parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len((self._node(parent) or self._root).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        node = self._node(index)
+        if node is None or node.info is None:
+            return None
+        info, column = node.info, index.column()
+        if role == CODE_ID_ROLE:
+            return info.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(info)
+        if column == 0:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                return info.name
+            if role == Qt.ItemDataRole.DecorationRole:
+                if info.colour not in self._icons:
+                    self._icons[info.colour] = _swatch(info.colour)
+                return self._icons[info.colour]
+            return None
+        count = info.segments if column == 1 else info.respondents
+        if role == Qt.ItemDataRole.DisplayRole:
+            return count
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.ForegroundRole and count == 0:
+            return QColor(Qt.GlobalColor.gray)
+        return None
+
+    def _tooltip(self, info: CodeInfo) -> str:
+        parts = [f"<b>{escape(info.path)}</b>"]
+        if info.description:
+            parts.append(escape(info.description))
+        memo = self._memos.get(info.id)
+        if memo:
+            short = memo if len(memo) <= 300 else memo[:300] + "…"
+            parts.append("<i>Memo:</i> " + escape(short).replace("\n", "<br>"))
+        parts.append(f"{info.segments} segment(s) from {info.respondents} respondent(s)")
+        return "<p>" + "</p><p>".join(parts) + "</p>"
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled  # the empty area: the top level
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemIsDropEnabled
+        )
+        return flags | Qt.ItemFlag.ItemIsEditable if index.column() == 0 else flags
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Renaming in place; a refused name (a clash) is reported by `ctx.run`."""
+        code_id = self.code_id(index)
+        info = self.info(code_id)
+        if role != Qt.ItemDataRole.EditRole or index.column() != 0 or info is None:
+            return False
+        name = str(value).strip()
+        if name == info.name:
+            return False
+
+        def rename(s: Session) -> bool:
+            codebook.rename_code(s, info.id, name)
+            return True
+
+        return bool(self._ctx.run(f"Rename code {info.name} to {name}", rename))
+
+    # -- drag and drop -----------------------------------------------------------------------
+    def mimeTypes(self) -> list[str]:
+        return [CODE_MIME, SELECTION_MIME, "text/plain"]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        return mime.code_ids_data(
+            list(dict.fromkeys(c for i in indexes if (c := self.code_id(i)) is not None))
+        )
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        target = self.code_id(parent)
+        if data.hasFormat(CODE_MIME):
+            ids = mime.code_ids(data)
+            return bool(ids) and not any(
+                target is not None and self.is_within(target, c) for c in ids
+            )
+        if target is None or row != -1:  # text is dropped onto a code, not between codes
+            return False
+        if data.hasFormat(SELECTION_MIME):
+            return mime.selection(data) is not None
+        return data.hasText() and self._ctx.selection is not None
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        target = self.code_id(parent)
+        if data.hasFormat(CODE_MIME):
+            return self._move(mime.code_ids(data), target, row)
+        assert target is not None
+        selection = mime.selection(data) if data.hasFormat(SELECTION_MIME) else None
+        return self._ctx.apply_codes([target], selection) is not None
+
+    def _move(self, ids: list[int], parent_id: int | None, row: int) -> bool:
+        """Onto a code (row -1): last child; between codes: at that place among them."""
+        moves: list[tuple[int, int | None]] = []
+        for code_id in ids:
+            node = self._nodes.get(code_id)
+            if node is None or node.info is None:
+                continue
+            position = None if row < 0 else row + len(moves)
+            if position is not None and node.info.parent_id == parent_id and node.row < row:
+                position -= 1  # its own old place no longer counts
+            moves.append((code_id, position))
+        names = ", ".join(self._nodes[c].info.name for c, _ in moves)  # type: ignore[union-attr]
+
+        def move(s: Session) -> bool:
+            for code_id, position in moves:
+                codebook.move_code(s, code_id, parent_id, position)
+            return True
+
+        return bool(moves) and bool(self._ctx.run(f"Move code {names}", move))

@@ -1,0 +1,127 @@
+"""What the coding panel shows of one response, read in one session as plain data, so that
+painting and hovering never touch the database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from ...services import codebook, coding, consent, memos, pinned, responses
+from ...services.coding import SegmentView
+
+# The tables whose changes can change what the panel shows of a response.
+TABLES_SHOWN = frozenset(
+    {
+        "segment",
+        "segment_code",
+        "code",
+        "response",
+        "translation",
+        "memo",
+        "setting",
+        "respondent",
+        "consent_event",
+        "coder",
+    }
+)
+
+
+@dataclass(frozen=True)
+class CodeLook:
+    id: int
+    path: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class TranslationText:
+    language: str
+    text: str
+    translator: str | None
+
+
+@dataclass(frozen=True)
+class ShownResponse:
+    id: int
+    text: str
+    respondent: str
+    question: str | None
+    language: str
+    consent: str
+    memo: str | None
+    segments: tuple[SegmentView, ...]
+    codes: dict[int, CodeLook]  # the codes on this response's segments
+    translations: tuple[TranslationText, ...]
+
+    def segment(self, segment_id: int) -> SegmentView | None:
+        return next((s for s in self.segments if s.id == segment_id), None)
+
+    def segments_at(self, offset: int) -> list[SegmentView]:
+        """Segments covering the character at code-point `offset`, innermost first."""
+        found = [s for s in self.segments if s.start <= offset < s.end]
+        return sorted(found, key=lambda s: s.end - s.start)
+
+
+def describe_consent(state: consent.Consent) -> str:
+    words = [state.status.value]
+    if state.status is consent.ConsentStatus.GRANTED:
+        if state.level is not None:
+            words.append(f"as {state.level.value}")
+        if state.scope is not consent.ConsentScope.ALL:
+            words.append("listed quotes only")
+        words.append("translation ok" if state.translation_allowed else "no translation")
+    return ", ".join(words)
+
+
+def load_response(session: Session, response_id: int) -> ShownResponse:
+    response = responses.get_response(session, response_id)
+    segments = tuple(coding.segments_of(session, response_id))
+    used = {cid for seg in segments for cid in seg.code_ids}
+    paths = codebook.code_paths(session) if used else {}
+    codes = {cid: CodeLook(cid, paths[cid], codebook.get_code(session, cid).colour) for cid in used}
+    state = consent.current_consent(session, response.respondent_id)
+    return ShownResponse(
+        id=response.id,
+        text=response.text,
+        respondent=response.respondent.label,
+        question=response.question,
+        language=response.language,
+        consent=describe_consent(state),
+        memo=memos.get_memo(session, memos.MemoOn.RESPONSE, response_id),
+        segments=segments,
+        codes=codes,
+        translations=tuple(
+            TranslationText(t.language, t.text, t.translator)
+            for t in sorted(response.translations, key=lambda t: t.language)
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class PaletteCode:
+    id: int
+    path: str
+    colour: str
+    key: int | None  # pinned key 1-9
+    segments: int
+
+
+def code_looks(session: Session, code_ids: Iterable[int]) -> dict[int, CodeLook]:
+    """Path and colour of these codes (those that still exist)."""
+    paths = codebook.code_paths(session)
+    return {
+        cid: CodeLook(cid, paths[cid], codebook.get_code(session, cid).colour)
+        for cid in code_ids
+        if cid in paths
+    }
+
+
+def palette_codes(session: Session) -> list[PaletteCode]:
+    """Every code in tree order, with the key it is pinned to."""
+    keys = pinned.key_of(session)
+    return [
+        PaletteCode(c.id, c.path, c.colour, keys.get(c.id), c.segments)
+        for c in codebook.list_codes(session)
+    ]

@@ -1,0 +1,316 @@
+"""The coding panel: a response's text with its coded spans, where text is selected and
+coded by key (1-9), by the palette (Ctrl+K) or from the right-click menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
+
+from ...errors import DotsError, NotFound
+from ...services import memos, pinned
+from ...services.coding import SegmentView
+from ...services.memos import MemoOn
+from ..context import ProjectContext, TextSelection
+from .data import TABLES_SHOWN, ShownResponse, code_looks, load_response, palette_codes
+from .find_bar import FindBar
+from .header import header_html, keys_html, segment_html, tooltip_html
+from .highlights import flatten, paint_runs
+from .margin import Bar
+from .memo_dialog import ask_memo
+from .menus import build_menu, snippet
+from .ops import CodingOps
+from .palette import CodePalette, PaletteChoice
+from .text_view import CodingTextView
+from .translation import TranslationPane
+
+
+class CodingPanel(QWidget):
+    def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("codingPanelWidget")
+        self.ctx = ctx
+        self.ops = CodingOps(ctx)
+        self.shown: ShownResponse | None = None
+        self.pinned: list[int | None] = [None] * pinned.KEYS
+        self.ask_memo = ask_memo  # replaced in tests
+        self.header = QLabel(objectName="codingHeader", textFormat=Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.keys_label = QLabel(objectName="codingPinnedKeys")
+        self.view = CodingTextView()
+        self.translation = TranslationPane()
+        self.find_bar = FindBar(self.view)
+        self.palette = CodePalette(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="codingSplitter")
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.translation)
+        self.translation.hide()
+        self.toolbar = QToolBar(objectName="codingToolbar")
+        self._make_actions()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for widget in (self.toolbar, self.header, self.keys_label):
+            layout.addWidget(widget)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.find_bar)
+        self.view.tooltip_for = self.tooltip_at
+        self.view.margin.tooltip_for_segment = self.tooltip_for_segment
+        self.view.margin.segmentClicked.connect(lambda sid: self.select_segment_id(sid, False))
+        self.view.selectionChanged.connect(self._selection_changed)
+        self.view.menuRequested.connect(self._show_menu)
+        self.palette.pinRequested.connect(self._pin)
+        self.palette.chosen.connect(lambda choice: self._on_choice(choice))
+        self._on_choice: Callable[[PaletteChoice], object] = lambda choice: None
+        ctx.responseActivated.connect(self.show_response)
+        ctx.segmentActivated.connect(self.show_segment)
+        ctx.dataChanged.connect(self._data_changed)
+        ctx.projectChanged.connect(self.clear)
+        self.clear()
+
+    def sizeHint(self) -> QSize:
+        """Room for a line of text worth reading; a dock starts from this."""
+        return QSize(560, 600)
+
+    # -- actions --------------------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        self.palette_action = self._action("Code with…", self.open_palette, "Ctrl+K")
+        self.palette_action.setObjectName("codingPaletteAction")
+        self.find_action = self._action("Find in response…", self.find_bar.open_bar, "Ctrl+F")
+        self.find_action.setObjectName("codingFindAction")
+        self.translation_action = self._action("Show translation", self._toggle_translation)
+        self.translation_action.setObjectName("codingTranslationAction")
+        self.translation_action.setCheckable(True)
+        self.snap_action = self._action("Snap selection to words", self._toggle_snap)
+        self.snap_action.setObjectName("codingSnapAction")
+        self.snap_action.setCheckable(True)
+        self.snap_action.setToolTip("Extend a mouse selection to whole words (Alt-drag: exact)")
+        self.response_memo_action = self._action("Response memo…", self.edit_response_memo)
+        self.response_memo_action.setObjectName("codingResponseMemoAction")
+        self.pin_actions = [
+            self._action(
+                f"Code with pinned code {k}", lambda _=False, k=k: self.apply_pinned(k), str(k)
+            )
+            for k in range(1, pinned.KEYS + 1)
+        ]
+        self.toolbar.addActions(
+            [self.palette_action, self.find_action, self.translation_action, self.snap_action]
+        )
+        self.toolbar.addAction(self.response_memo_action)
+
+    def _toggle_translation(self, on: bool) -> None:
+        self.translation.setVisible(on)
+        if on:
+            half = max(self.splitter.width() // 2, 1)
+            self.splitter.setSizes([half, half])
+
+    def _toggle_snap(self, on: bool) -> None:
+        self.view.snap_words = on
+
+    # -- showing ----------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.shown = None
+        self.view.set_text("", None)
+        self.view.set_bars([], narrow=True)
+        self.view.setPlaceholderText("Choose a response to read and code it.")
+        self.header.setText("<i>No response</i>")
+        self.translation.set_translations([])
+        self.keys_label.hide()
+        for action in (self.palette_action, self.response_memo_action, *self.pin_actions):
+            action.setEnabled(False)
+
+    def show_response(self, response_id: int) -> None:
+        try:
+            with self.ctx.read() as s:
+                shown = load_response(s, response_id)
+                self.pinned = pinned.get_pinned(s)
+        except DotsError as exc:
+            self.ctx.error.emit(str(exc))
+            return
+        self.shown = shown
+        self.view.set_text(shown.text, shown.id)
+        self._show_details()
+        self.find_bar.search()
+
+    def show_segment(self, response_id: int, segment_id: int) -> None:
+        if self.shown is None or self.shown.id != response_id:
+            self.show_response(response_id)
+        self.select_segment_id(segment_id)
+
+    def select_segment_id(self, segment_id: int, centre: bool = True) -> None:
+        segment = self.shown.segment(segment_id) if self.shown else None
+        if segment is not None:
+            self.view.select_code_points(segment.start, segment.end, centre=centre)
+
+    def select_segment(self, segment: SegmentView) -> None:
+        self.select_segment_id(segment.id)
+
+    def _show_details(self) -> None:
+        """Everything but the text: highlights, bars, header, translation, keys."""
+        shown = self.shown
+        assert shown is not None
+        view = self.view
+        colour = {cid: look.colour for cid, look in shown.codes.items()}
+        runs = flatten(shown.segments)
+        base = view.palette().base().color()
+        view.set_runs(paint_runs(runs, view.positions, colour.__getitem__, base))
+        to16 = view.positions.to_utf16
+        view.set_bars(
+            [
+                Bar(seg.id, cid, to16(seg.start), to16(seg.end), colour[cid])
+                for seg in shown.segments
+                for cid in seg.code_ids
+            ]
+        )
+        self.header.setText(header_html(shown))
+        self.translation.set_translations(shown.translations)
+        self.translation_action.setText(f"Show translation ({len(shown.translations)})")
+        self._show_keys()
+        for action in (self.palette_action, self.response_memo_action, *self.pin_actions):
+            action.setEnabled(True)
+
+    def _show_keys(self) -> None:
+        with self.ctx.read() as s:
+            looks = code_looks(s, [c for c in self.pinned if c is not None])
+        text = keys_html(self.pinned, looks)
+        self.keys_label.setText(text)
+        self.keys_label.setVisible(bool(text))
+
+    def _data_changed(self, tables: frozenset[str]) -> None:
+        if self.shown is None or not tables & TABLES_SHOWN:
+            return
+        if tables == {"setting"}:
+            with self.ctx.read() as s:
+                self.pinned = pinned.get_pinned(s)
+            self._show_keys()
+            return
+        scroll = self.view.verticalScrollBar().value()
+        cursor = self.view.textCursor()
+        anchor, position = cursor.anchor(), cursor.position()
+        try:
+            with self.ctx.read() as s:
+                shown = load_response(s, self.shown.id)
+                self.pinned = pinned.get_pinned(s)
+        except NotFound:
+            self.clear()
+            return
+        text_changed = shown.text != self.shown.text
+        self.shown = shown
+        if text_changed:
+            self.view.set_text(shown.text, shown.id)
+            end = len(self.view.toPlainText())
+            cursor = self.view.textCursor()
+            cursor.setPosition(min(anchor, end))
+            cursor.setPosition(min(position, end), cursor.MoveMode.KeepAnchor)
+            self.view.setTextCursor(cursor)
+        self._show_details()
+        self.view.verticalScrollBar().setValue(scroll)
+        if text_changed:
+            self.find_bar.search()
+
+    # -- hover ------------------------------------------------------------------------------
+    def tooltip_at(self, offset: int) -> str:
+        return tooltip_html(self.shown, offset) if self.shown else ""
+
+    def tooltip_for_segment(self, segment_id: int) -> str:
+        segment = self.shown.segment(segment_id) if self.shown else None
+        return segment_html(self.shown, segment) if self.shown and segment else ""
+
+    # -- coding -----------------------------------------------------------------------------
+    def selection(self) -> TextSelection | None:
+        span = self.view.code_point_selection()
+        if self.shown is None or span is None:
+            return None
+        return TextSelection(self.shown.id, *span)
+
+    def _selection_changed(self) -> None:
+        if self.shown is not None:
+            self.ctx.selectionChanged.emit(self.selection())
+
+    def apply_pinned(self, key: int) -> None:
+        code_id = self.pinned[key - 1]
+        if code_id is None:
+            self.ctx.status.emit(
+                f"No code is pinned to key {key}: pin one from the palette (Ctrl+K)"
+            )
+            return
+        self.ctx.apply_codes([code_id], self.selection())
+
+    def open_palette(
+        self,
+        *,
+        title: str = "Code the selection with…",
+        on_choice: Callable[[PaletteChoice], object] | None = None,
+    ) -> None:
+        """Open the palette; its choice codes the selection as it was now, or goes to
+        `on_choice`."""
+        if self.shown is None:
+            return
+        with self.ctx.read() as s:
+            codes = palette_codes(s)
+        span = self.selection()
+        if span is None and on_choice is None:
+            title = "Nothing is selected: right-click a code to pin it to a key"
+        self._on_choice = on_choice or (lambda choice: self.ops.apply(choice, span))
+        rect = self.view.cursorRect()
+        at = self.view.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom() + 4))
+        self.palette.open_for(codes, title, at)
+
+    def _pin(self, code_id: int, key: int) -> None:
+        self.ops.pin(code_id, key)
+        with self.ctx.read() as s:
+            self.palette.set_codes(palette_codes(s))
+
+    # -- the right-click menu -------------------------------------------------------------
+    def build_context_menu(self, offset: int | None) -> QMenu:
+        span = self.view.code_point_selection()
+        general = [self.palette_action, self.response_memo_action]
+        return build_menu(self, self.shown, offset, span, self, general)
+
+    def _show_menu(self, offset: int | None, at: QPoint) -> None:
+        self.build_context_menu(offset).exec(at)
+
+    def remove_code(self, segment: SegmentView, code_id: int) -> None:
+        self.ops.remove_code(segment.id, code_id, self._path(code_id))
+
+    def change_code(self, segment: SegmentView, code_id: int) -> None:
+        def change(choice: PaletteChoice) -> None:
+            self.ops.change_code(segment.id, code_id, self._path(code_id), choice)
+
+        self.open_palette(title=f"Change {self._path(code_id)} to…", on_choice=change)
+
+    def resize_segment(self, segment: SegmentView, start: int, end: int) -> None:
+        self.ops.resize(segment.id, start, end)
+
+    def edit_segment_memo(self, segment: SegmentView) -> None:
+        self._edit_memo(MemoOn.SEGMENT, segment.id, snippet(segment.text), segment.memo)
+
+    def edit_code_memo(self, code_id: int) -> None:
+        with self.ctx.read() as s:
+            current = memos.get_memo(s, MemoOn.CODE, code_id)
+        self._edit_memo(MemoOn.CODE, code_id, self._path(code_id), current)
+
+    def edit_response_memo(self) -> None:
+        if self.shown is not None:
+            about = f"{self.shown.respondent}: {snippet(self.shown.text)}"
+            self._edit_memo(MemoOn.RESPONSE, self.shown.id, about, self.shown.memo)
+
+    def _edit_memo(self, on: MemoOn, target_id: int, about: str, current: str | None) -> None:
+        """Ask; Cancel, or no change, records nothing."""
+        text = self.ask_memo(self, f"Memo on the {on.value}", about, current or "")
+        if text is not None and text != (current or ""):
+            self.ops.set_memo(on, target_id, text)
+
+    def _path(self, code_id: int) -> str:
+        look = self.shown.codes.get(code_id) if self.shown else None
+        return look.path if look else f"code {code_id}"

@@ -1,0 +1,201 @@
+"""The read-only text of a response. Qt speaks UTF-16 positions; everything this view
+tells the panel is in code points, converted by `textpos` and nowhere else."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from ..textpos import TextPositions
+from .highlights import PaintRun, paint_block
+from .margin import Bar, SegmentMargin
+from .words import display_text, snap_to_words
+
+SELECTION_MIME = "application/x-dotsdesk-selection"
+
+
+class CodingTextView(QPlainTextEdit):
+    menuRequested = Signal(object, QPoint)  # code point under the mouse (or None), global pos
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("codingText")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(8)
+        self.positions = TextPositions("")
+        self.response_id: int | None = None
+        self.snap_words = False
+        self.tooltip_for: Callable[[int], str] = lambda offset: ""
+        self._exact_drag = False
+        self.runs: list[PaintRun] = []
+        self._run_ends: list[int] = []
+        self.margin = SegmentMargin(self)
+        self._relane = QTimer(self, singleShot=True, interval=60)
+        self._relane.timeout.connect(self._fit_margin_width)
+        # Not updateRequest: it fires once per highlight when 500 are set, each a Python call.
+        self.verticalScrollBar().valueChanged.connect(self.margin.update)
+        self._fit_margin()
+
+    # -- text and positions ---------------------------------------------------------------
+    def set_text(self, text: str, response_id: int | None) -> None:
+        self.positions = TextPositions(text)
+        self.response_id = response_id
+        self.setPlainText(display_text(text))
+        self.set_runs([])
+        self.setExtraSelections([])
+
+    @property
+    def text(self) -> str:
+        return self.positions.text
+
+    def code_point_selection(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self.positions.to_code_point(cursor.selectionStart())
+        end = self.positions.to_code_point(cursor.selectionEnd())
+        return (start, end) if start < end else None
+
+    def select_code_points(self, start: int, end: int, *, centre: bool = False) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.positions.to_utf16(start))
+        cursor.setPosition(self.positions.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        if centre:
+            self.centerCursor()
+
+    def code_point_at(self, pos: QPoint) -> int | None:
+        """The character under viewport point `pos`, or None past the end of the text."""
+        cursor = self.cursorForPosition(pos)
+        position = cursor.position()
+        if pos.x() < self.cursorRect(cursor).x() and position > 0:
+            position -= 1  # the mouse is on the character before the nearest gap
+        offset = self.positions.to_code_point(position)
+        return offset if offset < len(self.positions.text) else None
+
+    # -- highlights -----------------------------------------------------------------------
+    def set_runs(self, runs: list[PaintRun]) -> None:
+        """The coded runs to paint under the text (sorted, not overlapping)."""
+        self.runs = runs
+        self._run_ends = [r.end16 for r in runs]
+        self.viewport().update()
+
+    def set_find_highlights(self, selections: list[QTextEdit.ExtraSelection]) -> None:
+        self.setExtraSelections(selections)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The runs of the visible blocks first, then Qt's text, selection and finds."""
+        if self.runs:
+            painter = QPainter(self.viewport())
+            offset = self.contentOffset()
+            bottom = event.rect().bottom()
+            block = self.firstVisibleBlock()
+            while block.isValid():
+                geometry = self.blockBoundingGeometry(block).translated(offset)
+                if geometry.top() > bottom:
+                    break
+                if block.isVisible():
+                    paint_block(painter, block, geometry.topLeft(), self.runs, self._run_ends)
+                block = block.next()
+            painter.end()
+        super().paintEvent(event)
+
+    # -- the margin -----------------------------------------------------------------------
+    def _fit_margin(self) -> None:
+        self.setViewportMargins(self.margin.width_hint(), 0, 0, 0)
+        self._place_margin()
+
+    def _place_margin(self) -> None:
+        r = self.contentsRect()
+        width = self.viewportMargins().left()
+        self.margin.setGeometry(QRect(r.left(), r.top(), width, r.height()))
+
+    def set_bars(self, bars: list[Bar], *, narrow: bool = False) -> None:
+        """Show these bars. The margin only widens (unless asked to `narrow`), so that the
+        text does not rewrap under the reader as responses and their codes change."""
+        self.margin.set_bars(bars)
+        self._fit_margin_width(narrow)
+        self.margin.update()
+
+    def _fit_margin_width(self, narrow: bool = False) -> None:
+        """Lanes for the text as it wraps now; a new margin width wraps it anew."""
+        self.margin.assign_lanes()
+        wanted = self.margin.width_hint()
+        current = self.viewportMargins().left()
+        if wanted > current or (wanted < current and narrow):
+            self._fit_margin()
+            self.margin.assign_lanes()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_margin()
+        if event.size().width() != event.oldSize().width() and self.margin.bars:
+            self._relane.start()  # once the resizing stops: it lays out the whole text
+
+    # -- mouse: snapping, hovering, menus -------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._exact_drag = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self._exact_drag = True
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        exact = self._exact_drag or bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if event.button() == Qt.MouseButton.LeftButton and self.snap_words and not exact:
+            self.snap_selection()
+
+    def snap_selection(self) -> None:
+        span = self.code_point_selection()
+        if span is None:
+            return
+        start, end = snap_to_words(self.text, *span)
+        if (start, end) != span:
+            self.select_code_points(start, end)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            offset = self.code_point_at(event.pos())
+            tip = self.tooltip_for(offset) if offset is not None else ""
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.menuRequested.emit(self.code_point_at(event.pos()), event.globalPos())
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """A dragged selection also says where it came from, so a code it is dropped on
+        can code it."""
+        data = super().createMimeDataFromSelection()
+        span = self.code_point_selection()
+        if span is not None and self.response_id is not None:
+            payload = {"response_id": self.response_id, "start": span[0], "end": span[1]}
+            data.setData(SELECTION_MIME, json.dumps(payload).encode())
+        return data

@@ -1,0 +1,107 @@
+"""Import and export from the window: dialogs in front, the work on a worker thread.
+
+An import is one transaction (cancelling rolls it back) and one undo step.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..importers import DOCUMENT_SUFFIXES, TABLE_SUFFIXES, ImportOptions, ImportReport, import_file
+from .context import ProjectContext
+from .worker import run_with_progress
+
+IMPORT_FILTER = (
+    "Surveys and transcripts (*.csv *.tsv *.xlsx *.xlsm *.docx *.txt *.md);;All files (*)"
+)
+
+
+class Transfers:
+    def __init__(self, parent: QWidget, ctx: ProjectContext) -> None:
+        self.parent = parent
+        self.ctx = ctx
+        self.last_reports: list[ImportReport] = []
+        self._thread: Any = None
+
+    # -- import ---------------------------------------------------------------------------
+    def choose_import(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self.parent, "Import", "", IMPORT_FILTER)
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Tables go through the preview dialog one by one; documents go straight in."""
+        from .import_dialog import ImportDialog
+
+        documents = [p for p in paths if p.suffix.lower() in DOCUMENT_SUFFIXES]
+        for table in (p for p in paths if p.suffix.lower() in TABLE_SUFFIXES):
+            dialog = ImportDialog(table, self.parent)
+            if dialog.exec():
+                self.run_import([table], dialog.options())
+        others = [p for p in paths if p.suffix.lower() not in DOCUMENT_SUFFIXES | TABLE_SUFFIXES]
+        if documents or others:
+            # Unknown types are refused by import_file with a message naming the file.
+            self.run_import(documents + others, ImportOptions())
+
+    def run_import(self, paths: list[Path], options: ImportOptions) -> None:
+        project = self.ctx.project
+        if project is None or not paths:
+            return
+        label = f"Import {paths[0].name}" + (
+            f" and {len(paths) - 1} more" if len(paths) > 1 else ""
+        )
+
+        def work(progress: Any) -> Any:
+            return project.record(lambda s: [import_file(s, p, options, progress) for p in paths])
+
+        def done(result: Any) -> None:
+            reports, step = result
+            self.last_reports = reports
+            self.ctx.adopt(label, step)
+            text = "\n".join(line for r in reports for line in r.lines())
+            self.ctx.status.emit(f"{label}: done")
+            box = QMessageBox(
+                QMessageBox.Icon.Information, "Import", f"{label}: done", parent=self.parent
+            )
+            box.setDetailedText(text)
+            box.setObjectName("importSummary")
+            box.show()
+
+        self._thread = run_with_progress(
+            self.parent, f"Importing {paths[0].name}…", work, done, self._failed
+        )
+
+    # -- export ---------------------------------------------------------------------------
+    def choose_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent, "Export to Excel", "segments.xlsx", "Excel workbook (*.xlsx)"
+        )
+        if name:
+            self.export_to(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"))
+
+    def export_to(self, target: Path) -> None:
+        from ..exporters.xlsx_segments import export_segments_workbook
+
+        project = self.ctx.project
+        if project is None:
+            return
+
+        def work(progress: Any) -> int:
+            with project.read() as s:
+                return export_segments_workbook(s, target, progress)
+
+        def done(rows: int) -> None:
+            self.ctx.status.emit(f"Wrote {target.name}: {rows} segment rows")
+
+        self._thread = run_with_progress(
+            self.parent, f"Exporting {target.name}…", work, done, self._failed
+        )
+
+    def _failed(self, message: str) -> None:
+        if message:  # empty: the user cancelled, and nothing changed
+            self.ctx.error.emit(message)
+        else:
+            self.ctx.status.emit("Cancelled; nothing was changed")
