@@ -177,6 +177,7 @@ def test_filter_by_consent_and_language(browser: ResponseBrowser, ctx: ProjectCo
 
 def test_filter_coded_or_uncoded(browser: ResponseBrowser, ctx: ProjectContext) -> None:
     new = add_uncoded(ctx, "late", "An answer nobody has coded yet.")
+    browser.flush_refresh()
     assert browser.hit_count.text() == "37 responses"  # refreshed by dataChanged
     tick(browser, ("coded", Coded.UNCODED))
     assert listed(browser) == [new]
@@ -258,7 +259,9 @@ def test_next_and_previous_uncoded(
     qtbot: QtBot, browser: ResponseBrowser, ctx: ProjectContext
 ) -> None:
     first = add_uncoded(ctx, "u1", "Still uncoded, one.")
+    browser.flush_refresh()
     second = add_uncoded(ctx, "u2", "Still uncoded, two.")
+    browser.flush_refresh()
     browser.table.selectRow(0)
     assert browser.next_uncoded_action.shortcut().toString() == "Ctrl+]"
     assert browser.previous_uncoded_action.shortcut().toString() == "Ctrl+["
@@ -303,6 +306,7 @@ def test_refresh_keeps_the_selection(
     before = int(cells(browser, "Segments")[5])
     with qtbot.assertNotEmitted(ctx.responseActivated):
         ctx.apply_codes([code_id(ctx, "Theme/Interview")], TextSelection(target, 0, 4))
+        browser.flush_refresh()
     assert browser.current_response_id() == target
     assert int(cells(browser, "Segments")[5]) == before + 1
     assert browser.table.selectionModel().isRowSelected(5)
@@ -312,9 +316,11 @@ def test_coding_an_uncoded_response_keeps_it_listed(
     qtbot: QtBot, browser: ResponseBrowser, ctx: ProjectContext
 ) -> None:
     new = add_uncoded(ctx, "fresh", "Nobody coded this answer.")
+    browser.flush_refresh()
     tick(browser, ("coded", Coded.UNCODED))
     browser.select_response(new)
     ctx.apply_codes([code_id(ctx, "Theme/Interview")], TextSelection(new, 0, 6))
+    browser.flush_refresh()
     assert listed(browser) == [new]  # still there, so the coder keeps their place
     assert browser.current_response_id() == new
     assert browser.hit_count.text() == "0 responses (+1 kept)"
@@ -422,6 +428,7 @@ def test_only_the_pages_shown_are_fetched(
             responses.add_response(s, person.id, f"Answer number {i}.", language="en")
 
     ctx.run("Add many", many)
+    browser.flush_refresh()
     model = browser.model
     assert model.rowCount() == 1236
     qtbot.waitUntil(lambda: model.fetched_pages() == [0])  # fetched when painted
@@ -436,4 +443,5 @@ def test_unrelated_changes_do_not_requery(
     model = browser.model
     with qtbot.assertNotEmitted(model.modelReset), qtbot.assertNotEmitted(model.dataChanged):
         ctx.dataChanged.emit(frozenset({"memo", "post"}))
+        browser.flush_refresh()
     assert browser.model.fetched_pages() == [0]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -113,7 +114,7 @@ def record_event_for(
 
 def derive(
     respondent_id: int,
-    events: list[ConsentEvent],
+    events: Sequence[Any],  # ConsentEvent objects or rows with the same columns
     scoped: dict[int, frozenset[int]],
     today: date | None = None,
 ) -> Consent:
@@ -148,31 +149,53 @@ def derive(
     )
 
 
+_EVENT_COLUMNS = (
+    ConsentEvent.id,
+    ConsentEvent.respondent_id,
+    ConsentEvent.kind,
+    ConsentEvent.occurred,
+    ConsentEvent.level,
+    ConsentEvent.translation_allowed,
+    ConsentEvent.scope,
+    ConsentEvent.expires,
+)
+_CHUNK = 900  # ids per IN (...), well under the database's parameter limit
+
+
 def current_consents(
     session: Session, respondent_ids: Iterable[int] | None = None, today: date | None = None
 ) -> dict[int, Consent]:
-    """respondent id -> current consent, for all respondents (or those given), in two queries."""
+    """respondent id -> current consent, for all respondents (or those given).
+
+    Events are read as plain rows (derive only needs their columns); for all respondents
+    there is no IN list at all, so 10,000 respondents cost two short queries."""
     from ..model import Respondent
 
-    ids = (
-        list(respondent_ids)
-        if respondent_ids is not None
-        else list(session.scalars(select(Respondent.id)))
-    )
-    query = select(ConsentEvent).where(ConsentEvent.respondent_id.in_(ids))
-    by_respondent: dict[int, list[ConsentEvent]] = {i: [] for i in ids}
-    for event in session.scalars(query):
-        by_respondent[event.respondent_id].append(event)
+    if respondent_ids is None:
+        ids = list(session.scalars(select(Respondent.id)))
+        chunks: list[list[int] | None] = [None]
+    else:
+        ids = list(dict.fromkeys(respondent_ids))
+        chunks = [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
+    by_respondent: dict[int, list[Any]] = {i: [] for i in ids}
     scoped: dict[int, set[int]] = {}
-    rows = session.execute(
-        select(consent_scope_segment.c.event_id, consent_scope_segment.c.segment_id)
-        .join(ConsentEvent, ConsentEvent.id == consent_scope_segment.c.event_id)
-        .where(ConsentEvent.respondent_id.in_(ids))
-    )
-    for event_id, segment_id in rows:
-        scoped.setdefault(event_id, set()).add(segment_id)
+    for chunk in chunks:
+        events = select(*_EVENT_COLUMNS)
+        scopes = select(consent_scope_segment.c.event_id, consent_scope_segment.c.segment_id).join(
+            ConsentEvent, ConsentEvent.id == consent_scope_segment.c.event_id
+        )
+        if chunk is not None:
+            events = events.where(ConsentEvent.respondent_id.in_(chunk))
+            scopes = scopes.where(ConsentEvent.respondent_id.in_(chunk))
+        for event in session.execute(events):
+            by_respondent.setdefault(event.respondent_id, []).append(event)
+        for event_id, segment_id in session.execute(scopes):
+            scoped.setdefault(event_id, set()).add(segment_id)
     frozen = {k: frozenset(v) for k, v in scoped.items()}
-    return {rid: derive(rid, evs, frozen, today) for rid, evs in by_respondent.items()}
+    return {
+        rid: derive(rid, evs, frozen, today) if evs else Consent(rid, ConsentStatus.NONE)
+        for rid, evs in by_respondent.items()
+    }
 
 
 def current_consent(session: Session, respondent_id: int, today: date | None = None) -> Consent:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -168,7 +168,11 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.ctx.projectChanged.connect(self._show_state)
-        self.ctx.dataChanged.connect(lambda _tables: self._show_counts())
+        # Counts cost tens of milliseconds on a large project: refresh them once a burst of
+        # actions is over, never inside the frame that applies a code.
+        self._counts_timer = QTimer(self, singleShot=True, interval=400)
+        self._counts_timer.timeout.connect(self._show_counts)
+        self.ctx.dataChanged.connect(lambda _tables: self._counts_timer.start())
         self.ctx.error.connect(self._show_error)
         self.ctx.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.ctx.responseActivated.connect(self._visited)

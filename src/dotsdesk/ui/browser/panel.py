@@ -37,6 +37,7 @@ CODING = frozenset({"segment", "segment_code", "code"})
 STRUCTURE = frozenset({"response", "respondent"})  # the grid's rows and columns
 RELEVANT = CONSENT | CODING | STRUCTURE | {"translation", "attribute_value", "attribute_def"}
 SEARCH_DELAY_MS = 250
+REFRESH_DELAY_MS = 120
 
 
 class ResponseBrowser(QWidget):
@@ -52,6 +53,9 @@ class ResponseBrowser(QWidget):
         self._matches = 0
         self._quiet = False  # selecting without announcing it (refresh, following)
         self._grid_stale = True
+        self._pending_tables: frozenset[str] = frozenset()
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self._refresh_pending)
         self._build()
         self._make_actions()
         self._connect()
@@ -204,6 +208,9 @@ class ResponseBrowser(QWidget):
             self._load_grid()
         else:
             self._grid_stale = True
+        self._pending_tables: frozenset[str] = frozenset()
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self._refresh_pending)
 
     def _show_filters(self) -> None:
         q = self._query
@@ -230,7 +237,21 @@ class ResponseBrowser(QWidget):
         self.set_query(BrowseQuery())
 
     def _data_changed(self, tables: frozenset[str]) -> None:
+        """Collect what changed and refresh once the burst is over: applying a code must
+        not wait for the list to re-query (tens of milliseconds on 10,000 responses)."""
         if not tables & RELEVANT:
+            return
+        self._pending_tables |= tables
+        self._refresh_timer.start()
+
+    def flush_refresh(self) -> None:
+        """Apply a pending refresh now (tests, screenshots)."""
+        self._refresh_timer.stop()
+        self._refresh_pending()
+
+    def _refresh_pending(self) -> None:
+        tables, self._pending_tables = self._pending_tables, frozenset()
+        if not tables or self._ctx.project is None:
             return
         if tables & CONSENT:
             self.data.forget_consent()
