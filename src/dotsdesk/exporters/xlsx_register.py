@@ -7,22 +7,18 @@ event, in order). Written with XlsxWriter through `Cells`, so no text becomes a 
 
 from __future__ import annotations
 
-import contextlib
-import tempfile
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from xlsxwriter.exceptions import XlsxFileError
 from xlsxwriter.workbook import Workbook
-from xlsxwriter.worksheet import Worksheet
 
 from ..errors import DotsError
 from ..model import ConsentEvent, Identity, Respondent, consent_scope_segment
 from ..services.consent import consent_rows
-from .atomic import atomic_output
-from .cells import EXCEL_MAX_ROWS, Cells, CellTooLong
+from .cells import Cells, CellTooLong
+from .workbook import table_sheet, xlsx_workbook
 
 READ_FIRST_TITLE = "PRIVATE: this file holds personal identity. Do not share it."
 READ_FIRST = [
@@ -74,46 +70,26 @@ HISTORY_COLUMNS = [
     "Recorded",
 ]
 _WIDE = {"Name": 24, "E-mail": 30, "Contact": 24, "Forum": 22, "Asked": 40, "Note": 40}
-_OPTIONS = {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
 
 
 def export_consent_register(session: Session, target: Path, today: date | None = None) -> int:
     """Write the register; returns the number of respondents. Atomic: all or nothing."""
     today = today or date.today()
-    with (
-        atomic_output(target) as temp,
-        tempfile.TemporaryDirectory(prefix="dotsdesk-xlsx-", ignore_cleanup_errors=True) as scratch,
-    ):
-        wb = Workbook(str(temp), {**_OPTIONS, "tmpdir": scratch})
-        wb.set_properties(
-            {"title": "Consent register (private identity)", "comments": READ_FIRST_TITLE}
-        )
-        try:
-            cells = Cells(wb)
+    try:
+        with xlsx_workbook(target) as (wb, cells):
+            wb.set_properties(
+                {"title": "Consent register (private identity)", "comments": READ_FIRST_TITLE}
+            )
             _read_first(wb, cells)
             people = _register(wb, cells, session, target, today)
             _history(wb, cells, session, target)
-            wb.close()
-        except CellTooLong as exc:
-            _discard(wb)
-            raise DotsError(
-                target,
-                f"a text in row {exc.row + 1} is {exc.length:,} characters long, more than "
-                "an Excel cell holds; nothing was written",
-            ) from None
-        except XlsxFileError as exc:
-            _discard(wb)
-            raise DotsError(target, f"cannot write the file: {exc}") from None
-        except BaseException:
-            _discard(wb)
-            raise
+    except CellTooLong as exc:
+        raise DotsError(
+            target,
+            f"a text in row {exc.row + 1} is {exc.length:,} characters long, more than "
+            "an Excel cell holds; nothing was written",
+        ) from None
     return people
-
-
-def _discard(wb: Workbook) -> None:
-    for ws in wb.worksheets():
-        with contextlib.suppress(Exception):
-            ws._opt_close()
 
 
 def _read_first(wb: Workbook, cells: Cells) -> None:
@@ -124,26 +100,13 @@ def _read_first(wb: Workbook, cells: Cells) -> None:
     ws.activate()
 
 
-def _sheet(
-    wb: Workbook, cells: Cells, target: Path, title: str, columns: list[str], rows: int
-) -> Worksheet:
-    if rows + 1 > EXCEL_MAX_ROWS:
-        raise DotsError(
-            target, f"{rows:,} rows do not fit in the {title} sheet; nothing was written"
-        )
-    ws = wb.add_worksheet(title)
-    for i, name in enumerate(columns):
-        ws.set_column_pixels(i, i, 7 * _WIDE.get(name, 14))
-    ws.freeze_panes(1, 2)
-    cells.row(ws, 0, list(columns), bold=True)
-    return ws
-
-
 def _register(wb: Workbook, cells: Cells, session: Session, target: Path, today: date) -> int:
     rows = consent_rows(session, today)
     keys = dict(session.execute(select(Respondent.id, Respondent.key)).all())
     identities = {i.respondent_id: i for i in session.scalars(select(Identity))}
-    ws = _sheet(wb, cells, target, "Register", REGISTER_COLUMNS, len(rows))
+    ws = table_sheet(
+        wb, cells, target, "Register", REGISTER_COLUMNS, len(rows), widths=_WIDE, frozen_columns=2
+    )
     for n, row in enumerate(rows, 1):
         c = row.consent
         who = identities.get(row.respondent_id)
@@ -183,7 +146,9 @@ def _history(wb: Workbook, cells: Cells, session: Session, target: Path) -> None
     events = list(
         session.scalars(select(ConsentEvent).order_by(ConsentEvent.occurred, ConsentEvent.id))
     )
-    ws = _sheet(wb, cells, target, "History", HISTORY_COLUMNS, len(events))
+    ws = table_sheet(
+        wb, cells, target, "History", HISTORY_COLUMNS, len(events), widths=_WIDE, frozen_columns=2
+    )
     for n, e in enumerate(events, 1):
         key, label = people[e.respondent_id]
         cells.row(

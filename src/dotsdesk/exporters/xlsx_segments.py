@@ -6,24 +6,20 @@ Written with XlsxWriter in constant-memory mode: each row goes to disk as it is 
 
 from __future__ import annotations
 
-import contextlib
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from xlsxwriter.exceptions import XlsxFileError
 from xlsxwriter.workbook import Workbook
-from xlsxwriter.worksheet import Worksheet
 
 from ..errors import DotsError
 from ..model import Coder, Respondent, Response, Segment, segment_code
 from ..services.codebook import CodeInfo, list_codes
 from ..services.consent import current_consents
 from ..services.respondents import attribute_table, list_attributes
-from .atomic import atomic_output
-from .cells import EXCEL_CELL_LIMIT, EXCEL_MAX_ROWS, Cells, CellTooLong
+from .cells import EXCEL_CELL_LIMIT, Cells, CellTooLong
+from .workbook import table_sheet, xlsx_workbook
 
 SEGMENT_COLUMNS = [
     "Respondent",
@@ -39,12 +35,6 @@ SEGMENT_COLUMNS = [
 ]
 CODEBOOK_COLUMNS = ["Code", "Name", "Parent", "Colour", "Description", "Segments", "Respondents"]
 _WIDTHS = {"Text": 80, "Question": 40, "Code": 30, "Memo": 30, "Description": 50}
-_OPTIONS = {
-    "constant_memory": True,
-    "strings_to_formulas": False,
-    "strings_to_numbers": False,
-    "strings_to_urls": False,
-}
 
 
 def export_segments_workbook(
@@ -54,35 +44,12 @@ def export_segments_workbook(
 
     A text longer than an Excel cell holds is never cut short: the export fails instead,
     naming it."""
-    with (
-        atomic_output(target) as temp,
-        # XlsxWriter's own temporary files (one per sheet, then the parts) go here, so a
-        # failure anywhere leaves none of them behind.
-        tempfile.TemporaryDirectory(prefix="dotsdesk-xlsx-", ignore_cleanup_errors=True) as scratch,
-    ):
-        wb = Workbook(str(temp), {**_OPTIONS, "tmpdir": scratch})
-        try:
-            cells = Cells(wb)
-            codes = list_codes(session)
-            rows = _segments_sheet(wb, cells, session, codes, target, progress)
-            _codebook_sheet(wb, cells, codes, target)
-            _respondents_sheet(wb, cells, session, target)
-            wb.close()
-        except XlsxFileError as exc:
-            _discard(wb)
-            raise DotsError(target, f"cannot write the file: {exc}") from None
-        except BaseException:
-            _discard(wb)
-            raise
+    with xlsx_workbook(target, constant_memory=True) as (wb, cells):
+        codes = list_codes(session)
+        rows = _segments_sheet(wb, cells, session, codes, target, progress)
+        _codebook_sheet(wb, cells, codes, target)
+        _respondents_sheet(wb, cells, session, target)
     return rows
-
-
-def _discard(wb: Workbook) -> None:
-    """Close an abandoned workbook's row files now (they are deleted with the scratch folder;
-    an open file could not be deleted on Windows)."""
-    for ws in wb.worksheets():
-        with contextlib.suppress(Exception):
-            ws._opt_close()
 
 
 def _too_long(target: Path, exc: CellTooLong, what: str) -> DotsError:
@@ -92,30 +59,6 @@ def _too_long(target: Path, exc: CellTooLong, what: str) -> DotsError:
         f"more than the {EXCEL_CELL_LIMIT:,} a cell can hold; it is not cut short, so no "
         "workbook was written",
     )
-
-
-def _sheet(
-    wb: Workbook, cells: Cells, target: Path, title: str, columns: list[str], rows: int
-) -> Worksheet:
-    if rows + 1 > EXCEL_MAX_ROWS:
-        raise DotsError(
-            target,
-            f"{rows:,} rows do not fit in the {title} sheet: Excel holds at most "
-            f"{EXCEL_MAX_ROWS - 1:,} below the header; nothing was written",
-        )
-    ws = wb.add_worksheet(title)
-    for i, name in enumerate(columns):
-        # 7 pixels a character: the widths openpyxl wrote before (set_column would add
-        # Excel's cell padding on top).
-        ws.set_column_pixels(i, i, 7 * _WIDTHS.get(name, 14))
-    ws.freeze_panes(1, 0)
-    try:
-        cells.row(ws, 0, list(columns), bold=True)
-    except CellTooLong as exc:
-        raise _too_long(
-            target, exc, f"column {exc.col + 1} of the {title} sheet's header"
-        ) from None
-    return ws
 
 
 def _segments_sheet(
@@ -153,7 +96,7 @@ def _segments_sheet(
         ).all()
     )
     total = len(rows)
-    ws = _sheet(wb, cells, target, "Segments", SEGMENT_COLUMNS, total)
+    ws = table_sheet(wb, cells, target, "Segments", SEGMENT_COLUMNS, total, widths=_WIDTHS)
     text_cell, number_cell = cells.text, cells.number
     for n, r in enumerate(rows, 1):
         try:
@@ -176,7 +119,7 @@ def _segments_sheet(
 
 
 def _codebook_sheet(wb: Workbook, cells: Cells, codes: list[CodeInfo], target: Path) -> None:
-    ws = _sheet(wb, cells, target, "Codebook", CODEBOOK_COLUMNS, len(codes))
+    ws = table_sheet(wb, cells, target, "Codebook", CODEBOOK_COLUMNS, len(codes), widths=_WIDTHS)
     paths = {c.id: c.path for c in codes}
     for n, c in enumerate(codes, 1):
         try:
@@ -209,7 +152,7 @@ def _respondents_sheet(wb: Workbook, cells: Cells, session: Session, target: Pat
     people = session.execute(
         select(Respondent.id, Respondent.label).order_by(Respondent.label)
     ).all()
-    ws = _sheet(wb, cells, target, "Respondents", columns, len(people))
+    ws = table_sheet(wb, cells, target, "Respondents", columns, len(people), widths=_WIDTHS)
     for n, (rid, label) in enumerate(people, 1):
         own = values.get(rid, {})
         try:
