@@ -61,15 +61,18 @@ class MainWindow(QMainWindow):
         from .browser.panel import ResponseBrowser
         from .codebook.panel import CodebookPanel
         from .coding.panel import CodingPanel
+        from .consent import ConsentTracker
 
         self.browser = ResponseBrowser(self.ctx)
         self.coding = CodingPanel(self.ctx)
         self.codebook = CodebookPanel(self.ctx)
+        self.consent = ConsentTracker(self.ctx)
         self.docks: dict[str, QDockWidget] = {}
         for name, title, widget, area in (
             ("responseBrowser", "Responses", self.browser, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("codingPanel", "Coding", self.coding, Qt.DockWidgetArea.RightDockWidgetArea),
             ("codebook", "Codebook", self.codebook, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("consentTracker", "Consent", self.consent, Qt.DockWidgetArea.RightDockWidgetArea),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
@@ -79,6 +82,8 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(
             self.docks["codingPanel"], self.docks["codebook"], Qt.Orientation.Horizontal
         )
+        self.tabifyDockWidget(self.docks["codebook"], self.docks["consentTracker"])
+        self.docks["codebook"].raise_()
 
     def _action(self, text: str, slot: object, shortcut: object = None, name: str = "") -> QAction:
         action = QAction(text, self)
@@ -100,6 +105,14 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             "&Export to Excel…", self.transfers.choose_export, "Ctrl+E", "export"
         )
+        self.register_action = self._action(
+            "Export consent &register…",
+            self.transfers.choose_register_export,
+            name="exportRegister",
+        )
+        self.register_action.setToolTip(
+            "The consent register with history, in Excel. It holds private identity."
+        )
         self.close_action = self._action("&Close project", self.close_project, keys.Close)
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.undo_action = self.ctx.undo_stack.createUndoAction(self, "&Undo")
@@ -111,6 +124,7 @@ class MainWindow(QMainWindow):
         self.project_actions = [
             self.import_action,
             self.export_action,
+            self.register_action,
             self.close_action,
             self.back_action,
             self.forward_action,
@@ -123,7 +137,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu("Open &Recent")
         file.addAction(self.sample_action)
         file.addSeparator()
-        file.addActions([self.import_action, self.export_action])
+        file.addActions([self.import_action, self.export_action, self.register_action])
         file.addSeparator()
         file.addActions([self.close_action, self.quit_action])
         edit = bar.addMenu("&Edit")
@@ -149,7 +163,7 @@ class MainWindow(QMainWindow):
             ]
         )
         view = bar.addMenu("&View")
-        view.addActions([self.docks[n].toggleViewAction() for n in DOCKS])
+        view.addActions([dock.toggleViewAction() for dock in self.docks.values()])
         view.addSeparator()
         view.addActions([self.coding.translation_action, self.coding.snap_action])
         tools = self.addToolBar("Main")

@@ -100,6 +100,41 @@ class Transfers:
             self.parent, f"Exporting {target.name}…", work, done, self._failed
         )
 
+    def choose_register_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent,
+            "Export consent register (holds private identity)",
+            "consent-register.xlsx",
+            "Excel workbook (*.xlsx)",
+        )
+        if name:
+            self.export_register_to(
+                Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
+            )
+
+    def export_register_to(self, target: Path) -> None:
+        """The register with history; the one export with private identity, and its first
+        sheet says so."""
+        from ..exporters.xlsx_register import export_consent_register
+
+        project = self.ctx.project
+        if project is None:
+            return
+
+        def work(_progress: Any) -> int:
+            with project.read() as s:
+                return export_consent_register(s, target)
+
+        def done(people: int) -> None:
+            self.ctx.status.emit(
+                f"Wrote {target.name}: {people} respondents. It holds private identity: "
+                "keep it within the research team"
+            )
+
+        self._thread = run_with_progress(
+            self.parent, f"Exporting {target.name}…", work, done, self._failed
+        )
+
     def _failed(self, message: str) -> None:
         if message:  # empty: the user cancelled, and nothing changed
             self.ctx.error.emit(message)

@@ -1,0 +1,175 @@
+"""The form that records one consent event: a request, an answer, a withdrawal or a note.
+
+It only collects what the user entered (`EventDraft`) and says "record"; the panel turns
+that into one `ctx.run`, so the service alone decides what is valid (a grant needs a
+level, an expiry cannot precede the grant) and a refusal shows its reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from ...model import ConsentKind, ConsentLevel
+from ...services.consent import ConsentStatus
+from .model import LEVEL_WORDS
+
+KINDS: list[tuple[str, ConsentKind]] = [
+    ("Request sent", ConsentKind.REQUESTED),
+    ("Answer: granted", ConsentKind.GRANTED),
+    ("Answer: declined", ConsentKind.DECLINED),
+    ("Withdrawal", ConsentKind.WITHDRAWN),
+    ("Note", ConsentKind.NOTE),
+]
+CHANNELS = ("e-mail", "forum message", "survey form", "interview", "phone", "in person")
+VERBS = {
+    ConsentKind.REQUESTED: "Record request",
+    ConsentKind.GRANTED: "Record grant",
+    ConsentKind.DECLINED: "Record refusal",
+    ConsentKind.WITHDRAWN: "Record withdrawal",
+    ConsentKind.NOTE: "Add note",
+}
+# What the user most likely records next, given where a respondent stands.
+NEXT_KIND = {
+    ConsentStatus.NONE: ConsentKind.REQUESTED,
+    ConsentStatus.PENDING: ConsentKind.GRANTED,
+    ConsentStatus.DECLINED: ConsentKind.NOTE,
+    ConsentStatus.GRANTED: ConsentKind.NOTE,
+    ConsentStatus.WITHDRAWN: ConsentKind.NOTE,
+    ConsentStatus.EXPIRED: ConsentKind.REQUESTED,
+}
+
+
+@dataclass(frozen=True)
+class EventDraft:
+    kind: ConsentKind
+    occurred: date
+    channel: str | None = None
+    asked: str | None = None
+    level: ConsentLevel | None = None
+    translation_allowed: bool | None = None
+    expires: date | None = None
+    note: str | None = None
+
+
+def _date_edit(name: str) -> QDateEdit:
+    edit = QDateEdit(QDate.currentDate(), objectName=name, calendarPopup=True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class EventForm(QWidget):
+    recordRequested = Signal(object)  # EventDraft
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("consentEventForm")
+        self.kind_combo = QComboBox(objectName="consentKind")
+        for text, kind in KINDS:
+            self.kind_combo.addItem(text, kind)
+        self.date_edit = _date_edit("consentDate")
+        self.channel_combo = QComboBox(objectName="consentChannel", editable=True)
+        self.channel_combo.addItems(["", *CHANNELS])
+        self.channel_combo.lineEdit().setPlaceholderText("e-mail, forum message, …")
+        self.asked_edit = QLineEdit(objectName="consentAsked")
+        self.asked_edit.setPlaceholderText("e.g. quote anonymously or with your forum ID")
+        self.level_combo = QComboBox(objectName="consentLevel")
+        for level, words in LEVEL_WORDS.items():
+            self.level_combo.addItem(words, level)
+        self.translation_check = QCheckBox("may be published", objectName="consentTranslation")
+        self.expires_check = QCheckBox("until", objectName="consentExpiresOn")
+        self.expires_edit = _date_edit("consentExpires")
+        self.expires_edit.setDate(QDate.currentDate().addYears(1))
+        self.expires_edit.setEnabled(False)
+        self.expires_check.toggled.connect(self.expires_edit.setEnabled)
+        expiry = QWidget()
+        row = QHBoxLayout(expiry)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.expires_check)
+        row.addWidget(self.expires_edit, 1)
+        self.note_edit = QLineEdit(objectName="consentNote")
+        self.note_edit.setPlaceholderText("optional")
+        self.record_button = QPushButton("Record", objectName="consentRecord")
+        self.record_button.clicked.connect(self._record)
+        self.note_edit.returnPressed.connect(self._record)
+        self.asked_edit.returnPressed.connect(self._record)
+
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.addRow("Event", self.kind_combo)
+        self.form.addRow("Date", self.date_edit)
+        self.form.addRow("Channel", self.channel_combo)
+        self.form.addRow("Asked", self.asked_edit)
+        self.form.addRow("Level", self.level_combo)
+        self.form.addRow("Translation", self.translation_check)
+        self.form.addRow("Expires", expiry)
+        self.form.addRow("Note", self.note_edit)
+        self.form.addRow("", self.record_button)
+        self._grant_rows: list[QWidget] = [self.level_combo, self.translation_check, expiry]
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.note_edit.textChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    # -- what the user chose --------------------------------------------------------------
+    def kind(self) -> ConsentKind:
+        return ConsentKind(self.kind_combo.currentData())
+
+    def set_kind(self, kind: ConsentKind) -> None:
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
+
+    def set_level(self, level: ConsentLevel) -> None:
+        self.level_combo.setCurrentIndex(self.level_combo.findData(level))
+
+    def suggest_for(self, status: ConsentStatus) -> None:
+        """Preselect the likely next event; fields the user typed stay as they are."""
+        self.set_kind(NEXT_KIND[status])
+
+    def draft(self) -> EventDraft:
+        kind = self.kind()
+        grant = kind is ConsentKind.GRANTED
+        expires = self.expires_edit.date().toPython() if self.expires_check.isChecked() else None
+        return EventDraft(
+            kind=kind,
+            occurred=self.date_edit.date().toPython(),  # type: ignore[arg-type]
+            channel=self.channel_combo.currentText().strip() or None,
+            asked=(self.asked_edit.text().strip() or None)
+            if kind is ConsentKind.REQUESTED
+            else None,
+            level=ConsentLevel(self.level_combo.currentData()) if grant else None,
+            translation_allowed=self.translation_check.isChecked() if grant else None,
+            expires=expires if grant else None,  # type: ignore[arg-type]
+            note=self.note_edit.text().strip() or None,
+        )
+
+    def recorded(self) -> None:
+        """After a successful record: clear what belonged to that one event."""
+        self.asked_edit.clear()
+        self.note_edit.clear()
+
+    # -- behaviour --------------------------------------------------------------------------
+    def _kind_changed(self) -> None:
+        kind = self.kind()
+        self.form.setRowVisible(self.asked_edit, kind is ConsentKind.REQUESTED)
+        for widget in self._grant_rows:
+            self.form.setRowVisible(widget, kind is ConsentKind.GRANTED)
+        self.note_edit.setPlaceholderText("required" if kind is ConsentKind.NOTE else "optional")
+        self.record_button.setText(VERBS[kind])
+        empty_note = kind is ConsentKind.NOTE and not self.note_edit.text().strip()
+        self.record_button.setEnabled(not empty_note)
+
+    def _record(self) -> None:
+        if self.record_button.isEnabled() and self.isEnabled():
+            self.recordRequested.emit(self.draft())

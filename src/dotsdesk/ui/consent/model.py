@@ -1,0 +1,201 @@
+"""The tracker's table model: one row per respondent, over `consent_rows`.
+
+Deriving a consent needs every event of a respondent, so the whole list comes in one
+service call (three queries, however many respondents); the model keeps those small
+frozen rows and formats a cell only when a view asks for it. Filtering and sorting
+reorder row indices, never refetch.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from ...model import ConsentLevel
+from ...services.consent import ConsentRow, ConsentStatus
+from ...services.consent_views import TrackerCounts
+from ..browser.model import STATUS_COLOURS
+
+Index = QModelIndex | QPersistentModelIndex
+RESPONDENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+STATUS_WORDS = {
+    ConsentStatus.NONE: "never asked",
+    ConsentStatus.PENDING: "pending",
+    ConsentStatus.GRANTED: "granted",
+    ConsentStatus.DECLINED: "declined",
+    ConsentStatus.WITHDRAWN: "withdrawn",
+    ConsentStatus.EXPIRED: "expired",
+}
+LEVEL_WORDS = {
+    ConsentLevel.ANONYMOUS: "anonymous",
+    ConsentLevel.HANDLE: "by handle",
+    ConsentLevel.NAME: "by name",
+}
+
+
+class Filter(enum.Enum):
+    """What the tracker lists; each but ALL keeps one status."""
+
+    ALL = "All"
+    PENDING = "Pending"
+    GRANTED = "Granted"
+    DECLINED = "Declined"
+    WITHDRAWN = "Withdrawn"
+    EXPIRED = "Expired"
+    NEVER_ASKED = "Never asked"
+
+    @property
+    def status(self) -> ConsentStatus | None:
+        return None if self is Filter.ALL else _FILTER_STATUS[self]
+
+
+_FILTER_STATUS = {
+    Filter.PENDING: ConsentStatus.PENDING,
+    Filter.GRANTED: ConsentStatus.GRANTED,
+    Filter.DECLINED: ConsentStatus.DECLINED,
+    Filter.WITHDRAWN: ConsentStatus.WITHDRAWN,
+    Filter.EXPIRED: ConsentStatus.EXPIRED,
+    Filter.NEVER_ASKED: ConsentStatus.NONE,
+}
+
+
+def count_for(counts: TrackerCounts, chosen: Filter) -> int:
+    """The number a filter would list, from the counts already computed."""
+    if chosen is Filter.ALL:
+        return counts.total
+    field = "never_asked" if chosen is Filter.NEVER_ASKED else chosen.name.lower()
+    return int(getattr(counts, field))
+
+
+def _translation(row: ConsentRow) -> str:
+    c = row.consent
+    if c.status is not ConsentStatus.GRANTED and c.status is not ConsentStatus.EXPIRED:
+        return ""
+    return "yes" if c.translation_allowed else "no"
+
+
+def _level(row: ConsentRow) -> str:
+    level = row.consent.level
+    granted = row.status in (ConsentStatus.GRANTED, ConsentStatus.EXPIRED)
+    return LEVEL_WORDS[level] if level and granted else ""
+
+
+def _iso(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+# title, cell text, sort key (None sorts last whichever the direction)
+COLUMNS: list[tuple[str, Callable[[ConsentRow], str], Callable[[ConsentRow], Any]]] = [
+    ("Respondent", lambda r: r.label, lambda r: r.label.casefold()),
+    ("Status", lambda r: STATUS_WORDS[r.status], lambda r: STATUS_WORDS[r.status]),
+    ("Level", _level, lambda r: _level(r) or None),
+    ("Translation", _translation, lambda r: _translation(r) or None),
+    ("Last event", lambda r: _iso(r.consent.last_event), lambda r: r.consent.last_event),
+    ("Days pending", lambda r: "" if r.days_pending is None else str(r.days_pending),
+     lambda r: r.days_pending),
+]  # fmt: skip
+DAYS_COLUMN = 5
+
+
+class ConsentTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._all: list[ConsentRow] = []
+        self._shown: list[ConsentRow] = []
+        self._filter = Filter.ALL
+        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+
+    # -- what the model holds -------------------------------------------------------------
+    def set_rows(self, rows: Sequence[ConsentRow]) -> None:
+        self.beginResetModel()
+        self._all = list(rows)
+        self._shown = self._arranged()
+        self.endResetModel()
+
+    def set_filter(self, chosen: Filter) -> None:
+        self.beginResetModel()
+        self._filter = chosen
+        self._shown = self._arranged()
+        self.endResetModel()
+
+    def filter(self) -> Filter:
+        return self._filter
+
+    def all_rows(self) -> list[ConsentRow]:
+        return self._all
+
+    def row(self, n: int) -> ConsentRow | None:
+        return self._shown[n] if 0 <= n < len(self._shown) else None
+
+    def row_of(self, respondent_id: int) -> int | None:
+        return next(
+            (n for n, r in enumerate(self._shown) if r.respondent_id == respondent_id), None
+        )
+
+    def _arranged(self) -> list[ConsentRow]:
+        wanted = self._filter.status
+        rows = [r for r in self._all if wanted is None or r.status is wanted]
+        column, order = self._sort
+        key = COLUMNS[column][2]
+        present = [r for r in rows if key(r) is not None]
+        absent = [r for r in rows if key(r) is None]
+        present.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        return present + absent
+
+    # -- Qt's model interface -------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        if role == Qt.ItemDataRole.ToolTipRole and section == DAYS_COLUMN:
+            return "Days since the latest request, while the answer is pending"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        if role == RESPONDENT_ID_ROLE:
+            return row.respondent_id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return COLUMNS[index.column()][1](row)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
+            colour = STATUS_COLOURS.get(row.status)
+            return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == DAYS_COLUMN:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self._shown[i.row()].respondent_id for i in before]
+        self._sort = (column, order)
+        self._shown = self._arranged()
+        rows = {r.respondent_id: n for n, r in enumerate(self._shown)}
+        self.changePersistentIndexList(
+            before, [self.index(rows[rid], i.column()) for i, rid in zip(before, ids, strict=True)]
+        )
+        self.layoutChanged.emit()

@@ -1,0 +1,215 @@
+"""The tracker's smaller pieces: counts at a glance, the private identity, affected drafts,
+and the two table views set up as the panel wants them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services.consent import ConsentRow, ConsentStatus
+from ...services.consent_views import DraftQuoting, TrackerCounts
+from ..browser.model import STATUS_COLOURS
+from .history import HistoryModel
+from .model import LEVEL_WORDS, STATUS_WORDS, ConsentTableModel
+
+COLUMN_WIDTHS = (100, 84, 84, 84, 90, 100)
+
+# (TrackerCounts field, words, colour); "expired" only shows when there is one.
+COUNTS = [
+    ("anonymous", "anonymous", STATUS_COLOURS[ConsentStatus.GRANTED]),
+    ("handle", "by handle", STATUS_COLOURS[ConsentStatus.GRANTED]),
+    ("name", "by name", STATUS_COLOURS[ConsentStatus.GRANTED]),
+    ("pending", "pending", STATUS_COLOURS[ConsentStatus.PENDING]),
+    ("declined", "declined", STATUS_COLOURS[ConsentStatus.DECLINED]),
+    ("withdrawn", "withdrawn", STATUS_COLOURS[ConsentStatus.WITHDRAWN]),
+    ("never_asked", "never asked", "#616161"),
+    ("expired", "expired", STATUS_COLOURS[ConsentStatus.EXPIRED]),
+]
+IDENTITY_LABELS = {
+    "name": "Name",
+    "email": "E-mail",
+    "phone": "Phone",
+    "contact": "Contact",
+    "forum": "Forum",
+    "handle": "Handle",
+    "other": "Other",
+}
+
+
+class CountsBar(QWidget):
+    """Numbers big enough to read at a glance; grants split by level, since the level
+    decides what a post may print."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("consentCounts")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(2, 2, 2, 2)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(0)
+        self.granted = QLabel(objectName="consentCountGranted")
+        grid.addWidget(self.granted, 0, 0)
+        self.labels: dict[str, QLabel] = {}
+        # Row 0: "25/30 granted:" then the three levels; row 1: the other statuses.
+        for n, (field, words, colour) in enumerate(COUNTS):
+            label = QLabel(objectName=f"consentCount_{field}")
+            label.setProperty("words", words)
+            label.setProperty("colour", colour)
+            grid.addWidget(label, (n + 1) // 4, (n + 1) % 4)
+            self.labels[field] = label
+        grid.setColumnStretch(3, 1)
+        self.show_counts(TrackerCounts())
+
+    def show_counts(self, counts: TrackerCounts) -> None:
+        self.granted.setText(f"<b>{counts.granted}</b>/{counts.total} granted:")
+        for field, label in self.labels.items():
+            value = getattr(counts, field)
+            colour = label.property("colour") if value else "#9E9E9E"
+            label.setText(
+                f"<span style='color:{colour}'><b>{value}</b> {label.property('words')}</span>"
+            )
+        self.labels["expired"].setVisible(counts.expired > 0)
+
+    def number(self, field: str) -> int:
+        """The number shown for a count, as the user reads it (for tests and tools)."""
+        text = self.labels[field].text()
+        return int(text.split("<b>", 1)[1].split("</b>", 1)[0])
+
+
+class IdentityBox(QGroupBox):
+    """The one place private identity is shown; the title says so."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Private — shown only in this tracker", parent)
+        self.setObjectName("consentIdentity")
+        self.setToolTip(
+            "Real names and contacts never leave the project, except in the consent register "
+            "export, which says so on its first sheet."
+        )
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(6, 4, 6, 4)
+        self.fields: dict[str, QLabel] = {}
+        for field, words in IDENTITY_LABELS.items():
+            value = QLabel(objectName=f"identity_{field}", wordWrap=True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.form.addRow(words, value)
+            self.fields[field] = value
+        self.empty = QLabel("No identity recorded.", objectName="identityEmpty")
+        self.form.addRow(self.empty)
+        self.show_identity({})
+
+    def show_identity(self, identity: dict[str, str]) -> None:
+        for field, label in self.fields.items():
+            label.setText(identity.get(field, ""))
+            self.form.setRowVisible(label, field in identity)
+        self.form.setRowVisible(self.empty, not identity)
+
+    def shown(self) -> dict[str, str]:
+        return {f: label.text() for f, label in self.fields.items() if label.text()}
+
+
+class DraftsBox(QGroupBox):
+    """Posts that quote the selected respondent: after a withdrawal, the ones to fix.
+    A few titles at most, so a wrapped label rather than a list view."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Drafts that quote them", parent)
+        self.setObjectName("consentDrafts")
+        self._titles: list[str] = []
+        self.note = QLabel(objectName="consentDraftNote", wordWrap=True)
+        self.list = QLabel(objectName="consentDraftList", wordWrap=True)
+        self.list.setTextFormat(Qt.TextFormat.PlainText)
+        self.list.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.note)
+        layout.addWidget(self.list)
+
+    def show_drafts(self, drafts: list[DraftQuoting], status: ConsentStatus, label: str) -> None:
+        """Shown when someone is quoted, or has withdrawn (then "none" is worth saying)."""
+        self.setVisible(bool(drafts) or status is ConsentStatus.WITHDRAWN)
+        self._titles = [_describe(d) for d in drafts]
+        self.list.setText("\n".join(f"• {t}" for t in self._titles))
+        self.list.setVisible(bool(drafts))
+        if not drafts:
+            self.note.setText(f"No draft quotes {label}.")
+        elif status is not ConsentStatus.GRANTED:
+            self.note.setText(
+                f"<span style='color:{STATUS_COLOURS[ConsentStatus.WITHDRAWN]}'>"
+                f"These quotes of {label} are blocked ({STATUS_WORDS[status]}); "
+                "remove or replace them.</span>"
+            )
+        else:
+            self.note.setText(f"Quotes of {label} in these drafts are allowed.")
+
+    def titles(self) -> list[str]:
+        return list(self._titles)
+
+
+def _describe(draft: DraftQuoting) -> str:
+    where = f"{draft.series} No.{draft.number}: " if draft.series and draft.number else ""
+    quotes = "1 quote" if draft.quotes == 1 else f"{draft.quotes} quotes"
+    return f"{where}{draft.title} ({quotes})"
+
+
+def consent_table(model: ConsentTableModel) -> QTableView:
+    """Sortable by any column (the model sorts); one respondent selected at a time."""
+    table = QTableView(objectName="consentTable")
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(22)
+    table.setSortingEnabled(True)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column, width in enumerate(COLUMN_WIDTHS):
+        header.resizeSection(column, width)
+    return table
+
+
+def history_table(model: HistoryModel) -> QTableView:
+    """As tall as the history, up to a limit; read-only."""
+    view = QTableView(objectName="consentHistory")
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(22)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    view.setSizeAdjustPolicy(QTableView.SizeAdjustPolicy.AdjustToContents)
+    view.setMaximumHeight(220)
+    return view
+
+
+def boxed(title: str, widget: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(6, 4, 6, 4)
+    layout.addWidget(widget)
+    return box
+
+
+def describe_row(row: ConsentRow) -> str:
+    """One line for the heading: "granted by handle, translation allowed, since ..."."""
+    c = row.consent
+    words = STATUS_WORDS[c.status]
+    if c.status in (ConsentStatus.GRANTED, ConsentStatus.EXPIRED) and c.level:
+        translation = "translation allowed" if c.translation_allowed else "no translation"
+        words += f" {LEVEL_WORDS[c.level]}, {translation}"
+    if c.since and c.status is not ConsentStatus.PENDING:
+        words += f", since {c.since.isoformat()}"
+    if row.days_pending is not None:
+        words += f", asked {row.days_pending} day(s) ago"
+    return words
