@@ -140,15 +140,17 @@ def info(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    from ..exporters.xlsx_segments import export_segments_workbook
+    from .posts import POST_SUFFIXES, export_post
 
     out: Path = args.out
+    if out.suffix.lower() in POST_SUFFIXES:
+        return export_post(args)
+    from ..exporters.xlsx_segments import export_segments_workbook
+
     if out.suffix.lower() != ".xlsx":
-        raise DotsError(
-            out,
-            "exports are written as .xlsx for now (Word, Markdown and HTML come "
-            "with the post composer)",
-        )
+        raise DotsError(out, "exports are .xlsx, or a post (--post N) as .docx, .md or .html")
+    if args.post is not None or args.comments or args.placeholders:
+        raise DotsError(out, "--post, --comments and --placeholders write .docx, .md or .html")
     if args.consent:
         from .consent import export_register
 

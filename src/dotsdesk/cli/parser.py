@@ -8,6 +8,7 @@ from pathlib import Path
 from .. import __version__
 from . import commands
 from . import consent as consent_cli
+from . import posts as posts_cli
 
 EPILOG = """examples:
   dotsdesk demo --open                 build the sample project and open it
@@ -18,6 +19,8 @@ EPILOG = """examples:
   dotsdesk export study.dots segments.xlsx
   dotsdesk consent study.dots list
   dotsdesk export study.dots register.xlsx --consent
+  dotsdesk draft study.dots --title "Do you write production code?" --sections-from Role
+  dotsdesk export study.dots post.docx --post 1 --comments
 """
 
 
@@ -81,22 +84,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object, for scripts")
     p.set_defaults(run=commands.info)
 
+    posts_cli.add_parser(sub)
+
     p = sub.add_parser(
         "export",
-        help="export segments, codebook and respondents to Excel",
+        help="export segments, codebook and respondents to Excel, or a post",
         description="Write OUT.xlsx with sheets Segments (one row per segment and code, the exact "
         "text and its code-point offsets), Codebook and Respondents (pseudonymous labels and "
         "attributes; never names or contacts). The file appears only when complete. "
-        "With --consent, write the consent register instead.",
+        "With --consent, write the consent register instead. With --post N, write post N as "
+        "OUT.docx, OUT.md or OUT.html through the consent gate: a quote it blocks stops the "
+        "export (each is named) unless --placeholders.",
     )
     p.add_argument("file", type=Path, metavar="FILE.dots")
-    p.add_argument("out", type=Path, metavar="OUT.xlsx")
+    p.add_argument("out", type=Path, metavar="OUT.xlsx|OUT.docx|OUT.md|OUT.html")
     p.add_argument(
         "--consent",
         action="store_true",
         help="write the consent register (identity, current consent, history); it holds "
         "private names, contacts and handles and says so on its first sheet",
     )
+    posts_cli.add_export_options(p)
     p.set_defaults(run=commands.export)
 
     consent_cli.add_parser(sub)

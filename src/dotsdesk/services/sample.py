@@ -1,4 +1,5 @@
-"""The sample project: the respondents and answers behind the Connect the Dots No.4 post."""
+"""The sample project: the respondents and answers behind the Connect the Dots No.4 post,
+and a draft of the post itself built from blocks, as an author would build it."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import InvalidOperation
-from ..model import AttributeType, Setting
+from ..model import AttributeType, BlockKind, Response, Segment, Setting, segment_code
 from ..resources import resource
-from . import codebook, coding, consent, respondents, responses
+from . import codebook, coding, consent, posts, respondents, responses
 
 SAMPLE_FILE = ("sample", "connect-the-dots.json")
 SAMPLE_CODER = "sample"
@@ -37,11 +39,14 @@ def build_sample(session: Session, data: dict[str, Any] | None = None) -> None:
     }
     for c in data["codes"]:
         codebook.set_code_details(session, code_ids[c["path"]], description=c["description"])
-    for person in data["respondents"]:
-        _add_person(session, person, code_ids)
+    people = {
+        person["key"]: _add_person(session, person, code_ids) for person in data["respondents"]
+    }
+    if data.get("post"):
+        _add_post(session, data["post"], code_ids, people)
 
 
-def _add_person(session: Session, person: dict[str, Any], code_ids: dict[str, int]) -> None:
+def _add_person(session: Session, person: dict[str, Any], code_ids: dict[str, int]) -> int:
     identity = {k: v for k, v in person["identity"].items() if v}
     respondent = respondents.add_respondent(
         session,
@@ -87,6 +92,74 @@ def _add_person(session: Session, person: dict[str, Any], code_ids: dict[str, in
             asked=event.get("asked"),
             note=event.get("note"),
         )
+    return respondent.id
+
+
+def _add_post(
+    session: Session, spec: dict[str, Any], code_ids: dict[str, int], people: dict[str, int]
+) -> int:
+    """The post through the composer's services; quotes name a respondent and a code, and
+    refer to that respondent's one segment with the code."""
+    attribution = spec.get("attribution", {})
+    group = attribution.get("group_code")
+    settings = posts.PostSettings(
+        group_code_id=codebook.find_code(session, group).id if group else None,
+        context_words=attribution.get("context_words", {}),
+    )
+    post = posts.create_post(
+        session,
+        spec["title"],
+        series=spec.get("series"),
+        number=spec.get("number"),
+        toc_url=spec.get("toc_url"),
+        settings=settings,
+    )
+    for section_spec in spec["sections"]:
+        section = posts.add_section(session, post.id, section_spec["title"])
+        for block in section_spec["blocks"]:
+            _add_block(session, section.id, block, code_ids, people)
+    return post.id
+
+
+def _add_block(
+    session: Session,
+    section_id: int,
+    block: dict[str, Any],
+    code_ids: dict[str, int],
+    people: dict[str, int],
+) -> None:
+    if "paragraph" in block:
+        posts.add_paragraph(session, section_id, block["paragraph"])
+    elif "auto" in block:
+        posts.add_block(session, section_id, BlockKind.PARAGRAPH, {"auto": block["auto"]})
+    elif "profile" in block:
+        posts.add_block(session, section_id, BlockKind.PROFILE, {"bullets": block["profile"]})
+    elif "links" in block:
+        posts.add_block(session, section_id, BlockKind.LINKS, {"links": block["links"]})
+    elif "statistic" in block:
+        stat = block["statistic"]
+        data = {"code_ids": [code_ids[c] for c in stat["codes"]], "template": stat["template"]}
+        posts.add_block(session, section_id, BlockKind.STATISTIC, data)
+    else:
+        quote = dict(block["quote"])
+        segment = _segment_of(session, people[quote.pop("respondent")], code_ids[quote.pop("code")])
+        if "topic_code" in quote:
+            quote["topic_code_id"] = code_ids[quote.pop("topic_code")]
+        posts.add_quote(session, section_id, segment, **quote)
+
+
+def _segment_of(session: Session, respondent_id: int, code_id: int) -> int:
+    found = list(
+        session.scalars(
+            select(Segment.id)
+            .join(Response, Response.id == Segment.response_id)
+            .join(segment_code, segment_code.c.segment_id == Segment.id)
+            .where(Response.respondent_id == respondent_id, segment_code.c.code_id == code_id)
+        )
+    )
+    if len(found) != 1:
+        raise InvalidOperation(None, f"sample post: {len(found)} segments for a quote, not 1")
+    return found[0]
 
 
 def _find(text: str, piece: str, occurrence: int, key: str) -> int:

@@ -1,0 +1,147 @@
+"""`dotsdesk draft` and `dotsdesk export ... --post N`: posts from the command line.
+
+Every export goes through the consent gate: a blocked quote stops it (each one listed on
+stderr by pseudonymous label and reason) unless `--placeholders` asks for visible
+placeholders instead. Nothing printed here holds a name, contact or handle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import DotsError
+from ..store import Project
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..services.post_tree import RenderedPost
+
+POST_SUFFIXES = (".docx", ".md", ".html")
+
+EPILOG = """examples:
+  dotsdesk draft study.dots --title "Do you write production code?" \\
+      --series "Connect the Dots" --number 4 --sections-from Role
+  dotsdesk export study.dots post.docx --post 1 --comments
+  dotsdesk export study.dots post.html --post 1 --placeholders
+"""
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "draft",
+        help="start a post from the codes",
+        description="Create a draft post: an opening to write, the series line, a consent note "
+        "worded from the consents used, a profile of the sample from its attributes, then one "
+        "section per child code of CODE_PATH with the share of respondents coded with it and "
+        "a quote of each of its segments whose respondent's consent allows it, and sections "
+        "for links and final thoughts. Prints the new post's id and the quotes it skipped.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.add_argument("--title", required=True, metavar="TEXT")
+    p.add_argument("--series", metavar="TEXT", help="the series the post belongs to")
+    p.add_argument("--number", type=int, metavar="N", help="the post's number in the series")
+    p.add_argument("--toc-url", metavar="URL", help="the series' table of contents")
+    p.add_argument(
+        "--sections-from",
+        required=True,
+        metavar="CODE_PATH",
+        help="a parent code, e.g. Role: one section per child code",
+    )
+    p.add_argument(
+        "--language", default="en", metavar="CODE", help="the post's language (default en)"
+    )
+    p.set_defaults(run=draft)
+
+
+def add_export_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--post", type=int, metavar="N", help="the post to write as .docx/.md/.html")
+    p.add_argument(
+        "--comments",
+        action="store_true",
+        help="for .docx: a Word comment on each quote saying where it comes from "
+        "(respondent label, response, codes, consent; never names)",
+    )
+    p.add_argument(
+        "--placeholders",
+        action="store_true",
+        help="write quotes the consent gate blocks as visible placeholders instead of refusing",
+    )
+
+
+def draft(args: argparse.Namespace) -> int:
+    from ..services.drafting import draft_post
+
+    with Project.open(args.file) as project, project.write() as s:
+        report = draft_post(
+            s,
+            args.title,
+            args.sections_from,
+            series=args.series,
+            number=args.number,
+            toc_url=args.toc_url,
+            language=args.language,
+        )
+    print(
+        f"created post {report.post_id}: {len(report.sections)} section(s) from "
+        f"{args.sections_from} ({', '.join(report.sections)}), {report.quotes} quote(s)"
+    )
+    if report.skipped:
+        print(f"skipped {len(report.skipped)} quote(s) the consent gate does not allow:")
+        for item in report.skipped:
+            print(f"  {item.section}: segment {item.segment_id}: {item.message}")
+    return 0
+
+
+def export_post(args: argparse.Namespace) -> int:
+    """`dotsdesk export FILE.dots OUT.docx|.md|.html --post N`."""
+    from ..services.gate import QuotesBlocked
+
+    out: Path = args.out
+    suffix = out.suffix.lower()
+    if args.post is None:
+        raise DotsError(
+            out, f"which post? add --post N to write a {suffix} file (segments export as .xlsx)"
+        )
+    if args.consent:
+        raise DotsError(out, "--consent writes the register as .xlsx, not a post")
+    if args.comments and suffix != ".docx":
+        raise DotsError(out, "--comments is for Word (.docx) exports")
+    with Project.open(args.file, readonly=True) as project, project.read() as s:
+        try:
+            tree = _write(s, args.post, out, suffix, args)
+        except QuotesBlocked as exc:
+            for decision in exc.decisions:
+                print(f"  blocked: {decision.message}", file=sys.stderr)
+            raise
+    placeholders = sum(1 for q in tree.quotes() if q.blocked)
+    quotes = sum(1 for q in tree.quotes() if not q.blocked)
+    extra = f", {placeholders} placeholder(s) for blocked quotes" if placeholders else ""
+    print(f"wrote {out}: post {tree.post_id} “{tree.title}”, {quotes} quote(s){extra}")
+    for issue in tree.issues:
+        if not issue.blocking:
+            print(f"  warning: {issue.message}", file=sys.stderr)
+    return 0
+
+
+def _write(
+    s: Session, post_id: int, out: Path, suffix: str, args: argparse.Namespace
+) -> RenderedPost:
+    if suffix == ".docx":
+        from ..exporters.docx_post import export_post_docx
+
+        return export_post_docx(
+            s, post_id, out, comments=args.comments, placeholders=args.placeholders
+        )
+    if suffix == ".md":
+        from ..exporters.markdown_post import export_post_markdown
+
+        return export_post_markdown(s, post_id, out, placeholders=args.placeholders)
+    from ..exporters.html_post import export_post_html
+
+    return export_post_html(s, post_id, out, placeholders=args.placeholders)
