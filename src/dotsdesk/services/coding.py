@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import String, cast, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ..errors import InvalidOperation, NotFound
-from ..model import Code, Response, Segment, segment_code
+from ..model import Code, Coder, Response, Segment, segment_code
 from .coders import get_coder
 
 
@@ -152,34 +152,36 @@ def set_memo(session: Session, segment_id: int, memo: str | None) -> None:
 
 
 def segments_of(session: Session, response_id: int) -> list[SegmentView]:
-    """The response's segments in text order, with their codes."""
-    response = session.get(Response, response_id)
-    if response is None:
+    """The response's segments in text order, with their codes. Plain columns, the text
+    and then the segments with their codes aggregated by the database, so that a response
+    with 500 segments of 10 codes each reads in a few milliseconds, not tens."""
+    text = session.scalar(select(Response.text).where(Response.id == response_id))
+    if text is None:
         raise NotFound(None, f"no response {response_id}")
-    rows = session.scalars(
-        select(Segment)
+    codes = (
+        select(func.aggregate_strings(cast(segment_code.c.code_id, String), ","))
+        .where(segment_code.c.segment_id == Segment.id)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(Segment.id, Segment.start, Segment.end, codes, Coder.name, Segment.memo)
+        .outerjoin(Coder, Coder.id == Segment.coder_id)
         .where(Segment.response_id == response_id)
-        .order_by(Segment.start, Segment.end)
-    ).all()
-    links: dict[int, list[int]] = {}
-    for sid, cid in session.execute(
-        select(segment_code.c.segment_id, segment_code.c.code_id)
-        .join(Segment, Segment.id == segment_code.c.segment_id)
-        .where(Segment.response_id == response_id)
-    ):
-        links.setdefault(sid, []).append(cid)
+        .order_by(Segment.start, Segment.end, Segment.id)
+    )
+    parsed: dict[str, tuple[int, ...]] = {}  # segments share a few sets of codes
+
+    def code_ids(ids: str | None) -> tuple[int, ...]:
+        if not ids:
+            return ()
+        found = parsed.get(ids)
+        if found is None:
+            found = parsed[ids] = tuple(sorted(map(int, ids.split(","))))
+        return found
+
     return [
-        SegmentView(
-            s.id,
-            response_id,
-            s.start,
-            s.end,
-            response.text[s.start : s.end],
-            tuple(sorted(links.get(s.id, ()))),
-            s.coder.name if s.coder else None,
-            s.memo,
-        )
-        for s in rows
+        SegmentView(sid, response_id, start, end, text[start:end], code_ids(ids), coder, memo)
+        for sid, start, end, ids, coder, memo in rows
     ]
 
 

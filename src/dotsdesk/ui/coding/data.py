@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...model import Code
 from ...services import codebook, coding, consent, memos, pinned, responses
 from ...services.coding import SegmentView
 
@@ -26,6 +28,9 @@ TABLES_SHOWN = frozenset(
         "coder",
     }
 )
+# Changes to only these change only the response's segments (coding, uncoding, resizing,
+# a segment's memo; a coder is added when one codes for the first time).
+TABLES_OF_SEGMENTS = frozenset({"segment", "segment_code", "coder"})
 
 
 @dataclass(frozen=True)
@@ -78,9 +83,7 @@ def describe_consent(state: consent.Consent) -> str:
 def load_response(session: Session, response_id: int) -> ShownResponse:
     response = responses.get_response(session, response_id)
     segments = tuple(coding.segments_of(session, response_id))
-    used = {cid for seg in segments for cid in seg.code_ids}
-    paths = codebook.code_paths(session) if used else {}
-    codes = {cid: CodeLook(cid, paths[cid], codebook.get_code(session, cid).colour) for cid in used}
+    codes = code_looks(session, used_codes(segments))
     state = consent.current_consent(session, response.respondent_id)
     return ShownResponse(
         id=response.id,
@@ -108,14 +111,19 @@ class PaletteCode:
     segments: int
 
 
+def used_codes(segments: Iterable[SegmentView]) -> set[int]:
+    return {cid for seg in segments for cid in seg.code_ids}
+
+
 def code_looks(session: Session, code_ids: Iterable[int]) -> dict[int, CodeLook]:
-    """Path and colour of these codes (those that still exist)."""
+    """Path and colour of these codes (those that still exist), in two statements."""
+    wanted = set(code_ids)
+    if not wanted:
+        return {}
     paths = codebook.code_paths(session)
-    return {
-        cid: CodeLook(cid, paths[cid], codebook.get_code(session, cid).colour)
-        for cid in code_ids
-        if cid in paths
-    }
+    rows = session.execute(select(Code.id, Code.colour).where(Code.id.in_(wanted)))
+    colours = {cid: colour for cid, colour in rows}
+    return {cid: CodeLook(cid, paths[cid], colours[cid]) for cid in wanted if cid in paths}
 
 
 def palette_codes(session: Session) -> list[PaletteCode]:

@@ -4,21 +4,30 @@ coded by key (1-9), by the palette (Ctrl+K) or from the right-click menu."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from ...errors import DotsError, NotFound
-from ...services import memos, pinned
+from ...services import coding, memos, pinned
 from ...services.coding import SegmentView
 from ...services.memos import MemoOn
 from ..context import ProjectContext, TextSelection
-from .data import TABLES_SHOWN, ShownResponse, code_looks, load_response, palette_codes
+from .data import (
+    TABLES_OF_SEGMENTS,
+    TABLES_SHOWN,
+    ShownResponse,
+    code_looks,
+    load_response,
+    palette_codes,
+    used_codes,
+)
 from .find_bar import FindBar
 from .header import header_html, keys_html, segment_html, tooltip_html
-from .highlights import flatten, paint_runs
-from .margin import Bar
+from .highlights import coded_runs
+from .margin import BarGroup
 from .memo_dialog import ask_memo
 from .menus import build_menu, snippet
 from .ops import CodingOps
@@ -159,25 +168,36 @@ class CodingPanel(QWidget):
         """Everything but the text: highlights, bars, header, translation, keys."""
         shown = self.shown
         assert shown is not None
-        view = self.view
-        colour = {cid: look.colour for cid, look in shown.codes.items()}
-        runs = flatten(shown.segments)
-        base = view.palette().base().color()
-        view.set_runs(paint_runs(runs, view.positions, colour.__getitem__, base))
-        to16 = view.positions.to_utf16
-        view.set_bars(
-            [
-                Bar(seg.id, cid, to16(seg.start), to16(seg.end), colour[cid])
-                for seg in shown.segments
-                for cid in seg.code_ids
-            ]
-        )
-        self.header.setText(header_html(shown))
+        self._show_segments()
         self.translation.set_translations(shown.translations)
         self.translation_action.setText(f"Show translation ({len(shown.translations)})")
         self._show_keys()
         for action in (self.palette_action, self.response_memo_action, *self.pin_actions):
             action.setEnabled(True)
+
+    def _show_segments(self) -> None:
+        """What the segments decide: highlights, bars and the header (which counts them).
+        Plain lists throughout, no object per segment or code: this runs after every code
+        applied."""
+        shown = self.shown
+        assert shown is not None
+        view = self.view
+        colour = {cid: look.colour for cid, look in shown.codes.items()}
+        base = view.palette().base().color()
+        to16 = view.utf16.__getitem__
+        view.set_coded_runs(*coded_runs(shown.segments, to16, colour.__getitem__, base))
+        colours: dict[tuple[int, ...], tuple[str, ...]] = {}
+        groups: list[BarGroup] = []
+        for seg in shown.segments:
+            ids = seg.code_ids
+            if not ids:
+                continue
+            names = colours.get(ids)
+            if names is None:
+                names = colours[ids] = tuple(colour[cid] for cid in ids)
+            groups.append((to16(seg.start), to16(seg.end), seg.id, ids, names))
+        view.set_segment_bars(groups)
+        self.header.setText(header_html(shown))
 
     def _show_keys(self) -> None:
         with self.ctx.read() as s:
@@ -187,12 +207,16 @@ class CodingPanel(QWidget):
         self.keys_label.setVisible(bool(text))
 
     def _data_changed(self, tables: frozenset[str]) -> None:
-        if self.shown is None or not tables & TABLES_SHOWN:
+        shown_tables = tables & TABLES_SHOWN
+        if self.shown is None or not shown_tables:
             return
-        if tables == {"setting"}:
+        if shown_tables == {"setting"}:
             with self.ctx.read() as s:
                 self.pinned = pinned.get_pinned(s)
             self._show_keys()
+            return
+        if shown_tables <= TABLES_OF_SEGMENTS:
+            self._refresh_segments()
             return
         scroll = self.view.verticalScrollBar().value()
         cursor = self.view.textCursor()
@@ -217,6 +241,29 @@ class CodingPanel(QWidget):
         self.view.verticalScrollBar().setValue(scroll)
         if text_changed:
             self.find_bar.search()
+
+    def _refresh_segments(self) -> None:
+        """Only segments changed (a code applied, removed, a segment resized): read this
+        response's segments again, and the looks of codes new to it; text, header facts,
+        translations and keys stay. Nothing is redrawn when its segments did not change."""
+        shown = self.shown
+        assert shown is not None
+        try:
+            with self.ctx.read() as s:
+                segments = tuple(coding.segments_of(s, shown.id))
+                if segments == shown.segments:
+                    return
+                used = used_codes(segments)
+                codes = {cid: look for cid, look in shown.codes.items() if cid in used}
+                if len(codes) < len(used):
+                    codes.update(code_looks(s, used - codes.keys()))
+        except NotFound:
+            self.clear()
+            return
+        scroll = self.view.verticalScrollBar().value()
+        self.shown = replace(shown, segments=segments, codes=codes)
+        self._show_segments()
+        self.view.verticalScrollBar().setValue(scroll)
 
     # -- hover ------------------------------------------------------------------------------
     def tooltip_at(self, offset: int) -> str:

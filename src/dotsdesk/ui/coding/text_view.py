@@ -6,25 +6,51 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
+    QColor,
     QContextMenuEvent,
     QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QTextBlock,
     QTextCursor,
     QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from ..textpos import TextPositions
-from .highlights import PaintRun, paint_block
-from .margin import Bar, SegmentMargin
+from .highlights import PaintRun, run_rects, runs_on
+from .margin import Bar, BarGroup, LineKeys, SegmentMargin
 from .words import display_text, snap_to_words
 
 SELECTION_MIME = "application/x-dotsdesk-selection"
+
+
+class Utf16Offsets(dict[int, int]):
+    """Code point -> UTF-16 position for one text, each worked out (by `textpos`) once:
+    the same segment edges are converted again after every code applied."""
+
+    def __init__(self, positions: TextPositions) -> None:
+        super().__init__()
+        self._positions = positions
+
+    def __missing__(self, offset: int) -> int:
+        position = self[offset] = self._positions.to_utf16(offset)
+        return position
 
 
 class CodingTextView(QPlainTextEdit):
@@ -42,12 +68,23 @@ class CodingTextView(QPlainTextEdit):
         self.document().setUndoRedoEnabled(False)
         self.document().setDocumentMargin(8)
         self.positions = TextPositions("")
+        self.utf16 = Utf16Offsets(self.positions)
         self.response_id: int | None = None
         self.snap_words = False
         self.tooltip_for: Callable[[int], str] = lambda offset: ""
         self._exact_drag = False
-        self.runs: list[PaintRun] = []
+        # The coded runs as plain lists; `runs` makes PaintRun objects only when asked.
+        self._run_starts: list[int] = []
         self._run_ends: list[int] = []
+        self._run_colours: list[QColor] = []
+        self._runs: list[PaintRun] | None = []
+        # Where the runs of a block are painted, by block number, with the runs measured:
+        # after a code is applied most visible blocks have the same runs as before.
+        self._run_rects: dict[int, tuple[tuple[int, ...], list[tuple[int, QRectF]]]] = {}
+        self._run_rects_for: tuple[object, ...] = ()
+        # Where each position is laid out, kept until the text or its wrapping changes.
+        self._line_keys: LineKeys | None = None
+        self._line_keys_for: tuple[object, ...] = ()
         self.margin = SegmentMargin(self)
         self._relane = QTimer(self, singleShot=True, interval=60)
         self._relane.timeout.connect(self._fit_margin_width)
@@ -58,8 +95,14 @@ class CodingTextView(QPlainTextEdit):
     # -- text and positions ---------------------------------------------------------------
     def set_text(self, text: str, response_id: int | None) -> None:
         self.positions = TextPositions(text)
+        self.utf16 = Utf16Offsets(self.positions)
         self.response_id = response_id
+        self._forget_lines()
         self.setPlainText(display_text(text))
+        # Qt shows or hides the scroll bar for the new text at the next turn of the event
+        # loop (a queued call), and then the text would be laid out again, narrower, and
+        # its lanes with it: let it decide now, before the bars lay the text out.
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
         self.set_runs([])
         self.setExtraSelections([])
 
@@ -93,10 +136,28 @@ class CodingTextView(QPlainTextEdit):
         return offset if offset < len(self.positions.text) else None
 
     # -- highlights -----------------------------------------------------------------------
+    @property
+    def runs(self) -> list[PaintRun]:
+        """The coded runs painted under the text (sorted, not overlapping)."""
+        if self._runs is None:
+            self._runs = [
+                PaintRun(*run)
+                for run in zip(self._run_starts, self._run_ends, self._run_colours, strict=True)
+            ]
+        return self._runs
+
     def set_runs(self, runs: list[PaintRun]) -> None:
         """The coded runs to paint under the text (sorted, not overlapping)."""
-        self.runs = runs
-        self._run_ends = [r.end16 for r in runs]
+        self.set_coded_runs(
+            [r.start16 for r in runs], [r.end16 for r in runs], [r.colour for r in runs]
+        )
+        self._runs = runs
+
+    def set_coded_runs(self, starts: list[int], ends: list[int], colours: list[QColor]) -> None:
+        """As `set_runs`, as plain lists of UTF-16 starts, ends and colours
+        (`highlights.coded_runs`)."""
+        self._run_starts, self._run_ends, self._run_colours = starts, ends, colours
+        self._runs = None
         self.viewport().update()
 
     def set_find_highlights(self, selections: list[QTextEdit.ExtraSelection]) -> None:
@@ -104,7 +165,10 @@ class CodingTextView(QPlainTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """The runs of the visible blocks first, then Qt's text, selection and finds."""
-        if self.runs:
+        if self._run_starts:
+            if self._wrapping() != self._run_rects_for:
+                self._run_rects = {}
+                self._run_rects_for = self._wrapping()
             painter = QPainter(self.viewport())
             offset = self.contentOffset()
             bottom = event.rect().bottom()
@@ -114,10 +178,24 @@ class CodingTextView(QPlainTextEdit):
                 if geometry.top() > bottom:
                     break
                 if block.isVisible():
-                    paint_block(painter, block, geometry.topLeft(), self.runs, self._run_ends)
+                    self._fill_runs(painter, block, geometry.topLeft())
                 block = block.next()
             painter.end()
         super().paintEvent(event)
+
+    def _fill_runs(self, painter: QPainter, block: QTextBlock, top_left: QPointF) -> None:
+        """`highlights.fill_runs`, measuring the block's runs again only if they changed."""
+        starts, ends, colours = self._run_starts, self._run_ends, self._run_colours
+        first, stop = runs_on(block, starts, ends)
+        measured = (*starts[first:stop], *ends[first:stop])
+        cached = self._run_rects.get(block.blockNumber())
+        if cached is not None and cached[0] == measured:
+            rects = cached[1]
+        else:
+            rects = run_rects(block, starts[first:stop], ends[first:stop])
+            self._run_rects[block.blockNumber()] = (measured, rects)
+        for i, rect in rects:
+            painter.fillRect(rect.translated(top_left), colours[first + i])
 
     # -- the margin -----------------------------------------------------------------------
     def _fit_margin(self) -> None:
@@ -136,8 +214,16 @@ class CodingTextView(QPlainTextEdit):
         self._fit_margin_width(narrow)
         self.margin.update()
 
+    def set_segment_bars(self, groups: list[BarGroup], *, narrow: bool = False) -> None:
+        """As `set_bars`, a group of bars per segment: (start16, end16, segment id, code
+        ids, colours)."""
+        self.margin.set_groups(groups)
+        self._fit_margin_width(narrow)
+        self.margin.update()
+
     def _fit_margin_width(self, narrow: bool = False) -> None:
-        """Lanes for the text as it wraps now; a new margin width wraps it anew."""
+        """Lanes for the text as it wraps now; a new margin width wraps it anew, and only
+        then are the lanes decided a second time."""
         self.margin.assign_lanes()
         wanted = self.margin.width_hint()
         current = self.viewportMargins().left()
@@ -145,11 +231,37 @@ class CodingTextView(QPlainTextEdit):
             self._fit_margin()
             self.margin.assign_lanes()
 
+    def line_keys(self) -> LineKeys:
+        """Where each UTF-16 position is laid out (`margin.LineKeys`), for the text as it
+        wraps now: the same object until the text (`set_text`), the width or the font
+        changes. (Not on the document's contentsChanged: the find bar's cursors emit it.)"""
+        wrapping = self._wrapping()
+        if self._line_keys is None or wrapping != self._line_keys_for:
+            self._line_keys = LineKeys(self.document())
+            self._line_keys_for = wrapping
+        return self._line_keys
+
+    def _wrapping(self) -> tuple[object, ...]:
+        return (
+            self.document().characterCount(),
+            self.viewport().width(),
+            self.font(),
+            self.lineWrapMode(),
+            self.wordWrapMode(),
+        )
+
+    def _forget_lines(self) -> None:
+        """The text, or the width it wraps in, changed."""
+        self._line_keys = None
+        self._run_rects = {}
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_margin()
-        if event.size().width() != event.oldSize().width() and self.margin.bars:
-            self._relane.start()  # once the resizing stops: it lays out the whole text
+        if event.size().width() != event.oldSize().width():
+            self._forget_lines()  # the text wraps anew
+            if self.margin.has_bars():
+                self._relane.start()  # once the resizing stops: it lays out the whole text
 
     # -- mouse: snapping, hovering, menus -------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
