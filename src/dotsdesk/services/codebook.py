@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select
@@ -273,6 +274,14 @@ def merge_code(session: Session, source_id: int, target_id: int) -> MergeReport:
     return MergeReport(segments_moved=len(moving), segments_already_coded=len(already))
 
 
+def code_colours(session: Session, code_ids: Iterable[int]) -> dict[int, str]:
+    """code id -> colour, for the codes given that still exist."""
+    wanted = list(set(code_ids))
+    if not wanted:
+        return {}
+    return dict(session.execute(select(Code.id, Code.colour).where(Code.id.in_(wanted))).all())
+
+
 def code_paths(session: Session) -> dict[int, str]:
     """code id -> "Parent/Child" path, for every code, in one query."""
     rows = session.execute(select(Code.id, Code.parent_id, Code.name)).all()
@@ -291,21 +300,26 @@ def code_paths(session: Session) -> dict[int, str]:
     return paths
 
 
-def list_codes(session: Session) -> list[CodeInfo]:
-    """Every code in tree order (depth first, by position) with its counts."""
+def list_codes(session: Session, *, respondents: bool = True) -> list[CodeInfo]:
+    """Every code in tree order (depth first, by position) with its counts.
+
+    Counting distinct respondents joins every segment to its response (~130 ms at
+    100,000 segments); pickers that show only segment counts pass respondents=False."""
     seg_counts = dict(
         session.execute(
             select(segment_code.c.code_id, func.count()).group_by(segment_code.c.code_id)
         ).all()
     )
-    resp_counts = dict(
-        session.execute(
-            select(segment_code.c.code_id, func.count(func.distinct(Response.respondent_id)))
-            .join(Segment, Segment.id == segment_code.c.segment_id)
-            .join(Response, Response.id == Segment.response_id)
-            .group_by(segment_code.c.code_id)
-        ).all()
-    )
+    resp_counts: dict[int, int] = {}
+    if respondents:
+        resp_counts = dict(
+            session.execute(
+                select(segment_code.c.code_id, func.count(func.distinct(Response.respondent_id)))
+                .join(Segment, Segment.id == segment_code.c.segment_id)
+                .join(Response, Response.id == Segment.response_id)
+                .group_by(segment_code.c.code_id)
+            ).all()
+        )
     codes = session.scalars(select(Code).order_by(Code.position, Code.id)).all()
     paths = code_paths(session)
     by_parent: dict[int | None, list[Code]] = {}

@@ -6,10 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...model import Code
 from ...services import codebook, coding, consent, memos, pinned, responses
 from ...services.coding import SegmentView
 
@@ -121,8 +119,7 @@ def code_looks(session: Session, code_ids: Iterable[int]) -> dict[int, CodeLook]
     if not wanted:
         return {}
     paths = codebook.code_paths(session)
-    rows = session.execute(select(Code.id, Code.colour).where(Code.id.in_(wanted)))
-    colours = {cid: colour for cid, colour in rows}
+    colours = codebook.code_colours(session, wanted)
     return {cid: CodeLook(cid, paths[cid], colours[cid]) for cid in wanted if cid in paths}
 
 
@@ -131,5 +128,5 @@ def palette_codes(session: Session) -> list[PaletteCode]:
     keys = pinned.key_of(session)
     return [
         PaletteCode(c.id, c.path, c.colour, keys.get(c.id), c.segments)
-        for c in codebook.list_codes(session)
+        for c in codebook.list_codes(session, respondents=False)
     ]
