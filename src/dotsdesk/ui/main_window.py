@@ -61,18 +61,21 @@ class MainWindow(QMainWindow):
         from .browser.panel import ResponseBrowser
         from .codebook.panel import CodebookPanel
         from .coding.panel import CodingPanel
+        from .composer import DraftComposer
         from .consent import ConsentTracker
 
         self.browser = ResponseBrowser(self.ctx)
         self.coding = CodingPanel(self.ctx)
         self.codebook = CodebookPanel(self.ctx)
         self.consent = ConsentTracker(self.ctx)
+        self.composer = DraftComposer(self.ctx)
         self.docks: dict[str, QDockWidget] = {}
         for name, title, widget, area in (
             ("responseBrowser", "Responses", self.browser, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("codingPanel", "Coding", self.coding, Qt.DockWidgetArea.RightDockWidgetArea),
             ("codebook", "Codebook", self.codebook, Qt.DockWidgetArea.RightDockWidgetArea),
             ("consentTracker", "Consent", self.consent, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("draftComposer", "Draft", self.composer, Qt.DockWidgetArea.RightDockWidgetArea),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
@@ -84,6 +87,7 @@ class MainWindow(QMainWindow):
         )
         self.tabifyDockWidget(self.docks["codebook"], self.docks["consentTracker"])
         self.docks["codebook"].raise_()
+        self.docks["draftComposer"].visibilityChanged.connect(self.composer.set_shown)
 
     def _action(self, text: str, slot: object, shortcut: object = None, name: str = "") -> QAction:
         action = QAction(text, self)
@@ -113,6 +117,14 @@ class MainWindow(QMainWindow):
         self.register_action.setToolTip(
             "The consent register with history, in Excel. It holds private identity."
         )
+        self.new_post_action = self._action(
+            "New &post from codes…", self.new_post_from_codes, name="newPostFromCodes"
+        )
+        self.export_post_action = self._action(
+            "Export p&ost…",
+            lambda: self.transfers.choose_post_export(self.composer.current_post_id()),
+            name="exportPost",
+        )
         self.close_action = self._action("&Close project", self.close_project, keys.Close)
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.undo_action = self.ctx.undo_stack.createUndoAction(self, "&Undo")
@@ -125,6 +137,8 @@ class MainWindow(QMainWindow):
             self.import_action,
             self.export_action,
             self.register_action,
+            self.new_post_action,
+            self.export_post_action,
             self.close_action,
             self.back_action,
             self.forward_action,
@@ -138,6 +152,8 @@ class MainWindow(QMainWindow):
         file.addAction(self.sample_action)
         file.addSeparator()
         file.addActions([self.import_action, self.export_action, self.register_action])
+        file.addSeparator()
+        file.addActions([self.new_post_action, self.export_post_action])
         file.addSeparator()
         file.addActions([self.close_action, self.quit_action])
         edit = bar.addMenu("&Edit")
@@ -284,6 +300,50 @@ class MainWindow(QMainWindow):
     def _show_error(self, message: str) -> None:
         QMessageBox.warning(self, "dotsdesk", message)
 
+    # -- posts ----------------------------------------------------------------------------
+    def new_post_from_codes(self) -> int | None:
+        """Ask for title, series, number and parent code; draft the post (one undo step),
+        show it in the Draft panel, and say which quotes the consent gate kept out."""
+        from .composer import NewPostDialog
+        from .composer.dialogs import parent_code_paths
+
+        if self.ctx.project is None:
+            return None
+        with self.ctx.read() as s:
+            paths = parent_code_paths(s)
+        if not paths:
+            self._show_error("No code has child codes to make sections from")
+            return None
+        dialog = NewPostDialog(paths, self)
+        if not dialog.exec():
+            return None
+        title, series, number, code_path = dialog.values()
+        from ..services.drafting import draft_post
+
+        report = self.ctx.run(
+            f"New post “{title}”",
+            lambda s: draft_post(s, title, code_path, series=series, number=number),
+        )
+        if report is None:
+            return None
+        self.composer.show_post(report.post_id)
+        self.docks["draftComposer"].show()
+        self.docks["draftComposer"].raise_()
+        summary = (
+            f"Drafted “{title}”: {len(report.sections)} sections from {code_path}, "
+            f"{report.quotes} quotes."
+        )
+        box = QMessageBox(QMessageBox.Icon.Information, "New post", summary, parent=self)
+        box.setObjectName("draftReport")
+        if report.skipped:
+            box.setInformativeText(
+                f"{len(report.skipped)} segment(s) were not quoted because of consent:"
+            )
+            box.setDetailedText("\n".join(f"{k.section}: {k.message}" for k in report.skipped))
+        box.show()
+        self.statusBar().showMessage(summary, 5000)
+        return report.post_id
+
     # -- navigation -----------------------------------------------------------------------
     def _visited(self, response_id: int) -> None:
         if not self._navigating:
@@ -326,6 +386,10 @@ class MainWindow(QMainWindow):
     def _default_layout(self) -> None:
         """Browser, text and codebook side by side, the text widest (until the user moves
         things, which is then remembered)."""
+        # The composer shares the coding panel's place, as a tab behind it. Tabified here,
+        # with the docks shown: tabified while hidden, Qt leaves a stray tab bar behind.
+        self.tabifyDockWidget(self.docks["codingPanel"], self.docks["draftComposer"])
+        self.docks["codingPanel"].raise_()
         width = max(self.width(), 900)
         sizes = [int(width * 0.36), int(width * 0.42), int(width * 0.22)]
         self.resizeDocks([self.docks[n] for n in DOCKS], sizes, Qt.Orientation.Horizontal)

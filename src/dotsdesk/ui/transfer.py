@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QWidget
 
 from ..importers import DOCUMENT_SUFFIXES, TABLE_SUFFIXES, ImportOptions, ImportReport, import_file
 from .context import ProjectContext
@@ -17,6 +17,13 @@ from .worker import run_with_progress
 IMPORT_FILTER = (
     "Surveys and transcripts (*.csv *.tsv *.xlsx *.xlsm *.docx *.txt *.md);;All files (*)"
 )
+POST_FILTER = "Word document (*.docx);;Markdown (*.md);;Web page (*.html)"
+POST_SUFFIXES = (".docx", ".md", ".html")
+POST_FILTER_SUFFIX = {
+    "Word document (*.docx)": ".docx",
+    "Markdown (*.md)": ".md",
+    "Web page (*.html)": ".html",
+}
 
 
 class Transfers:
@@ -25,6 +32,7 @@ class Transfers:
         self.ctx = ctx
         self.last_reports: list[ImportReport] = []
         self._thread: Any = None
+        self.last_post_export: Path | None = None
 
     # -- import ---------------------------------------------------------------------------
     def choose_import(self) -> None:
@@ -134,6 +142,107 @@ class Transfers:
         self._thread = run_with_progress(
             self.parent, f"Exporting {target.name}…", work, done, self._failed
         )
+
+    # -- posts ----------------------------------------------------------------------------
+    def choose_post_export(self, post_id: int | None) -> None:
+        """Save dialog (.docx, .md or .html by the chosen name), then for Word whether to
+        attach a reviewer's comment to each quote."""
+        if post_id is None:
+            self.ctx.status.emit("Choose a post in the Draft panel first")
+            return
+        name, chosen = QFileDialog.getSaveFileName(
+            self.parent, "Export post", "post.docx", POST_FILTER
+        )
+        if not name:
+            return
+        target = Path(name)
+        if target.suffix.lower() not in POST_SUFFIXES:
+            target = target.with_name(target.name + POST_FILTER_SUFFIX.get(chosen, ".docx"))
+        comments = False
+        if target.suffix.lower() == ".docx":
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                "Export post",
+                f"Export the post to {target.name}?",
+                QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+                self.parent,
+            )
+            check = QCheckBox("Attach a Word comment to each quote saying where it comes from")
+            check.setToolTip(
+                "For reviewers: respondent label, response, codes and consent; never identity"
+            )
+            box.setCheckBox(check)
+            if box.exec() != QMessageBox.StandardButton.Ok:
+                return
+            comments = check.isChecked()
+        self.export_post_to(post_id, target, comments, False)
+
+    def export_post_to(
+        self, post_id: int, target: Path, comments: bool = False, placeholders: bool = False
+    ) -> None:
+        """Write the post on the worker, through the consent gate. A refusal lists the
+        blocked quotes and offers to export with placeholders instead."""
+        from ..exporters.docx_post import export_post_docx
+        from ..exporters.html_post import export_post_html
+        from ..exporters.markdown_post import export_post_markdown
+        from ..services.gate import QuotesBlocked
+
+        project = self.ctx.project
+        if project is None:
+            return
+        suffix = target.suffix.lower()
+        if suffix not in POST_SUFFIXES:
+            self.ctx.error.emit(f"{target.name}: export a post to .docx, .md or .html")
+            return
+
+        def work(_progress: Any) -> Any:
+            with project.read() as s:
+                try:
+                    if suffix == ".docx":
+                        return export_post_docx(
+                            s, post_id, target, comments=comments, placeholders=placeholders
+                        )
+                    if suffix == ".md":
+                        return export_post_markdown(s, post_id, target, placeholders=placeholders)
+                    return export_post_html(s, post_id, target, placeholders=placeholders)
+                except QuotesBlocked as exc:
+                    return exc  # the GUI thread asks what to do
+
+        def done(result: Any) -> None:
+            if isinstance(result, QuotesBlocked):
+                self.last_post_export = None
+                self._offer_placeholders(post_id, target, comments, result)
+                return
+            self.last_post_export = target
+            withheld = len(result.blocked)
+            extra = f"; {withheld} quote(s) replaced with placeholders" if withheld else ""
+            self.ctx.status.emit(f"Wrote {target.name}{extra}")
+
+        self._thread = run_with_progress(
+            self.parent, f"Exporting {target.name}…", work, done, self._failed
+        )
+
+    def _offer_placeholders(self, post_id: int, target: Path, comments: bool, refused: Any) -> None:
+        lines = "\n".join(f"• {d.message}" for d in refused.decisions)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Export post",
+            f"{len(refused.decisions)} quote(s) are blocked by the consent gate, so "
+            f"{target.name} was not written.",
+            QMessageBox.StandardButton.Cancel,
+            self.parent,
+        )
+        box.setObjectName("postExportBlocked")
+        box.setInformativeText(lines)
+        replace = box.addButton("Replace with placeholders", QMessageBox.ButtonRole.AcceptRole)
+        replace.setObjectName("replaceWithPlaceholders")
+
+        def answered(button: Any) -> None:
+            if button is replace:
+                self.export_post_to(post_id, target, comments, True)
+
+        box.buttonClicked.connect(answered)
+        box.open()  # not exec: the window (and a test) carries on while it is shown
 
     def _failed(self, message: str) -> None:
         if message:  # empty: the user cancelled, and nothing changed

@@ -1,0 +1,410 @@
+"""The draft composer panel: choose a post, arrange its outline, edit the selected block,
+and watch a live preview of the post as the reader will see it.
+
+Every edit is one `ctx.run` (one transaction, one undo step). The outline follows
+`ctx.dataChanged` at once; the preview re-renders ~150 ms after a burst of changes, through
+the consent gate with placeholders, so a withdrawn consent shows in red straight away and a
+deleted segment shows the block's "quote removed" text. While hidden the preview only notes
+that it is stale and re-renders when shown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from ...errors import DotsError
+from ...model import BlockKind
+from ...services import posts
+from ...services.codebook import code_paths
+from ...services.post_tree import RenderedPost
+from ...services.render import render_post
+from ..context import ProjectContext
+from .editors import BlockEditor
+from .outline import ID_ROLE, KIND_ROLE, OutlineModel
+from .preview import RED, issues_text, preview_html
+
+OUTLINE_TABLES = frozenset({"post", "section", "block", "segment", "response"})
+PREVIEW_DELAY_MS = 150
+
+
+class DraftComposer(QWidget):
+    postChanged = Signal(object)  # int | None: the post shown
+
+    def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("draftComposerPanel")
+        self.ctx = ctx
+        self.last_tree: RenderedPost | None = None
+        self.preview_source = ""  # the HTML last given to the preview
+        self._stale = True
+        self._reloading = False
+        self._build()
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.refresh_preview)
+        ctx.projectChanged.connect(self._project_changed)
+        ctx.dataChanged.connect(self._data_changed)
+        self._project_changed()
+
+    # -- construction ---------------------------------------------------------------------
+    def _build(self) -> None:
+        self.post_combo = QComboBox(objectName="composerPost")
+        self.post_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.post_combo.setMinimumContentsLength(8)
+        self.post_combo.activated.connect(lambda _n: self.show_post(self.post_combo.currentData()))
+
+        self.add_section_action = QAction("Add section", self, objectName="composerAddSection")
+        self.add_section_action.triggered.connect(lambda: self.add_section())
+        self.add_paragraph_action = QAction("Paragraph", self, objectName="composerAddParagraph")
+        self.add_paragraph_action.triggered.connect(lambda: self.add_paragraph())
+        self.add_statistic_action = QAction("Statistic…", self, objectName="composerAddStatistic")
+        self.add_statistic_action.triggered.connect(lambda: self.add_statistic())
+        self.add_links_action = QAction("Links", self, objectName="composerAddLinks")
+        self.add_links_action.triggered.connect(lambda: self.add_links())
+        self.delete_action = QAction("Delete", self, objectName="composerDelete")
+        self.delete_action.setShortcut(Qt.Key.Key_Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+
+        add_block = QToolButton(objectName="composerAddBlock", text="Add block")
+        add_block.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(add_block)
+        menu.addActions(
+            [self.add_paragraph_action, self.add_statistic_action, self.add_links_action]
+        )
+        add_block.setMenu(menu)
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel("Post"))
+        tools.addWidget(self.post_combo, 1)
+        for action in (self.add_section_action, self.delete_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            tools.addWidget(button)
+            if action is self.add_section_action:
+                tools.addWidget(add_block)
+
+        self.model = OutlineModel(self.ctx, self)
+        self.outline = QTreeView(objectName="composerOutline")
+        self.outline.setModel(self.model)
+        self.outline.setHeaderHidden(True)
+        self.outline.setUniformRowHeights(True)
+        self.outline.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.outline.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.outline.setDropIndicatorShown(True)
+        self.outline.setDragEnabled(True)
+        self.outline.setAcceptDrops(True)
+        self.outline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.outline.addAction(self.delete_action)
+        self.outline.selectionModel().currentChanged.connect(self._current_changed)
+        self.outline.setToolTip(
+            "Drag sections and blocks to reorder them; drop a segment from the codebook or "
+            "the coding panel to quote it."
+        )
+
+        self.editor = BlockEditor(self.ctx)
+        left = QSplitter(Qt.Orientation.Vertical, objectName="composerLeft")
+        left.addWidget(self.outline)
+        left.addWidget(self.editor)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+
+        self.issues_label = QLabel(objectName="composerIssues", wordWrap=True)
+        self.issues_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview = QTextBrowser(objectName="composerPreview")
+        self.preview.setOpenLinks(False)
+        self.preview.anchorClicked.connect(lambda url: self.ctx.status.emit(url.toString()))
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.issues_label)
+        column.addWidget(self.preview, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="composerSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(tools)
+        layout.addWidget(self.splitter, 1)
+
+    # -- posts ----------------------------------------------------------------------------
+    def current_post_id(self) -> int | None:
+        return self.model.post_id
+
+    def _fill_posts(self) -> None:
+        self.post_combo.clear()
+        if self.ctx.project is None:
+            return
+        with self.ctx.read() as s:
+            for post in posts.list_posts(s):
+                number = f"No.{post.number} · " if post.number is not None else ""
+                self.post_combo.addItem(f"{number}{post.title}", post.id)
+        self._sync_combo()
+
+    def _sync_combo(self) -> None:
+        i = self.post_combo.findData(self.model.post_id)
+        self.post_combo.setCurrentIndex(i)
+
+    def show_post(self, post_id: int | None) -> None:
+        if self.editor.paragraph_dirty():
+            self.editor.save_paragraph()
+        self.model.load(post_id)
+        self.outline.expandAll()
+        self.editor.clear()
+        self._sync_combo()
+        self.postChanged.emit(self.model.post_id)
+        self.refresh_preview()
+
+    # -- outline selection ----------------------------------------------------------------
+    def selected(self) -> tuple[str, int] | None:
+        """("section", id) or ("block", id) of the outline's current item."""
+        index = self.outline.currentIndex()
+        if not index.isValid():
+            return None
+        kind = "section" if index.data(KIND_ROLE) == "section" else "block"
+        return kind, int(index.data(ID_ROLE))
+
+    def select(self, kind: str, item_id: int) -> bool:
+        index = self.model.index_of(kind, item_id)
+        if not index.isValid():
+            return False
+        if index.parent().isValid():
+            self.outline.expand(index.parent())
+        self.outline.setCurrentIndex(index)
+        self.outline.scrollTo(index)
+        return True
+
+    def select_block(self, block_id: int) -> bool:
+        return self.select("block", block_id)
+
+    def select_section(self, section_id: int) -> bool:
+        return self.select("section", section_id)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._reloading:
+            return
+        if self.editor.paragraph_dirty():
+            self.editor.save_paragraph()
+        chosen = self.selected()
+        if chosen is None:
+            self.editor.clear()
+            return
+        kind, item_id = chosen
+        if kind == "section":
+            self.editor.show_section(item_id)
+        else:
+            self.editor.show_block(item_id)
+            self.preview.scrollToAnchor(f"block-{item_id}")
+
+    def _target(self) -> tuple[int, int | None] | None:
+        """(section id, position) where a new block goes: after the selected block, or at
+        the end of the selected section, or of the last section."""
+        index = self.outline.currentIndex()
+        section = self.model.section_of(index)
+        if section is None:
+            if not self.model.sections:
+                return None
+            return self.model.sections[-1].id, None
+        block = self.model.block_of(index)
+        return section.id, (index.row() + 1 if block is not None else None)
+
+    # -- editing actions ------------------------------------------------------------------
+    def add_section(self, title: str = "New section") -> int | None:
+        post_id = self.model.post_id
+        if post_id is None:
+            return None
+        index = self.outline.currentIndex()
+        position = None
+        if index.isValid():
+            position = (index.row() if index.internalId() == 0 else index.internalId() - 1) + 1
+        new_id = self.ctx.run(
+            "Add section", lambda s: posts.add_section(s, post_id, title, position).id
+        )
+        if new_id is not None:
+            self.select_section(new_id)
+            self.editor.section_title.setFocus()
+            self.editor.section_title.selectAll()
+        return new_id
+
+    def _add_block(self, label: str, make: Any) -> int | None:
+        target = self._target()
+        if target is None:
+            self.ctx.status.emit("Add a section first")
+            return None
+        section_id, position = target
+
+        def action(s: Session) -> int:
+            block = make(s, section_id)
+            if position is not None:
+                posts.move_block(s, block.id, section_id, position)
+            return block.id
+
+        new_id = self.ctx.run(label, action)
+        if new_id is not None:
+            self.select_block(new_id)
+        return new_id
+
+    def add_paragraph(self, text: str = "New paragraph.") -> int | None:
+        new_id = self._add_block("Add paragraph", lambda s, sid: posts.add_paragraph(s, sid, text))
+        if new_id is not None:
+            self.editor.paragraph_edit.setFocus()
+            self.editor.paragraph_edit.selectAll()
+        return new_id
+
+    def add_statistic(self, code_id: int | None = None) -> int | None:
+        if code_id is None:
+            with self.ctx.read() as s:
+                paths = code_paths(s)
+            if not paths:
+                self.ctx.status.emit("The codebook is empty: add codes first")
+                return None
+            names = sorted(paths.values())
+            name, ok = QInputDialog.getItem(
+                self, "Add statistic", "Share of respondents coded", names, 0, False
+            )
+            if not ok:
+                return None
+            code_id = next(c for c, p in paths.items() if p == name)
+        data = {
+            "code_ids": [code_id],
+            "template": "{percent} of sampled respondents ({count} of {total}).",
+        }
+        return self._add_block(
+            "Add statistic", lambda s, sid: posts.add_block(s, sid, BlockKind.STATISTIC, data)
+        )
+
+    def add_links(self) -> int | None:
+        return self._add_block(
+            "Add links", lambda s, sid: posts.add_block(s, sid, BlockKind.LINKS, {"links": []})
+        )
+
+    def add_quote(self, segment_id: int) -> int | None:
+        """Quote a segment after the selected block (what a drop does, without dragging)."""
+        return self._add_block("Add quote", lambda s, sid: posts.add_quote(s, sid, segment_id))
+
+    def delete_selected(self) -> bool:
+        chosen = self.selected()
+        if chosen is None:
+            return False
+        kind, item_id = chosen
+        if kind == "section":
+            done = self.ctx.run(
+                "Delete section", lambda s: posts.delete_section(s, item_id) or True
+            )
+        else:
+            done = self.ctx.run("Delete block", lambda s: posts.delete_block(s, item_id) or True)
+        return done is not None
+
+    # -- following the project ------------------------------------------------------------
+    def _project_changed(self) -> None:
+        self.model.load(None)
+        self.editor.clear()
+        self._fill_posts()
+        if self.ctx.project is not None and self.post_combo.count():
+            self.show_post(self.post_combo.itemData(0))
+        else:
+            self.refresh_preview()
+
+    def _data_changed(self, tables: Any) -> None:
+        tables = set(tables or ())
+        if "post" in tables:
+            self._fill_posts()
+            if self.model.post_id is not None and self.post_combo.findData(self.model.post_id) < 0:
+                self.show_post(self.post_combo.itemData(0) if self.post_combo.count() else None)
+        if tables & OUTLINE_TABLES:
+            self._reload_outline()
+        self.editor.refresh()
+        self._preview_timer.start()
+
+    def _reload_outline(self) -> None:
+        chosen = self.selected()
+        expanded = self._expanded_sections()
+        self.model.reload()
+        self._reloading = True  # the same item again: no editor reload, no save
+        try:
+            for section_id in expanded:
+                index = self.model.index_of("section", section_id)
+                if index.isValid():
+                    self.outline.expand(index)
+            index = self.model.index_of(*chosen) if chosen is not None else QModelIndex()
+            if index.isValid():
+                self.outline.setCurrentIndex(index)
+        finally:
+            self._reloading = False
+        if chosen is not None and not self.model.index_of(*chosen).isValid():
+            self.editor.clear()
+
+    def _expanded_sections(self) -> list[int]:
+        return [
+            s.id
+            for row, s in enumerate(self.model.sections)
+            if self.outline.isExpanded(self.model.index(row, 0))
+        ]
+
+    # -- preview --------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh_preview(force=True)
+
+    def set_shown(self, shown: bool) -> None:
+        """For the dock's visibilityChanged: a tab behind another is "visible" to Qt."""
+        if shown and self._stale:
+            self.refresh_preview(force=True)
+
+    def hidden(self) -> bool:
+        return not self.isVisible() or self.visibleRegion().isEmpty()
+
+    def refresh_preview(self, force: bool = False) -> None:
+        """Render the post now (the timer calls this after a burst of changes); while the
+        panel is hidden or behind another tab, only note that the preview is stale."""
+        self._preview_timer.stop()
+        if not force and self.hidden():
+            self._stale = True
+            return
+        self._stale = False
+        post_id = self.model.post_id
+        self.last_tree = None
+        if self.ctx.project is None or post_id is None:
+            self._show_preview("", "No post: choose one, or use File > New post from codes…")
+            return
+        try:
+            with self.ctx.read() as s:
+                tree = render_post(s, post_id, placeholders=True)
+        except DotsError as exc:
+            self._show_preview("", f"The preview failed: {exc}", error=True)
+            return
+        self.last_tree = tree
+        blocking = any(i.blocking for i in tree.issues)
+        self._show_preview(preview_html(tree), issues_text(tree.issues), error=blocking)
+
+    def _show_preview(self, html: str, issues: str, *, error: bool = False) -> None:
+        bar = self.preview.verticalScrollBar()
+        keep = bar.value()
+        self.preview_source = html
+        self.preview.setHtml(html)
+        bar.setValue(keep)
+        self.issues_label.setText(issues)
+        colour = RED if error else ("#8a6d00" if issues != "No issues" else "#2e7d32")
+        self.issues_label.setStyleSheet(f"color: {colour}; font-weight: bold; padding: 2px")

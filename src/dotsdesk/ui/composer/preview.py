@@ -1,0 +1,83 @@
+"""The preview: the render tree as HTML for a QTextBrowser, with the issues counted on top.
+
+It walks the same tree as the exporters (`render_post(..., placeholders=True)`), so the
+preview shows the words, figures and gate decisions an export would. Qt's rich text knows
+little CSS, so styles are inline; blocked quotes are red and bold. Each block starts with an
+anchor `block-N`, so the preview can scroll to the block selected in the outline.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ...exporters.html_post import _spans  # the exporters' own escaping of rich text
+from ...services.post_tree import BulletList, Issue, Paragraph, Quote, RenderedPost, Statistic
+
+RED = "#b00020"
+ISSUES_SHOWN = 3
+
+
+def issues_text(issues: tuple[Issue, ...] | list[Issue]) -> str:
+    """ "2 issues: P22: consent was withdrawn on …; …" or "No issues"."""
+    if not issues:
+        return "No issues"
+    n = len(issues)
+    head = f"{n} issue{'s' if n != 1 else ''}: "
+    words = [_plain(i.message) for i in issues[:ISSUES_SHOWN]]
+    more = f"; and {n - ISSUES_SHOWN} more" if n > ISSUES_SHOWN else ""
+    return head + "; ".join(words) + more
+
+
+def _plain(message: str) -> str:
+    return message.removeprefix("quote blocked: ")
+
+
+def preview_html(tree: RenderedPost) -> str:
+    out = [f'<h1 style="font-size:20pt">{_t(tree.title)}</h1>']
+    seen: set[int] = set()
+    for section in tree.sections:
+        if section.title:
+            out.append(f'<h2 style="font-size:15pt; margin-top:18px">{_t(section.title)}</h2>')
+        for node in section.nodes:
+            block_id = node.block_id
+            if block_id is not None and block_id not in seen:
+                seen.add(block_id)
+                out.append(f'<a name="block-{block_id}"></a>')
+            if isinstance(node, Paragraph):
+                style = ' style="font-style:italic"' if node.role != "body" else ""
+                out.append(f"<p{style}>{_spans(node.spans)}</p>")
+            elif isinstance(node, BulletList):
+                items = "".join(f"<li>{_spans(item)}</li>" for item in node.items)
+                out.append(f"<ul>{items}</ul>")
+            elif isinstance(node, Statistic):
+                colour = f' style="color:{RED}"' if node.figure is None else ""
+                out.append(f"<p{colour}>{_t(node.text)}</p>")
+            else:
+                out.append(_quote(node))
+    return '<html><body style="font-family:Georgia, serif">' + "\n".join(out) + "</body></html>"
+
+
+def _quote(quote: Quote) -> str:
+    if quote.blocked:
+        return (
+            f'<blockquote class="withheld" style="color:{RED}; font-weight:bold">'
+            f"<p>{_t(quote.placeholder or '[quote withheld]')}</p>"
+            f'<p style="font-weight:normal; font-size:9pt">{_t(quote.decision.message)}</p>'
+            "</blockquote>"
+        )
+    paragraphs = [p for p in (quote.text or "").replace("\r\n", "\n").split("\n\n") if p.strip()]
+    inner = "".join(f"<p>{'<br>'.join(_t(x) for x in p.split(chr(10)))}</p>" for p in paragraphs)
+    out = (
+        f"<p>{_t(quote.lead_in or '')}</p>"
+        f'<blockquote style="color:#333333; font-style:italic">{inner}</blockquote>'
+    )
+    if quote.translated_from:
+        out += (
+            '<p style="color:#666666; font-size:9pt; font-style:italic; margin-left:30px">'
+            f"Translated from {_t(quote.translated_from)}.</p>"
+        )
+    return out
+
+
+def _t(text: str) -> str:
+    return escape(text, quote=True)
