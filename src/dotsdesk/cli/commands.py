@@ -140,7 +140,8 @@ def info(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    from .posts import POST_SUFFIXES, export_post
+    from ..exporters.post_export import POST_SUFFIXES
+    from .posts import export_post
 
     out: Path = args.out
     if out.suffix.lower() in POST_SUFFIXES:

@@ -13,14 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DotsError
+from ..exporters.post_export import export_post as write_post
 from ..store import Project
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    pass
 
-    from ..services.post_tree import RenderedPost
-
-POST_SUFFIXES = (".docx", ".md", ".html")
 
 EPILOG = """examples:
   dotsdesk draft study.dots --title "Do you write production code?" \\
@@ -114,7 +112,9 @@ def export_post(args: argparse.Namespace) -> int:
         raise DotsError(out, "--comments is for Word (.docx) exports")
     with Project.open(args.file, readonly=True) as project, project.read() as s:
         try:
-            tree = _write(s, args.post, out, suffix, args)
+            tree = write_post(
+                s, args.post, out, comments=args.comments, placeholders=args.placeholders
+            )
         except QuotesBlocked as exc:
             for decision in exc.decisions:
                 print(f"  blocked: {decision.message}", file=sys.stderr)
@@ -127,21 +127,3 @@ def export_post(args: argparse.Namespace) -> int:
         if not issue.blocking:
             print(f"  warning: {issue.message}", file=sys.stderr)
     return 0
-
-
-def _write(
-    s: Session, post_id: int, out: Path, suffix: str, args: argparse.Namespace
-) -> RenderedPost:
-    if suffix == ".docx":
-        from ..exporters.docx_post import export_post_docx
-
-        return export_post_docx(
-            s, post_id, out, comments=args.comments, placeholders=args.placeholders
-        )
-    if suffix == ".md":
-        from ..exporters.markdown_post import export_post_markdown
-
-        return export_post_markdown(s, post_id, out, placeholders=args.placeholders)
-    from ..exporters.html_post import export_post_html
-
-    return export_post_html(s, post_id, out, placeholders=args.placeholders)

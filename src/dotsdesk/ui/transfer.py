@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QWidget
 
+from ..exporters.post_export import POST_SUFFIXES
 from ..importers import DOCUMENT_SUFFIXES, TABLE_SUFFIXES, ImportOptions, ImportReport, import_file
 from .context import ProjectContext
 from .worker import run_with_progress
@@ -18,7 +19,6 @@ IMPORT_FILTER = (
     "Surveys and transcripts (*.csv *.tsv *.xlsx *.xlsm *.docx *.txt *.md);;All files (*)"
 )
 POST_FILTER = "Word document (*.docx);;Markdown (*.md);;Web page (*.html)"
-POST_SUFFIXES = (".docx", ".md", ".html")
 POST_FILTER_SUFFIX = {
     "Word document (*.docx)": ".docx",
     "Markdown (*.md)": ".md",
@@ -182,9 +182,7 @@ class Transfers:
     ) -> None:
         """Write the post on the worker, through the consent gate. A refusal lists the
         blocked quotes and offers to export with placeholders instead."""
-        from ..exporters.docx_post import export_post_docx
-        from ..exporters.html_post import export_post_html
-        from ..exporters.markdown_post import export_post_markdown
+        from ..exporters.post_export import export_post
         from ..services.gate import QuotesBlocked
 
         project = self.ctx.project
@@ -198,13 +196,13 @@ class Transfers:
         def work(_progress: Any) -> Any:
             with project.read() as s:
                 try:
-                    if suffix == ".docx":
-                        return export_post_docx(
-                            s, post_id, target, comments=comments, placeholders=placeholders
-                        )
-                    if suffix == ".md":
-                        return export_post_markdown(s, post_id, target, placeholders=placeholders)
-                    return export_post_html(s, post_id, target, placeholders=placeholders)
+                    return export_post(
+                        s,
+                        post_id,
+                        target,
+                        comments=comments and suffix == ".docx",
+                        placeholders=placeholders,
+                    )
                 except QuotesBlocked as exc:
                     return exc  # the GUI thread asks what to do
 
