@@ -39,6 +39,10 @@ def take_screenshot(
                 names = ", ".join(sorted(window.docks))
                 raise DotsError(None, f"no panel named {panel!r}; the panels are {names}")
             target = found
+            if panel in window.docks:
+                window.docks[panel].raise_()  # a dock tabbed behind another comes to front
+                for _ in range(5):
+                    app.processEvents()
         pixmap = target.grab()
         if not pixmap.save(str(out), "PNG"):
             raise DotsError(out, "cannot write the image")
