@@ -24,6 +24,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import words as w
+from .words import CHINESE_PHRASE, CHINESE_WORD, ENGLISH_WORD
+
+__all__ = ["CHINESE_PHRASE", "CHINESE_WORD", "ENGLISH_WORD", "Corpus", "generate"]
+
 ID_COLUMN = "respondent"
 LANGUAGE_COLUMN = "language"
 ATTRIBUTE_COLUMNS = ("job title", "industry", "company size", "years")
@@ -31,639 +36,12 @@ ANSWER_COLUMN = "Tell us about your work with data and AI over the past year"
 HEADERS = (ID_COLUMN, LANGUAGE_COLUMN, *ATTRIBUTE_COLUMNS, ANSWER_COLUMN)
 
 # Search terms the corpus is built to contain, for the search benchmark.
-ENGLISH_WORD = "production"
-CHINESE_WORD = "面试"
-CHINESE_PHRASE = "工程师"
 
 DEFAULT_ROWS = 10_000
 DEFAULT_SEGMENTS = 100_000
 DEFAULT_CODES = 300
 DEFAULT_SEED = 20261125
 CHARS_PER_ROW = 500  # 10,000 rows -> about 5 million characters
-
-# -- vocabulary ---------------------------------------------------------------------------------
-# Combining marks are written as escapes so the decomposed forms are unmistakable.
-_EN_SUBJECTS = (
-    "I",
-    "We",
-    "My team",
-    "My manager",
-    "Our data team",
-    "Most engineers I know",
-    "A colleague",
-    "The researchers",
-    "Our company",
-    "Everyone on the team",
-    "The new hire",
-    "My previous boss",
-    "Our product manager",
-    "The platform group",
-    "Nobody",
-    "The analysts",
-    "Our CTO",
-    "The contractors",
-    "My mentor",
-    "Half of the department",
-)
-_EN_VERBS = (
-    "spent most of the year on",
-    "struggled with",
-    "learned a lot about",
-    "moved into",
-    "cared about",
-    "wrote",
-    "reviewed",
-    "rebuilt",
-    "maintained",
-    "was asked about",
-    "kept postponing",
-    "underestimated",
-    "automated",
-    "documented",
-    "argued about",
-    "migrated",
-    "tested",
-    "measured",
-    "simplified",
-    "owned",
-    "inherited",
-    "shipped",
-    "debugged",
-    "presented",
-    "hired for",
-    "budgeted for",
-    "worried about",
-    "prototyped",
-    "replaced",
-    "monitored",
-    "questioned",
-    "defended",
-    "cleaned up",
-    "scaled",
-    "explained",
-    "planned",
-    "estimated",
-    "negotiated",
-    "evaluated",
-    "dropped",
-)
-_EN_ADJECTIVES = (
-    "new",
-    "old",
-    "internal",
-    "messy",
-    "slow",
-    "reliable",
-    "critical",
-    "shared",
-    "legacy",
-    "experimental",
-    "manual",
-    "automated",
-    "quarterly",
-    "daily",
-    "expensive",
-    "cheap",
-    "open-source",
-    "custom",
-    "fragile",
-    "robust",
-    "noisy",
-    "clean",
-    "large",
-    "small",
-    "first",
-    "second",
-    "real",
-    "simple",
-    "complex",
-    "remote",
-    "local",
-    "public",
-    "private",
-    "annual",
-    "weekly",
-    "central",
-    "regional",
-    "technical",
-    "statistical",
-    "analytical",
-    "predictive",
-    "practical",
-    "academic",
-    "urgent",
-    "boring",
-    "interesting",
-    "painful",
-    "useful",
-    "nai\u0308ve",
-    "half-finished",
-    "undocumented",
-    "overdue",
-    "promising",
-    "risky",
-    "popular",
-    "unpopular",
-    "Chinese",
-    "English",
-    "bilingual",
-    "outsourced",
-)
-_EN_NOUNS = (
-    "data pipeline",
-    "model",
-    "dashboard",
-    "code",
-    "report",
-    "experiment",
-    "database",
-    "API",
-    "deployment",
-    "interview",
-    "feature store",
-    "notebook",
-    "spreadsheet",
-    "survey",
-    "schema",
-    "cluster",
-    "budget",
-    "roadmap",
-    "process",
-    "metric",
-    "benchmark",
-    "test suite",
-    "release",
-    "incident",
-    "on-call rotation",
-    "service",
-    "customer",
-    "stakeholder",
-    "vendor",
-    "contract",
-    "warehouse",
-    "query",
-    "migration",
-    "prototype",
-    "paper",
-    "library",
-    "framework",
-    "cloud bill",
-    "GPU cluster",
-    "training run",
-    "label set",
-    "annotation tool",
-    "search index",
-    "recommendation system",
-    "forecast",
-    "A/B test",
-    "hiring process",
-    "career ladder",
-    "promotion case",
-    "performance review",
-    "onboarding",
-    "documentation",
-    "codebase",
-    "monolith",
-    "microservice",
-    "batch job",
-    "event stream",
-    "alert",
-    "SLA",
-    "compliance review",
-    "privacy policy",
-    "data contract",
-    "ETL job",
-    "re\u0301sume\u0301",
-    "machine learning platform",
-    "language model",
-    "prompt library",
-    "evaluation set",
-    "chatbot",
-    "product launch",
-    "conference talk",
-    "side project",
-    "certification",
-    "bootcamp",
-    "degree",
-    "internship",
-    "job offer",
-    "salary",
-    "workload",
-    "deadline",
-    "meeting",
-    "standup",
-    "retrospective",
-    "sprint",
-    "backlog",
-    "ticket",
-    "bug",
-    "outage",
-    "rollback",
-    "cache",
-    "partition",
-    "cost model",
-    "risk model",
-    "churn model",
-    "fraud model",
-    "ranking model",
-    "data catalog",
-    "lineage graph",
-    "quality check",
-    "unit test",
-    "code review",
-    "design doc",
-    "architecture",
-    "tech debt",
-    "vendor tool",
-    "open-source project",
-    "cafe\u0301 meetup",
-    "translation workflow",
-    "labelling guide",
-    "offshore team",
-    "annual plan",
-    "hackathon",
-    "reading group",
-    "team offsite",
-    "leadership",
-    "org chart",
-    "reorg",
-    "layoff",
-    "headcount",
-    "visa process",
-    "commute",
-    "home office",
-    "laptop",
-    "security audit",
-    "access request",
-    "data request",
-    "spreadsheet macro",
-    "SQL query",
-    "Python script",
-    "R package",
-    "Spark job",
-    "Kafka topic",
-    "Airflow DAG",
-    "Kubernetes cluster",
-    "Docker image",
-    "CI pipeline",
-    "fac\u0327ade",
-    "cliche\u0301",
-    "user study",
-    "focus group",
-    "customer call",
-    "sales deck",
-)
-_EN_TAILS = (
-    "",
-    "",
-    "",
-    "",
-    "",
-    " at my last job",
-    " during the review",
-    " every week",
-    " for the whole company",
-    " without much support",
-    " last quarter",
-    " before the launch",
-    " with very little data",
-    " on a tight deadline",
-    " for our biggest customer",
-    " in the cloud",
-    " on my own",
-    " with two other people",
-    " in two languages",
-    " for the Shanghai office",
-    " for the London office",
-    " after the reorg",
-    " again",
-    " twice",
-    " from scratch",
-    " for months",
-    " in a hurry",
-    " by accident",
-)
-_EN_OPENERS = (
-    "Honestly",
-    "In practice",
-    "To be fair",
-    "Looking back",
-    "At first",
-    "Most of the time",
-    "In my experience",
-    "Frankly",
-    "Surprisingly",
-    "Over time",
-    "Last year",
-    "This year",
-    "Before that",
-    "In the end",
-    "For what it's worth",
-)
-_EN_CONNECTORS = ("because", "although", "after", "when", "but", "and", "while", "until", "since")
-_EN_FRAMES = (
-    "The hardest part was the {a} {n}.",
-    "What helped most was the {a} {n}.",
-    "Nobody warned me how much time the {n} would take.",
-    "If I could change one thing, it would be the {n}.",
-    "I would not call the {n} a success, but it was {a}.",
-    "The {n} and the {n2} were owned by different teams, which caused friction.",
-    "Most of my week goes into the {n}.",
-    "We still do not have a proper {n}.",
-)
-_EN_KEYWORD_FRAMES = (  # each contains ENGLISH_WORD
-    "Getting the {n} into production took longer than anyone planned.",
-    "{S} only trusted the {n} once it ran in production.",
-    "The gap between a notebook and production is where most of my time goes.",
-    "Production work is mostly plumbing, not modelling.",
-    "{S} {v} the production {n}{t}.",
-    "{S} {v} the {n} in production.",
-)
-
-_ZH_SUBJECTS = (
-    "我",
-    "我们团队",
-    "我的同事",
-    "领导",
-    "大部分人",
-    "我们公司",
-    "数据团队",
-    "产品经理",
-    "新来的同事",
-    "我以前的老板",
-    "研究员",
-    "整个部门",
-    "我们组",
-    "客户",
-    "老板",
-)
-_ZH_ADVERBS = (
-    "其实",
-    "一直",
-    "经常",
-    "最近",
-    "已经",
-    "主要",
-    "还是",
-    "总是",
-    "刚开始",
-    "后来",
-    "现在",
-    "基本上",
-    "每天",
-    "",
-    "",
-    "",
-)
-_ZH_VERBS = (
-    "在做",
-    "负责",
-    "研究",
-    "学习",
-    "参与",
-    "维护",
-    "优化",
-    "准备",
-    "讨论",
-    "整理",
-    "部署",
-    "测试",
-    "重构",
-    "评估",
-    "关注",
-    "担心",
-    "推动",
-    "分析",
-    "开发",
-    "管理",
-    "讨厌",
-    "喜欢",
-)
-_ZH_MODIFIERS = (
-    "新的",
-    "旧的",
-    "内部的",
-    "复杂的",
-    "重要的",
-    "很多",
-    "大量的",
-    "核心的",
-    "线上的",
-    "离线的",
-    "自己的",
-    "公司的",
-    "客户的",
-    "",
-    "",
-    "",
-    "",
-)
-_ZH_OBJECTS = (
-    "数据",
-    "模型",
-    "代码",
-    "生产环境",
-    "机器学习",
-    "数据分析",
-    "项目",
-    "产品",
-    "系统",
-    "平台",
-    "实验",
-    "报告",
-    "数据库",
-    "指标",
-    "需求",
-    "文档",
-    "流程",
-    "预算",
-    "算法",
-    "推荐系统",
-    "搜索",
-    "大模型",
-    "训练数据",
-    "标注",
-    "看板",
-    "接口",
-    "服务",
-    "上线",
-    "故障",
-    "监控",
-    "测试用例",
-    "技术债",
-    "架构",
-    "工具",
-    "论文",
-    "研究",
-    "工程",
-    "招聘",
-    "职业发展",
-    "薪资",
-    "加班",
-    "远程办公",
-    "Python 代码",
-    "SQL 查询",
-    "A/B 测试",
-    "KPI",
-    "deadline",
-    "数据质量",
-    "特征工程",
-    "深度学习",
-    "统计",
-    "可视化",
-    "自动化",
-    "云服务",
-    "成本",
-    "安全",
-    "隐私",
-    "dashboard",
-    "pipeline",
-    "周报",
-    "绩效",
-    "培训",
-)
-_ZH_TAILS = ("的工作", "的问题", "相关的事情", "方面的经验", "的细节", "的进度", "", "", "")
-_ZH_ENDS = (
-    "。",
-    "。",
-    "。",
-    "，感觉压力很大。",
-    "，收获很多。",
-    "，但是效果一般。",
-    "，这个过程很辛苦。",
-    "！",
-    "，说实话很有意思。",
-    "，还需要继续改进。",
-    "？",
-    "，大家都觉得值得。",
-)
-_ZH_OPENERS = ("说实话", "总的来说", "一开始", "后来", "去年", "今年", "回头看", "老实讲")
-_ZH_FRAMES = (
-    "在{o}方面，{s}{d}{v}{o2}{e}",
-    "{o}和{o2}都很重要{e}",
-    "{s}觉得{o}比{o2}难{e}",
-    "最难的是{m}{o}{e}",
-    "如果可以重来，{s}会先做{o}{e}",
-)
-_ZH_WORD_FRAMES = (  # each contains CHINESE_WORD
-    "面试的时候，{s}被问到很多{o}的问题。",
-    "{s}准备面试花了很多时间，主要是复习{o}{e}",
-    "上次面试，对方一直在问{o}。",
-    "我觉得面试和实际工作差别很大{e}",
-)
-_ZH_PHRASE_FRAMES = (  # each contains CHINESE_PHRASE
-    "作为数据工程师，我{d}{v}{m}{o}{e}",
-    "很多工程师{d}{v}{o}{e}",
-    "我们组里有三个算法工程师和一个研究员。",
-    "工程师和研究员对{o}的看法不太一样{e}",
-)
-
-_EMOJI = (
-    "🚀",
-    "😅",
-    "👍",
-    "👍🏽",
-    "🙃",
-    "🤷\u200d♀️",
-    "👩\u200d💻",
-    "🇨🇳",
-    "🇬🇧",
-    "❤️",
-    "🔥",
-    "📈",
-    "🎉",
-    "😂",
-    "🤔",
-)
-
-_JOB_TITLES = (
-    "Data scientist",
-    "Data engineer",
-    "ML engineer",
-    "Analyst",
-    "Research scientist",
-    "Software engineer",
-    "Product manager",
-    "Engineering manager",
-    "BI developer",
-    "Statistician",
-    "Consultant",
-    "Student",
-    "Founder",
-    "数据分析师",
-    "算法工程师",
-    "产品经理",
-    "研究员",
-    "Head of data",
-    "Architect",
-    "Other",
-)
-_INDUSTRIES = (
-    "Finance",
-    "Healthcare",
-    "Retail",
-    "E-commerce",
-    "Education",
-    "Government",
-    "Manufacturing",
-    "Media",
-    "Telecom",
-    "Logistics",
-    "Energy",
-    "Consulting",
-    "Gaming",
-    "Research",
-    "互联网",
-)
-_COMPANY_SIZES = ("1-10", "11-50", "51-200", "201-1000", "1001-5000", "5000+")
-
-_CODE_PARENTS = (
-    "Career path",
-    "Skills",
-    "Tools",
-    "Team",
-    "Management",
-    "Hiring",
-    "Data quality",
-    "Infrastructure",
-    "Research",
-    "Business impact",
-    "Learning",
-    "Wellbeing",
-    "Ethics",
-    "Communication",
-    "Future of work",
-)
-_CODE_CHILDREN = (
-    "barriers",
-    "motivation",
-    "examples",
-    "negative",
-    "positive",
-    "surprise",
-    "cost",
-    "time",
-    "support",
-    "conflict",
-    "growth",
-    "risk",
-    "process",
-    "quote-worthy",
-    "comparison",
-    "advice",
-    "failure",
-    "success",
-    "uncertainty",
-    "change",
-)
-
-# Per-sentence chances, tuned so each search term is in a realistic share of answers.
-_P_EN_KEYWORD = 0.03
-_P_ZH_WORD = 0.012
-_P_ZH_PHRASE = 0.01
-_P_EMOJI = 0.04
-_P_CODE_SWITCH = 0.03  # an English answer with a Chinese sentence
-_P_PARAGRAPH = 0.08  # a paragraph break before a sentence
 
 
 @dataclass(frozen=True)
@@ -722,51 +100,56 @@ class _Writer:
 
     def english(self) -> str:
         c, r = self.choice, self.random()
-        if self.random() < _P_EN_KEYWORD:
-            frame = c(_EN_KEYWORD_FRAMES)
-            return frame.format(S=c(_EN_SUBJECTS), v=c(_EN_VERBS), n=c(_EN_NOUNS), t=c(_EN_TAILS))
+        if self.random() < w.P_EN_KEYWORD:
+            frame = c(w.EN_KEYWORD_FRAMES)
+            return frame.format(
+                S=c(w.EN_SUBJECTS),
+                v=c(w.EN_VERBS),
+                n=c(w.EN_NOUNS),
+                t=c(w.EN_TAILS),
+            )
         if r < 0.45:
-            s = f"{c(_EN_SUBJECTS)} {c(_EN_VERBS)} the {c(_EN_ADJECTIVES)} {c(_EN_NOUNS)}"
-            s += c(_EN_TAILS) + "."
+            s = f"{c(w.EN_SUBJECTS)} {c(w.EN_VERBS)} the {c(w.EN_ADJECTIVES)} {c(w.EN_NOUNS)}"
+            s += c(w.EN_TAILS) + "."
         elif r < 0.7:
             s = (
-                f"{c(_EN_SUBJECTS)} {c(_EN_VERBS)} the {c(_EN_NOUNS)}, {c(_EN_CONNECTORS)} "
-                f"{_inner(c(_EN_SUBJECTS))} {c(_EN_VERBS)} the {c(_EN_NOUNS)}{c(_EN_TAILS)}."
+                f"{c(w.EN_SUBJECTS)} {c(w.EN_VERBS)} the {c(w.EN_NOUNS)}, {c(w.EN_CONNECTORS)} "
+                f"{_inner(c(w.EN_SUBJECTS))} {c(w.EN_VERBS)} the {c(w.EN_NOUNS)}{c(w.EN_TAILS)}."
             )
         elif r < 0.85:
             s = (
-                f"{c(_EN_OPENERS)}, {_inner(c(_EN_SUBJECTS))} {c(_EN_VERBS)} the "
-                f"{c(_EN_NOUNS)}{c(_EN_TAILS)}."
+                f"{c(w.EN_OPENERS)}, {_inner(c(w.EN_SUBJECTS))} {c(w.EN_VERBS)} the "
+                f"{c(w.EN_NOUNS)}{c(w.EN_TAILS)}."
             )
         else:
-            s = c(_EN_FRAMES).format(a=c(_EN_ADJECTIVES), n=c(_EN_NOUNS), n2=c(_EN_NOUNS))
+            s = c(w.EN_FRAMES).format(a=c(w.EN_ADJECTIVES), n=c(w.EN_NOUNS), n2=c(w.EN_NOUNS))
         return s
 
     def chinese(self) -> str:
         c, r = self.choice, self.random()
         k = self.random()
-        if k < _P_ZH_WORD:
-            frame = c(_ZH_WORD_FRAMES)
-        elif k < _P_ZH_WORD + _P_ZH_PHRASE:
-            frame = c(_ZH_PHRASE_FRAMES)
+        if k < w.P_ZH_WORD:
+            frame = c(w.ZH_WORD_FRAMES)
+        elif k < w.P_ZH_WORD + w.P_ZH_PHRASE:
+            frame = c(w.ZH_PHRASE_FRAMES)
         elif r < 0.55:
             frame = "{s}{d}{v}{m}{o}{t}{e}"
         elif r < 0.75:
             frame = "{p}，{s}{d}{v}{o}{e}"
         else:
-            frame = c(_ZH_FRAMES)
-        o = c(_ZH_OBJECTS)
-        o2 = c(_ZH_OBJECTS)
+            frame = c(w.ZH_FRAMES)
+        o = c(w.ZH_OBJECTS)
+        o2 = c(w.ZH_OBJECTS)
         return frame.format(
-            s=c(_ZH_SUBJECTS),
-            d=c(_ZH_ADVERBS),
-            v=c(_ZH_VERBS),
-            m=c(_ZH_MODIFIERS),
+            s=c(w.ZH_SUBJECTS),
+            d=c(w.ZH_ADVERBS),
+            v=c(w.ZH_VERBS),
+            m=c(w.ZH_MODIFIERS),
             o=o,
             o2=o2,
-            t=c(_ZH_TAILS),
-            e=c(_ZH_ENDS),
-            p=c(_ZH_OPENERS),
+            t=c(w.ZH_TAILS),
+            e=c(w.ZH_ENDS),
+            p=c(w.ZH_OPENERS),
         )
 
     def answer(self, language: str, target: int) -> tuple[str, list[tuple[int, int]]]:
@@ -777,14 +160,14 @@ class _Writer:
         english = language == "en"
         space = " " if english else ""
         while at < target or not spans:
-            if english and self.random() >= _P_CODE_SWITCH:
+            if english and self.random() >= w.P_CODE_SWITCH:
                 sentence = self.english()
             else:
                 sentence = self.chinese()
-            if self.random() < _P_EMOJI:
-                sentence += " " + self.choice(_EMOJI)
+            if self.random() < w.P_EMOJI:
+                sentence += " " + self.choice(w.EMOJI)
             if spans:
-                gap = "\n\n" if self.random() < _P_PARAGRAPH else space
+                gap = "\n\n" if self.random() < w.P_PARAGRAPH else space
                 parts.append(gap)
                 at += len(gap)
             parts.append(sentence)
@@ -799,15 +182,15 @@ def _code_paths(n: int) -> list[str]:
         return []
     parents = max(1, round(n / 20))
     names = [
-        _CODE_PARENTS[i] if i < len(_CODE_PARENTS) else f"Theme {i + 1}" for i in range(parents)
+        w.CODE_PARENTS[i] if i < len(w.CODE_PARENTS) else f"Theme {i + 1}" for i in range(parents)
     ]
     children: list[list[str]] = [[] for _ in names]
     for j in range(n - parents):
         p = j % parents
         k = len(children[p])
-        child = _CODE_CHILDREN[k % len(_CODE_CHILDREN)]
-        if k >= len(_CODE_CHILDREN):
-            child = f"{child} {k // len(_CODE_CHILDREN) + 1}"
+        child = w.CODE_CHILDREN[k % len(w.CODE_CHILDREN)]
+        if k >= len(w.CODE_CHILDREN):
+            child = f"{child} {k // len(w.CODE_CHILDREN) + 1}"
         children[p].append(child)
     paths: list[str] = []
     for name, kids in zip(names, children, strict=True):
@@ -847,9 +230,9 @@ def generate(
         languages.append(language)
         attributes.append(
             (
-                rng.choice(_JOB_TITLES),
-                rng.choice(_INDUSTRIES),
-                rng.choice(_COMPANY_SIZES),
+                rng.choice(w.JOB_TITLES),
+                rng.choice(w.INDUSTRIES),
+                rng.choice(w.COMPANY_SIZES),
                 str(min(40, int(rng.expovariate(1 / 7)))),
             ),
         )

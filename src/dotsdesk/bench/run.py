@@ -8,28 +8,17 @@ rows say OVER.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import cProfile
-import io
 import json
-import os
-import platform
-import pstats
 import random
-import resource
 import shutil
-import sqlite3
 import statistics
 import sys
 import tempfile
 import time
-import unicodedata
-from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
-import sqlalchemy
 from sqlalchemy import select, text
 
 from ..exporters.xlsx_segments import export_segments_workbook
@@ -41,6 +30,7 @@ from ..services.coders import get_coder
 from ..services.search import search
 from ..store import Project
 from . import corpus as corpus_module
+from .report import Clock, Report, Result, machine, ms, p95, peak_rss_mb, table
 
 PROJECT_NAME = "bench.dots"
 CSV_NAME = "bench-survey.csv"
@@ -49,100 +39,6 @@ CODER = "bench"
 SEARCH_RUNS = 20
 CODE_SPAN_RUNS = 200
 PHASES = ("generate", "import", "coding", "search", "code-span", "export", "reopen", "window")
-
-
-@dataclass
-class Result:
-    """One line of the report. `measured` and `budget` are in `unit`; no budget: info only."""
-
-    name: str
-    measured: float
-    unit: str  # "s", "ms" or "MB"
-    budget: float | None = None
-    budget_text: str = ""
-    detail: str = ""
-    tail: float | None = None  # max or p95 for latencies, checked against the budget too
-    tail_label: str = ""
-    status: str = "info"
-
-    def judge(self) -> Result:
-        if self.budget is not None:
-            if self.measured >= self.budget:
-                self.status = "OVER"
-            elif self.tail is not None and self.tail >= self.budget:
-                self.status = f"ok ({self.tail_label} OVER)"
-            else:
-                self.status = "ok"
-        return self
-
-
-@dataclass
-class Report:
-    machine: dict[str, Any]
-    corpus: dict[str, Any] = field(default_factory=dict)
-    results: list[Result] = field(default_factory=list)
-    memory_mb: dict[str, float] = field(default_factory=dict)  # peak RSS after each phase
-
-    def add(self, result: Result) -> Result:
-        self.results.append(result.judge())
-        return result
-
-    @property
-    def over(self) -> list[Result]:
-        return [r for r in self.results if r.status != "ok" and r.status != "info"]
-
-
-# -- measuring ----------------------------------------------------------------------------------
-
-
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far (ru_maxrss: KiB on Linux, bytes on macOS)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-
-
-def machine() -> dict[str, Any]:
-    return {
-        "cores": os.cpu_count(),
-        "python": platform.python_version(),
-        "sqlite": sqlite3.sqlite_version,
-        "sqlalchemy": sqlalchemy.__version__,
-        "platform": platform.platform(),
-    }
-
-
-class Clock:
-    """Times phases; the phase named by `--profile` also runs under cProfile."""
-
-    def __init__(self, profile: str | None, log: Callable[[str], None]) -> None:
-        self.profile = profile
-        self.log = log
-
-    @contextlib.contextmanager
-    def phase(self, name: str) -> Iterator[None]:
-        self.log(f"{name} ...")
-        profiler = cProfile.Profile() if name == self.profile else None
-        if profiler is not None:
-            profiler.enable()
-        try:
-            yield
-        finally:
-            if profiler is not None:
-                profiler.disable()
-                out = io.StringIO()
-                stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
-                stats.print_stats(30)
-                print(f"--- profile of {name} (timings above are inflated) ---", file=sys.stderr)
-                print(out.getvalue(), file=sys.stderr)
-
-
-def _ms(seconds: float) -> float:
-    return seconds * 1000
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 # -- the benchmark ------------------------------------------------------------------------------
@@ -285,9 +181,9 @@ def _search(report: Report, clock: Clock, project: Project, corpus: corpus_modul
         report.add(
             Result(
                 "  open a read session",
-                _ms(statistics.median(opens)),
+                ms(statistics.median(opens)),
                 "ms",
-                detail="new connection (NullPool) + SELECT 1, median",
+                detail="session from the pool + SELECT 1, median",
             )
         )
         terms = [
@@ -309,13 +205,13 @@ def _search(report: Report, clock: Clock, project: Project, corpus: corpus_modul
             report.add(
                 Result(
                     f"search {label} {term!r}",
-                    _ms(statistics.median(times)),
+                    ms(statistics.median(times)),
                     "ms",
                     50.0,
                     "< 50 ms",
                     f"{hits:,} hits ({hits / len(corpus.texts):.0%}){check}; "
                     f"median of {len(times)}",
-                    tail=_ms(max(times)),
+                    tail=ms(max(times)),
                     tail_label="max",
                 )
             )
@@ -344,12 +240,12 @@ def _code_span(
     report.add(
         Result(
             "code a span (one transaction)",
-            _ms(statistics.median(times)),
+            ms(statistics.median(times)),
             "ms",
             16.0,
             "< 16 ms",
             f"code_span + commit, median of {len(times)}",
-            tail=_ms(_p95(times)),
+            tail=ms(p95(times)),
             tail_label="p95",
         )
     )
@@ -442,56 +338,6 @@ def _window(report: Report, clock: Clock, path: Path, seed: int) -> None:
         )
     )
     report.memory_mb["window"] = peak_rss_mb()
-
-
-# -- output -------------------------------------------------------------------------------------
-
-
-def _format(value: float, unit: str) -> str:
-    if unit == "s":
-        return f"{value:.3f} s" if value < 10 else f"{value:.1f} s"
-    if unit == "ms":
-        return f"{value:.1f} ms"
-    return f"{value:.1f} {unit}"
-
-
-def _width(s: str) -> int:
-    """Terminal columns: East Asian wide characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
-
-
-def _pad(s: str, width: int) -> str:
-    return s + " " * (width - _width(s))
-
-
-def table(report: Report) -> str:
-    m, c = report.machine, report.corpus
-    lines = [
-        f"machine: {m['cores']} cores, Python {m['python']}, SQLite {m['sqlite']}, "
-        f"SQLAlchemy {m['sqlalchemy']}, {m['platform']}",
-        f"corpus: {c['rows']:,} rows, {c['characters']:,} characters "
-        f"({c['share_zh']:.0%} Chinese answers), {c['codes']} codes, {c['segments']:,} segments, "
-        f"seed {c['seed']}",
-        "",
-    ]
-    width = max(_width(r.name) for r in report.results)
-    budget_width = max(len(r.budget_text) for r in report.results)
-    head = f"{'measure':<{width}}  {'budget':<{budget_width}}  {'measured':>10}  {'status':<14}"
-    lines += [head + "  detail", "-" * (len(head) + 8)]
-    for r in report.results:
-        tail = f"; {r.tail_label} {_format(r.tail, r.unit)}" if r.tail is not None else ""
-        detail = r.detail + tail
-        lines.append(
-            f"{_pad(r.name, width)}  {r.budget_text:<{budget_width}}  "
-            f"{_format(r.measured, r.unit):>10}  {r.status:<14}  {detail}"
-        )
-    lines.append("")
-    over = report.over
-    if over:
-        lines.append("OVER BUDGET: " + "; ".join(f"{r.name} ({r.status})" for r in over))
-    else:
-        lines.append("all budgeted measures are within budget")
-    return "\n".join(lines)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -16,6 +16,11 @@ from sqlalchemy import Engine, create_engine, event
 from .undo import install_triggers
 
 
+def database_version() -> str:
+    """The database engine and its version, for reports."""
+    return f"SQLite {sqlite3.sqlite_version}"
+
+
 def database_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
