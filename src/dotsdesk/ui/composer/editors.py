@@ -1,8 +1,9 @@
 """Editors for the selected section or block: each save is one `ctx.run`, one undo step.
 
 Kept deliberately simple: a paragraph is its Markdown-subset text (saved on Save or when the
-editor loses focus), a quote its lead-in settings, a statistic its template, links a table
-of titles and URLs, a section its title. Profile bullets are shown, not edited here.
+editor loses focus), a quote its lead-in settings, a statistic its codes, population and
+template, a profile its bullets (an attribute and a wording each, or fixed text), links a
+table of titles and URLs, a section its title.
 """
 
 from __future__ import annotations
@@ -12,11 +13,15 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
@@ -28,13 +33,25 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...errors import DotsError
 from ...model import Block, BlockKind, Response, Segment
 from ...services import posts
+from ...services.codebook import code_paths
+from ...services.profile import DEFAULT_TEMPLATE, attribute_values
+from ...services.respondents import list_attributes
 from ..context import ProjectContext
 from .outline import AUTO_WORDS, short
 
 PARAGRAPH_HINT = "**bold**, *italic*, [a link](https://…), and lines starting with “- ” for bullets"
 STATISTIC_HINT = "Fields: {percent}, {count}, {total}"
+PROFILE_HINT = (
+    "Wording fields: {values} (the values, in the bullet's order), {top} (the most common), "
+    "{n} (how many), {min} / {max} (numbers), {Attribute} / {attribute} (its name)"
+)
+FIXED_TEXT = "(fixed text)"
+ALL_RESPONDENTS = "All respondents"
+BULLET_ROLE = Qt.ItemDataRole.UserRole + 1  # the bullet as stored, to keep order and words
+CODE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class FocusPlainTextEdit(QPlainTextEdit):
@@ -62,6 +79,7 @@ class BlockEditor(QStackedWidget):
         self.section_id: int | None = None
         self._data: dict[str, Any] = {}
         self._text = ""  # the paragraph text as stored, to save only real changes
+        self._attributes: list[str] = []  # attribute names, for the profile's bullets
         self._build()
 
     # -- pages ----------------------------------------------------------------------------
@@ -126,16 +144,53 @@ class BlockEditor(QStackedWidget):
 
         self.statistic_page = QWidget()
         form = QFormLayout(self.statistic_page)
+        self.statistic_codes = QListWidget(objectName="composerStatisticCodes")
+        self.statistic_codes.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.statistic_codes.setToolTip("The respondents coded with any checked code count")
+        self.statistic_descendants = QCheckBox(
+            "Count the codes below them too", objectName="composerStatisticDescendants"
+        )
+        self.statistic_attribute = QComboBox(objectName="composerStatisticAttribute")
+        self.statistic_attribute.currentTextChanged.connect(self._fill_population_values)
+        self.statistic_value = QComboBox(objectName="composerStatisticValue", editable=True)
+        population = QHBoxLayout()
+        population.addWidget(self.statistic_attribute, 1)
+        population.addWidget(QLabel("="))
+        population.addWidget(self.statistic_value, 1)
         self.statistic_template = QLineEdit(objectName="composerStatisticTemplate")
         self.statistic_template.setToolTip(STATISTIC_HINT)
         self.statistic_template.returnPressed.connect(self.save_statistic)
+        form.addRow("Codes", self.statistic_codes)
+        form.addRow("", self.statistic_descendants)
+        form.addRow("Population", population)
         form.addRow("Template", self.statistic_template)
         form.addRow("", QLabel(STATISTIC_HINT))
         form.addRow("", _save_button("composerSaveStatistic", self.save_statistic))
         self.addWidget(self.statistic_page)
 
-        self.profile_page = QLabel(wordWrap=True, objectName="composerProfile")
-        self.profile_page.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.profile_page = QWidget(objectName="composerProfile")
+        column = QVBoxLayout(self.profile_page)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.profile_table = QTableWidget(0, 2, objectName="composerProfileBullets")
+        self.profile_table.setHorizontalHeaderLabels(["Attribute", "Wording"])
+        self.profile_table.horizontalHeader().setStretchLastSection(True)
+        self.profile_table.setToolTip(PROFILE_HINT)
+        hint = QLabel(PROFILE_HINT, wordWrap=True)
+        hint.setStyleSheet("color: palette(mid)")
+        add = QPushButton("Add bullet", objectName="composerAddBullet")
+        add.clicked.connect(lambda: self._add_bullet_row({"text": ""}))
+        remove = QPushButton("Remove bullet", objectName="composerRemoveBullet")
+        remove.clicked.connect(
+            lambda: self.profile_table.removeRow(self.profile_table.currentRow())
+        )
+        row = QHBoxLayout()
+        for button in (add, remove):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(_save_button("composerSaveProfile", self.save_profile))
+        column.addWidget(self.profile_table, 1)
+        column.addWidget(hint)
+        column.addLayout(row)
         self.addWidget(self.profile_page)
 
         self.links_page = QWidget()
@@ -215,19 +270,13 @@ class BlockEditor(QStackedWidget):
             self.quote_translation.setChecked(bool(data.get("translation")))
             self.setCurrentWidget(self.quote_page)
         elif block.kind is BlockKind.STATISTIC:
-            self.statistic_template.setText(str(data.get("template", "")))
+            self._show_statistic(s, data)
             self.setCurrentWidget(self.statistic_page)
         elif block.kind is BlockKind.PROFILE:
-            lines = [
-                b.get("text") or f"{b.get('attribute')}: {b.get('template', '')}"
-                for b in data.get("bullets", [])
-            ]
-            self.profile_page.setText(
-                "<b>Profile bullets, generated from attribute values</b> "
-                "(their wording is not editable in this panel yet):<ul>"
-                + "".join(f"<li>{_escape(line)}</li>" for line in lines)
-                + "</ul>"
-            )
+            self._attributes = [a.name for a in list_attributes(s)]
+            self.profile_table.setRowCount(0)
+            for bullet in data.get("bullets", []):
+                self._add_bullet_row(bullet)
             self.setCurrentWidget(self.profile_page)
         else:
             links = data.get("links", [])
@@ -277,9 +326,127 @@ class BlockEditor(QStackedWidget):
         return self._save("Edit quote", data)
 
     def save_statistic(self) -> bool:
-        return self._save(
-            "Edit statistic", {**self._data, "template": self.statistic_template.text().strip()}
+        """Codes, population and template together: one step."""
+        codes = self.checked_codes()
+        data: dict[str, Any] = {
+            **self._data,
+            "code_ids": codes,
+            "template": self.statistic_template.text().strip(),
+            "descendants": None if self.statistic_descendants.isChecked() else False,
+        }
+        attribute = self.statistic_attribute.currentText()
+        if self.statistic_attribute.currentIndex() <= 0 or not attribute:
+            data.pop("population", None)
+        else:
+            data["population"] = {
+                "attribute": attribute,
+                "value": self.statistic_value.currentText().strip(),
+            }
+        return self._save("Edit statistic", data)
+
+    def checked_codes(self) -> list[int]:
+        """The checked codes, those the block had first (in its order), then the others."""
+        checked = [
+            int(item.data(CODE_ROLE))
+            for item in (self.statistic_codes.item(i) for i in range(self.statistic_codes.count()))
+            if item.checkState() is Qt.CheckState.Checked
+        ]
+        before = [c for c in self._data.get("code_ids", []) if c in checked]
+        return before + [c for c in checked if c not in before]
+
+    def _show_statistic(self, s: Session, data: dict[str, Any]) -> None:
+        chosen = set(data.get("code_ids", []))
+        self.statistic_codes.clear()
+        for code_id, path in sorted(code_paths(s).items(), key=lambda kv: kv[1]):
+            item = QListWidgetItem(path)
+            item.setData(CODE_ROLE, code_id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = code_id in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.statistic_codes.addItem(item)
+        first = next(
+            (
+                self.statistic_codes.item(i)
+                for i in range(self.statistic_codes.count())
+                if self.statistic_codes.item(i).checkState() is Qt.CheckState.Checked
+            ),
+            None,
         )
+        if first is not None:
+            self.statistic_codes.scrollToItem(first)
+        self.statistic_descendants.setChecked(data.get("descendants", True) is not False)
+        population = data.get("population") or {}
+        self.statistic_attribute.blockSignals(True)
+        self.statistic_attribute.clear()
+        self.statistic_attribute.addItem(ALL_RESPONDENTS)
+        self.statistic_attribute.addItems([a.name for a in list_attributes(s)])
+        index = self.statistic_attribute.findText(str(population.get("attribute", "")))
+        self.statistic_attribute.setCurrentIndex(max(index, 0))
+        self.statistic_attribute.blockSignals(False)
+        self._fill_population_values(self.statistic_attribute.currentText(), s)
+        self.statistic_value.setCurrentText(str(population.get("value", "")))
+        self.statistic_template.setText(str(data.get("template", "")))
+
+    def _fill_population_values(self, attribute: str, session: Session | None = None) -> None:
+        """The attribute's values, most common first, to choose the population from."""
+        self.statistic_value.clear()
+        all_people = self.statistic_attribute.currentIndex() <= 0
+        self.statistic_value.setEnabled(not all_people)
+        if all_people or not attribute:
+            return
+        try:
+            if session is not None:
+                counts = attribute_values(session, attribute)
+            else:
+                with self.ctx.read() as s:
+                    counts = attribute_values(s, attribute)
+        except DotsError:
+            return
+        self.statistic_value.addItems(sorted(counts, key=lambda v: (-counts[v], v)))
+
+    def _add_bullet_row(self, bullet: dict[str, Any]) -> None:
+        table = self.profile_table
+        row = table.rowCount()
+        table.insertRow(row)
+        combo = QComboBox()
+        combo.addItem(FIXED_TEXT)
+        attributes = list(self._attributes)
+        name = bullet.get("attribute")
+        if name and name not in attributes:
+            attributes.append(str(name))  # a deleted attribute: shown, refused on save
+        combo.addItems(attributes)
+        combo.setCurrentIndex(max(combo.findText(str(name)), 0) if name else 0)
+        table.setCellWidget(row, 0, combo)
+        wording = str(bullet.get("text", "")) if "text" in bullet else bullet.get("template")
+        item = QTableWidgetItem(str(wording or ""))
+        item.setData(BULLET_ROLE, dict(bullet))
+        table.setItem(row, 1, item)
+        table.resizeColumnToContents(0)
+
+    def profile_bullets(self) -> list[dict[str, Any]]:
+        """The table as bullets; a bullet keeps its value order and words while its
+        attribute stays the same. Empty rows are dropped."""
+        bullets: list[dict[str, Any]] = []
+        for row in range(self.profile_table.rowCount()):
+            combo = self.profile_table.cellWidget(row, 0)
+            item = self.profile_table.item(row, 1)
+            wording = item.text().strip() if item is not None else ""
+            stored = dict(item.data(BULLET_ROLE) or {}) if item is not None else {}
+            attribute = combo.currentText() if isinstance(combo, QComboBox) else FIXED_TEXT
+            if attribute == FIXED_TEXT:
+                if wording:
+                    bullets.append({"text": wording})
+                continue
+            bullet = {k: v for k, v in stored.items() if k in ("order", "others", "words")}
+            if stored.get("attribute") != attribute:
+                bullet = {}
+            bullet["attribute"] = attribute
+            bullet["template"] = wording or DEFAULT_TEMPLATE
+            bullets.append(bullet)
+        return bullets
+
+    def save_profile(self) -> bool:
+        return self._save("Edit profile", {**self._data, "bullets": self.profile_bullets()})
 
     def save_links(self) -> bool:
         links = []

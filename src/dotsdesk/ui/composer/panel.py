@@ -40,6 +40,7 @@ from ..context import ProjectContext
 from .editors import BlockEditor
 from .outline import ID_ROLE, KIND_ROLE, OutlineModel
 from .preview import RED, issues_text, preview_html
+from .quote_finder import QuoteFinder
 
 OUTLINE_TABLES = frozenset({"post", "section", "block", "segment", "response"})
 PREVIEW_DELAY_MS = 150
@@ -120,9 +121,17 @@ class DraftComposer(QWidget):
             "the coding panel to quote it."
         )
 
+        self.quote_finder = QuoteFinder(self.ctx)
+        self.quote_finder.quoteRequested.connect(self.add_quote)
+        top = QWidget()
+        top_column = QVBoxLayout(top)
+        top_column.setContentsMargins(0, 0, 0, 0)
+        top_column.addWidget(self.quote_finder)
+        top_column.addWidget(self.outline, 1)
+
         self.editor = BlockEditor(self.ctx)
         left = QSplitter(Qt.Orientation.Vertical, objectName="composerLeft")
-        left.addWidget(self.outline)
+        left.addWidget(top)
         left.addWidget(self.editor)
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 2)
