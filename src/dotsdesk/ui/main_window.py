@@ -304,8 +304,8 @@ class MainWindow(QMainWindow):
     def new_post_from_codes(self) -> int | None:
         """Ask for title, series, number and parent code; draft the post (one undo step),
         show it in the Draft panel, and say which quotes the consent gate kept out."""
+        from ..services.composer_views import parent_code_paths
         from .composer import NewPostDialog
-        from .composer.dialogs import parent_code_paths
 
         if self.ctx.project is None:
             return None

@@ -11,18 +11,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from ...model import Code
-from ...services.codebook import code_paths
-
-
-def parent_code_paths(session: Session) -> list[str]:
-    """Paths of the codes that have children: each child becomes a section."""
-    parents = set(session.scalars(select(Code.parent_id).where(Code.parent_id.is_not(None))))
-    paths = code_paths(session)
-    return sorted(paths[c] for c in parents if c in paths)
 
 
 class NewPostDialog(QDialog):

@@ -30,12 +30,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...errors import DotsError
-from ...model import Block, BlockKind, Response, Segment
-from ...services import posts
+from ...model import Block, BlockKind
+from ...services import composer_views, posts
 from ...services.codebook import code_paths
 from ...services.profile import DEFAULT_TEMPLATE, attribute_values
 from ...services.respondents import list_attributes
@@ -474,15 +473,10 @@ def _segment_text(s: Session, segment_id: int | None) -> str:
             "<i style='color:#b00020'>The quoted segment was deleted; "
             "there is nothing to quote.</i>"
         )
-    row = s.execute(
-        select(Segment.start, Segment.end, Response.text)
-        .join(Response, Response.id == Segment.response_id)
-        .where(Segment.id == segment_id)
-    ).first()
-    if row is None:
+    text = composer_views.segment_texts(s, [segment_id]).get(segment_id)
+    if text is None:
         return "<i>segment not found</i>"
-    start, end, text = row
-    return _escape(short(text[start:end], 320))
+    return _escape(short(text, 320))
 
 
 def _post_language(s: Session, block_id: int | None) -> str:

@@ -14,11 +14,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...model import Block, BlockKind, Post, Response, Section, Segment
-from ...services import posts
+from ...model import Block, BlockKind, Post
+from ...services import composer_views, posts
 from ..codebook.mime import SEGMENT_MIME, segment_id
 from ..context import ProjectContext
 
@@ -65,31 +64,16 @@ def short(text: str, size: int = SHORT) -> str:
 
 
 def read_outline(session: Session, post_id: int) -> list[SectionRow]:
-    sections = list(
-        session.scalars(
-            select(Section).where(Section.post_id == post_id).order_by(Section.position, Section.id)
-        )
+    tree = composer_views.outline(session, post_id)
+    texts = composer_views.segment_texts(
+        session, (b.segment_id for _s, blocks in tree for b in blocks if b.segment_id is not None)
     )
-    blocks = list(
-        session.scalars(
-            select(Block)
-            .where(Block.section_id.in_([s.id for s in sections]))
-            .order_by(Block.position, Block.id)
-        )
-    )
-    seg_ids = [b.segment_id for b in blocks if b.segment_id is not None]
-    texts: dict[int, str] = {}
-    if seg_ids:
-        rows = session.execute(
-            select(Segment.id, Segment.start, Segment.end, Response.text)
-            .join(Response, Response.id == Segment.response_id)
-            .where(Segment.id.in_(seg_ids))
-        )
-        texts = {sid: text[start:end] for sid, start, end, text in rows}
-    out = {s.id: SectionRow(s.id, s.title) for s in sections}
-    for block in blocks:
-        out[block.section_id].blocks.append(_block_row(block, texts))
-    return list(out.values())
+    out: list[SectionRow] = []
+    for section, blocks in tree:
+        row = SectionRow(section.id, section.title)
+        row.blocks.extend(_block_row(block, texts) for block in blocks)
+        out.append(row)
+    return out
 
 
 def _block_row(block: Block, texts: dict[int, str]) -> BlockRow:
