@@ -64,8 +64,8 @@ def make_response(project: Project) -> Callable[..., int]:
     A new respondent is made for each call unless `key` names an existing one.
     """
     from dotsdesk.errors import NotFound
-    from dotsdesk.services.respondents import add_respondent, find_respondent
-    from dotsdesk.services.responses import add_response
+    from dotsdesk.services.corpus.respondents import add_respondent, find_respondent
+    from dotsdesk.services.corpus.responses import add_response
 
     counter = iter(range(1, 1_000_000))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 from docx import Document
 
-from dotsdesk.services.coding import segments_of
+from dotsdesk.services.coding.segments import segments_of
 from dotsdesk.store import Project
 
 LONG_EN = (

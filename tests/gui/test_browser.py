@@ -14,9 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dotsdesk.model import Respondent, Response
-from dotsdesk.services import codebook, coding, respondents, responses, search
-from dotsdesk.services.browse import Coded
-from dotsdesk.services.consent import ConsentStatus, current_consents
+from dotsdesk.services.browser.query import Coded
+from dotsdesk.services.coding import codebook
+from dotsdesk.services.coding import segments as coding
+from dotsdesk.services.consent.events import ConsentStatus, current_consents
+from dotsdesk.services.corpus import respondents, responses, search
 from dotsdesk.ui.browser.model import HITS_ROLE, RESPONSE_ID_ROLE
 from dotsdesk.ui.browser.panel import ResponseBrowser
 from dotsdesk.ui.context import ProjectContext, TextSelection

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QColorDialog, QDialog, QLineEdit, QM
 from sqlalchemy import select
 
 from dotsdesk.model import Memo, Segment, segment_code
-from dotsdesk.services import codebook
-from dotsdesk.services.coding import segments_of
-from dotsdesk.services.memos import MemoOn, get_memo
+from dotsdesk.services.coding import codebook
+from dotsdesk.services.coding.memos import MemoOn, get_memo
+from dotsdesk.services.coding.segments import segments_of
 from dotsdesk.ui.codebook import CodebookPanel
 from dotsdesk.ui.codebook.dialogs import CodeDetailsDialog, MergeDialog
 from dotsdesk.ui.codebook.mime import SEGMENT_MIME, segment_id, selection_data

@@ -13,8 +13,10 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
-from dotsdesk.services import codebook, coding, respondents
-from dotsdesk.services.coding import SegmentView
+from dotsdesk.services.coding import codebook
+from dotsdesk.services.coding import segments as coding
+from dotsdesk.services.coding.segments import SegmentView
+from dotsdesk.services.corpus import respondents
 from dotsdesk.ui.coding import CodingPanel
 from dotsdesk.ui.coding import panel as panel_module
 from dotsdesk.ui.coding.data import ShownResponse

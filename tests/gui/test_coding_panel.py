@@ -15,10 +15,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
 from dotsdesk.errors import NotFound
-from dotsdesk.services import codebook, coding, memos, pinned, respondents
-from dotsdesk.services.coders import get_coder
-from dotsdesk.services.coding import SegmentView
-from dotsdesk.services.responses import add_response
+from dotsdesk.services.coding import codebook, memos, pinned
+from dotsdesk.services.coding import segments as coding
+from dotsdesk.services.coding.coders import get_coder
+from dotsdesk.services.coding.segments import SegmentView
+from dotsdesk.services.corpus import respondents
+from dotsdesk.services.corpus.responses import add_response
 from dotsdesk.ui.coding import CodingPanel
 from dotsdesk.ui.coding.highlights import flatten
 from dotsdesk.ui.coding.text_view import SELECTION_MIME

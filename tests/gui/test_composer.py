@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import select
 
 from dotsdesk.model import Block, BlockKind, Section, Segment
-from dotsdesk.services import coding, posts
-from dotsdesk.services.consent import record_event
+from dotsdesk.services.coding import segments as coding
+from dotsdesk.services.composer import posts
+from dotsdesk.services.consent.events import record_event
 from dotsdesk.ui.codebook.mime import segment_data
 from dotsdesk.ui.composer import DraftComposer, NewPostDialog
 from dotsdesk.ui.composer.outline import OUTLINE_MIME

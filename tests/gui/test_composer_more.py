@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QComboBox, QPushButton, QTableWidgetItem
 from sqlalchemy import select
 
 from dotsdesk.model import Block, BlockKind, Code
-from dotsdesk.services import posts
-from dotsdesk.services.statistics import Population, code_share
+from dotsdesk.services.composer import posts
+from dotsdesk.services.composer.statistics import Population, code_share
 from dotsdesk.ui.codebook.mime import SEGMENT_MIME, segment_id
 from dotsdesk.ui.composer import DraftComposer
 from dotsdesk.ui.composer.quote_finder import SEGMENT_ROLE

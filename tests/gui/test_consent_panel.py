@@ -27,14 +27,14 @@ from dotsdesk.model import (
     Section,
     Segment,
 )
-from dotsdesk.services.consent import (
+from dotsdesk.services.consent.events import (
     ConsentStatus,
     current_consent,
     current_consents,
     history,
     status_counts,
 )
-from dotsdesk.services.consent_views import drafts_quoting
+from dotsdesk.services.consent.tracker import drafts_quoting
 from dotsdesk.ui.consent import ConsentTracker
 from dotsdesk.ui.consent.event_form import EventForm
 from dotsdesk.ui.consent.model import DAYS_COLUMN, RESPONDENT_ID_ROLE, STATUS_WORDS, Filter
@@ -320,7 +320,7 @@ def test_a_refused_event_changes_nothing(qtbot, panel: ConsentTracker, ctx) -> N
 
 
 def test_follows_changes_made_elsewhere(panel: ConsentTracker, ctx: ProjectContext) -> None:
-    from dotsdesk.services.consent import record_event
+    from dotsdesk.services.consent.events import record_event
 
     truth = consents(ctx)
     rid = next(r for r, c in truth.items() if c.status is not ConsentStatus.DECLINED)  # type: ignore[attr-defined]

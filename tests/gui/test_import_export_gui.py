@@ -10,12 +10,11 @@ import pytest
 from sqlalchemy import func, select
 
 from dotsdesk.importers import ImportOptions
-from dotsdesk.importers.columns import Role
+from dotsdesk.importers.surveys.columns import Role
 from dotsdesk.model import Identity, Respondent, Response
 from dotsdesk.ui.import_dialog import ImportDialog
 from dotsdesk.ui.main_window import MainWindow
-
-DATA = Path(__file__).resolve().parents[1] / "data"
+from tests.paths import DATA
 
 
 @pytest.fixture
@@ -93,7 +92,7 @@ def test_cancel_rolls_back(qtbot, window: MainWindow) -> None:  # type: ignore[n
     from PySide6.QtWidgets import QProgressDialog
 
     from dotsdesk.model import Code
-    from dotsdesk.services.codebook import ensure_code
+    from dotsdesk.services.coding.codebook import ensure_code
     from dotsdesk.ui.worker import run_with_progress
 
     project = window.ctx.project

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QDockWidget
 from sqlalchemy import select
 
 from dotsdesk.model import Response
-from dotsdesk.services.browse import BrowseQuery
-from dotsdesk.services.codebook import find_code
-from dotsdesk.services.coding import segments_of
-from dotsdesk.services.pinned import set_pinned
+from dotsdesk.services.browser.query import BrowseQuery
+from dotsdesk.services.coding.codebook import find_code
+from dotsdesk.services.coding.pinned import set_pinned
+from dotsdesk.services.coding.segments import segments_of
 from dotsdesk.store import Project
 from dotsdesk.ui.main_window import MainWindow
 from dotsdesk.ui.textpos import TextPositions

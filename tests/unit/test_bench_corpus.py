@@ -9,9 +9,9 @@ from sqlalchemy import select
 from dotsdesk.bench.corpus import generate
 from dotsdesk.importers import import_file
 from dotsdesk.model import Respondent, Response
-from dotsdesk.services.codebook import ensure_code
-from dotsdesk.services.coders import get_coder
-from dotsdesk.services.coding import add_segments
+from dotsdesk.services.coding.codebook import ensure_code
+from dotsdesk.services.coding.coders import get_coder
+from dotsdesk.services.coding.segments import add_segments
 from dotsdesk.store import Project
 
 

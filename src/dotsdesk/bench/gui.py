@@ -12,11 +12,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..services import coding
-from ..services.codebook import ensure_code
-from ..services.coders import get_coder
-from ..services.respondents import add_respondent
-from ..services.responses import add_response
+from ..services.coding import segments as coding
+from ..services.coding.codebook import ensure_code
+from ..services.coding.coders import get_coder
+from ..services.corpus.respondents import add_respondent
+from ..services.corpus.responses import add_response
 from ..store import Project
 
 LONG_CHARS = 50_000

@@ -21,13 +21,13 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 
-from ..exporters.xlsx_segments import export_segments_workbook
+from ..exporters.xlsx.segments import export_segments_workbook
 from ..importers import import_file
 from ..model import Code, Respondent, Response
-from ..services import coding
-from ..services.codebook import ensure_code, list_codes
-from ..services.coders import get_coder
-from ..services.search import search
+from ..services.coding import segments as coding
+from ..services.coding.codebook import ensure_code, list_codes
+from ..services.coding.coders import get_coder
+from ..services.corpus.search import search
 from ..store import Project
 from . import corpus as corpus_module
 from .report import Clock, Report, Result, machine, ms, p95, peak_rss_mb, table

@@ -86,7 +86,7 @@ def import_(args: argparse.Namespace) -> int:
 
 
 def autocode(args: argparse.Namespace) -> int:
-    from ..services.autocode import autocode as run_autocode
+    from ..services.coding.autocode import autocode as run_autocode
 
     with Project.open(args.file) as project, project.write() as s:
         report = run_autocode(
@@ -140,13 +140,13 @@ def info(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    from ..exporters.post_export import POST_SUFFIXES
+    from ..exporters.post import POST_SUFFIXES
     from .posts import export_post
 
     out: Path = args.out
     if out.suffix.lower() in POST_SUFFIXES:
         return export_post(args)
-    from ..exporters.xlsx_segments import export_segments_workbook
+    from ..exporters.xlsx.segments import export_segments_workbook
 
     if out.suffix.lower() != ".xlsx":
         raise DotsError(out, "exports are .xlsx, or a post (--post N) as .docx, .md or .html")

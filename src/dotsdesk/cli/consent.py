@@ -118,8 +118,8 @@ def _describe(status: str, level: str | None, translation: bool | None) -> str:
 
 
 def set_(args: argparse.Namespace) -> int:
-    from ..services.consent import current_consent, kind_for_status, record_event
-    from ..services.respondents import find_respondent
+    from ..services.consent.events import current_consent, kind_for_status, record_event
+    from ..services.corpus.respondents import find_respondent
 
     status = _choice(args.status, STATUSES, "--status")
     assert status is not None
@@ -155,7 +155,7 @@ class _DryRun(Exception):
 
 
 def import_(args: argparse.Namespace) -> int:
-    from ..services.consent_import import import_consent_table
+    from ..importers.consent_table import import_consent_table
 
     if not args.table.is_file():
         raise DotsError(args.table, "no such file")
@@ -174,7 +174,7 @@ def import_(args: argparse.Namespace) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    from ..services.consent import consent_rows
+    from ..services.consent.events import consent_rows
 
     wanted = None
     if args.status:
@@ -239,7 +239,7 @@ def _width(text: str) -> int:
 
 def export_register(args: argparse.Namespace) -> int:
     """`dotsdesk export FILE.dots OUT.xlsx --consent`."""
-    from ..exporters.xlsx_register import export_consent_register
+    from ..exporters.xlsx.register import export_consent_register
 
     with Project.open(args.file, readonly=True) as project, project.read() as s:
         people = export_consent_register(s, args.out)

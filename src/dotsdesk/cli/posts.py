@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DotsError
-from ..exporters.post_export import export_post as write_post
+from ..exporters.post import export_post as write_post
 from ..store import Project
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def add_export_options(p: argparse.ArgumentParser) -> None:
 
 
 def draft(args: argparse.Namespace) -> int:
-    from ..services.drafting import draft_post
+    from ..services.composer.drafting import draft_post
 
     with Project.open(args.file) as project, project.write() as s:
         report = draft_post(
@@ -98,7 +98,7 @@ def draft(args: argparse.Namespace) -> int:
 
 def export_post(args: argparse.Namespace) -> int:
     """`dotsdesk export FILE.dots OUT.docx|.md|.html --post N`."""
-    from ..services.gate import QuotesBlocked
+    from ..services.consent.gate import QuotesBlocked
 
     out: Path = args.out
     suffix = out.suffix.lower()

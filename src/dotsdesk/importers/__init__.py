@@ -28,8 +28,8 @@ def import_file(
     options: ImportOptions | None = None,
     progress: Progress | None = None,
 ) -> ImportReport:
-    from .survey import import_survey
-    from .transcript import import_transcript
+    from .surveys.writer import import_survey
+    from .transcripts.writer import import_transcript
 
     options = options or ImportOptions()
     suffix = path.suffix.lower()

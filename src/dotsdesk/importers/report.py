@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .columns import ColumnPlan
+from .surveys.columns import ColumnPlan
 
 # (done, total) -> None; raising from it cancels the import, which then changes nothing.
 Progress = Callable[[int, int], None]

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..model import Code, Post, Respondent, Response, Segment, Translation
-from .consent import status_counts
+from .consent.events import status_counts
 
 
 @dataclass(frozen=True)

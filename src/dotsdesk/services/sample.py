@@ -14,7 +14,11 @@ from sqlalchemy.orm import Session
 from ..errors import InvalidOperation
 from ..model import AttributeType, BlockKind, Response, Segment, Setting, segment_code
 from ..resources import resource
-from . import codebook, coding, consent, posts, respondents, responses
+from .coding import codebook
+from .coding import segments as coding
+from .composer import posts
+from .consent import events as consent
+from .corpus import respondents, responses
 
 SAMPLE_FILE = ("sample", "connect-the-dots.json")
 SAMPLE_CODER = "sample"

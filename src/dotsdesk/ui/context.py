@@ -17,8 +17,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm import Session
 
 from ..errors import DotsError
-from ..services import codebook, coding
-from ..services.coders import default_coder_name
+from ..services.coding import codebook
+from ..services.coding import segments as coding
+from ..services.coding.coders import default_coder_name
 from ..store import Project
 from ..store.undo import Step
 

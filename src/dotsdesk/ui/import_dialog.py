@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from ..errors import DotsError
 from ..importers import ImportOptions
-from ..importers.columns import ColumnPlan, Role, plan_columns
-from ..importers.tables import Table, read_table
+from ..importers.surveys.columns import ColumnPlan, Role, plan_columns
+from ..importers.surveys.table import Table, read_table
 
 PREVIEW_ROWS = 50
 ENCODINGS = ["(detect)", "utf-8", "utf-8-sig", "utf-16", "gb18030", "big5", "shift_jis", "cp1252"]

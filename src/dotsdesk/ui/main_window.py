@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
     def new_post_from_codes(self) -> int | None:
         """Ask for title, series, number and parent code; draft the post (one undo step),
         show it in the Draft panel, and say which quotes the consent gate kept out."""
-        from ..services.composer_views import parent_code_paths
+        from ..services.composer.outline import parent_code_paths
         from .composer import NewPostDialog
 
         if self.ctx.project is None:
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         if not dialog.exec():
             return None
         title, series, number, code_path = dialog.values()
-        from ..services.drafting import draft_post
+        from ..services.composer.drafting import draft_post
 
         report = self.ctx.run(
             f"New post “{title}”",

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QWidget
 
-from ..exporters.post_export import POST_SUFFIXES
+from ..exporters.post import POST_SUFFIXES
 from ..importers import DOCUMENT_SUFFIXES, TABLE_SUFFIXES, ImportOptions, ImportReport, import_file
 from .context import ProjectContext
 from .worker import run_with_progress
@@ -91,7 +91,7 @@ class Transfers:
             self.export_to(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"))
 
     def export_to(self, target: Path) -> None:
-        from ..exporters.xlsx_segments import export_segments_workbook
+        from ..exporters.xlsx.segments import export_segments_workbook
 
         project = self.ctx.project
         if project is None:
@@ -123,7 +123,7 @@ class Transfers:
     def export_register_to(self, target: Path) -> None:
         """The register with history; the one export with private identity, and its first
         sheet says so."""
-        from ..exporters.xlsx_register import export_consent_register
+        from ..exporters.xlsx.register import export_consent_register
 
         project = self.ctx.project
         if project is None:
@@ -182,8 +182,8 @@ class Transfers:
     ) -> None:
         """Write the post on the worker, through the consent gate. A refusal lists the
         blocked quotes and offers to export with placeholders instead."""
-        from ..exporters.post_export import export_post
-        from ..services.gate import QuotesBlocked
+        from ..exporters.post import export_post
+        from ..services.consent.gate import QuotesBlocked
 
         project = self.ctx.project
         if project is None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from dotsdesk.model import Post
-from dotsdesk.services.codebook import delete_code, ensure_code
-from dotsdesk.services.coding import code_span
-from dotsdesk.services.consent import record_event
+from dotsdesk.services.coding.codebook import delete_code, ensure_code
+from dotsdesk.services.coding.segments import code_span
+from dotsdesk.services.consent.events import record_event
+from dotsdesk.services.corpus.respondents import add_respondent
+from dotsdesk.services.corpus.responses import add_response, set_translation
 from dotsdesk.services.counts import project_counts
-from dotsdesk.services.respondents import add_respondent
-from dotsdesk.services.responses import add_response, set_translation
 from dotsdesk.store import Project
 
 

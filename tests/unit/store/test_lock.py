@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dotsdesk.errors import ProjectError, ProjectLocked
-from dotsdesk.services.respondents import add_respondent
+from dotsdesk.services.corpus.respondents import add_respondent
 from dotsdesk.store import Project
 
 HOLDER = textwrap.dedent(
@@ -67,7 +67,7 @@ def test_readonly_opens_while_locked_and_sees_commits(project_file: Path) -> Non
         with Project.open(project_file, readonly=True) as reader:
             with writer.write() as s:
                 add_respondent(s, "seen")
-            from dotsdesk.services.respondents import find_respondent
+            from dotsdesk.services.corpus.respondents import find_respondent
 
             with reader.read() as s:
                 assert find_respondent(s, "seen").key == "seen"

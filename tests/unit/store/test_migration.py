@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from dotsdesk.errors import ProjectLocked
 from dotsdesk.model import Response
-from dotsdesk.services.coding import segments_of
-from dotsdesk.services.search import search
+from dotsdesk.services.coding.segments import segments_of
+from dotsdesk.services.corpus.search import search
 from dotsdesk.store import Project, migrate
 from dotsdesk.store.database import make_engine
 
@@ -114,7 +114,7 @@ def test_the_migrated_project_enforces_segment_bounds(tmp_path: Path) -> None:
 
 
 def test_new_text_in_a_migrated_project_is_indexed(tmp_path: Path) -> None:
-    from dotsdesk.services.responses import add_response
+    from dotsdesk.services.corpus.responses import add_response
 
     f = tmp_path / "old.dots"
     make_old_project(f)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from dotsdesk.errors import ProjectError
 from dotsdesk.model import Respondent, Setting
-from dotsdesk.services.respondents import add_respondent
+from dotsdesk.services.corpus.respondents import add_respondent
 from dotsdesk.store import Project, migrate
 
 
@@ -208,7 +208,7 @@ def test_objects_from_a_write_stay_readable_after_it(project: Project) -> None:
 
 
 def test_objects_from_a_read_stay_readable_after_it(project: Project) -> None:
-    from dotsdesk.services.respondents import find_respondent
+    from dotsdesk.services.corpus.respondents import find_respondent
 
     with project.write() as s:
         add_respondent(s, "k1")

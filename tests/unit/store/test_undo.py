@@ -9,9 +9,12 @@ import pytest
 from sqlalchemy import func, select, text
 
 from dotsdesk.model import Code, ConsentEvent, Response, Segment, segment_code
-from dotsdesk.services import codebook, coding, consent, responses
+from dotsdesk.services.coding import codebook
+from dotsdesk.services.coding import segments as coding
+from dotsdesk.services.consent import events as consent
+from dotsdesk.services.corpus import responses
+from dotsdesk.services.corpus.search import search
 from dotsdesk.services.sample import build_sample
-from dotsdesk.services.search import search
 from dotsdesk.store import Project
 
 

@@ -3,10 +3,10 @@ the respondents' consent statuses, costly to derive in a big study, until consen
 
 from __future__ import annotations
 
-from ...services import browse
-from ...services.browse import BrowseQuery, CodeChoice, FilterChoices, ResponseRow, SortKey
-from ...services.consent import ConsentStatus
-from ...services.respondents import list_attributes
+from ...services.browser import query as browse
+from ...services.browser.query import BrowseQuery, CodeChoice, FilterChoices, ResponseRow, SortKey
+from ...services.consent.events import ConsentStatus
+from ...services.corpus.respondents import list_attributes
 from ..context import ProjectContext
 
 

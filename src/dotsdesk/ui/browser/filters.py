@@ -15,7 +15,7 @@ from typing import Protocol, TypeVar
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
-from ...services.browse import NO_VALUE, BrowseQuery, CodeChoice, Coded, FilterChoices
+from ...services.browser.query import NO_VALUE, BrowseQuery, CodeChoice, Coded, FilterChoices
 from .menus import StayOpen, add_code_tree, clear_menu, swatch
 
 MAX_VALUES = 60  # more distinct values than this: the most frequent are listed

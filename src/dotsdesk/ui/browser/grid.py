@@ -14,9 +14,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QContextMenuEvent
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 
-from ...services import browse
-from ...services.browse import CodeChoice, Grid, ResponseRow
-from ...services.responses import get_response
+from ...services.browser import query as browse
+from ...services.browser.query import CodeChoice, Grid, ResponseRow
+from ...services.corpus.responses import get_response
 from ..context import ProjectContext, TextSelection
 from .menus import add_code_tree, compact_rows, swatch
 from .model import LENGTH_ROLE, RESPONSE_ID_ROLE, Fetch, Index

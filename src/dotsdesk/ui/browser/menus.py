@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
-from ...services.browse import CodeChoice
+from ...services.browser.query import CodeChoice
 
 AddCode = Callable[[QMenu, CodeChoice, str], None]
 

@@ -15,9 +15,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from ...services.browse import ResponseRow, SortKey
-from ...services.consent import ConsentStatus
-from ...services.search import find_hits
+from ...services.browser.query import ResponseRow, SortKey
+from ...services.consent.events import ConsentStatus
+from ...services.corpus.search import find_hits
 from ..textpos import TextPositions
 
 PAGE = 200

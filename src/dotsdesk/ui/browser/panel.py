@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.browse import BrowseQuery, CodeChoice, FilterChoices, SortKey
-from ...services.search import terms_of
+from ...services.browser.query import BrowseQuery, CodeChoice, FilterChoices, SortKey
+from ...services.corpus.search import terms_of
 from ..context import ProjectContext
 from .columns import ColumnsMenu
 from .data import BrowserData

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QTableView
 
-from ...services.browse import BrowseQuery, SortKey
+from ...services.browser.query import BrowseQuery, SortKey
 from .model import Column, ResponseTableModel
 
 WIDTHS = {

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.codebook import CodeInfo
+from ...services.coding.codebook import CodeInfo
 
 
 class CodeDetailsDialog(QDialog):

@@ -21,9 +21,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from sqlalchemy.orm import Session
 
-from ...services import codebook
-from ...services.code_segments import code_memos
-from ...services.codebook import CodeInfo
+from ...services.coding import codebook
+from ...services.coding.codebook import CodeInfo
+from ...services.coding.retrieval import code_memos
 from ..context import ProjectContext
 from . import mime
 from .mime import CODE_MIME, SELECTION_MIME

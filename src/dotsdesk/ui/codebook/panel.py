@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ...services import codebook
-from ...services.codebook import CodeInfo
-from ...services.memos import MemoOn, get_memo, set_memo
+from ...services.coding import codebook
+from ...services.coding.codebook import CodeInfo
+from ...services.coding.memos import MemoOn, get_memo, set_memo
 from ..context import ProjectContext
 from .dialogs import CodeDetailsDialog, MergeDialog
 from .model import CodebookModel

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import NotFound
-from ...services import code_segments
-from ...services.code_segments import CodeSegment
-from ...services.codebook import CodeInfo
-from ...services.coding import get_segment
+from ...services.coding import retrieval as code_segments
+from ...services.coding.codebook import CodeInfo
+from ...services.coding.retrieval import CodeSegment
+from ...services.coding.segments import get_segment
 from ..context import ProjectContext
 from .mime import SEGMENT_MIME, segment_data
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from ...services.codebook import CodeInfo
+from ...services.coding.codebook import CodeInfo
 from .model import CodebookModel
 
 NARROW = 220  # pixels: below this the count columns are hidden

@@ -8,8 +8,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from ...services import codebook, coding, consent, memos, pinned, responses
-from ...services.coding import SegmentView
+from ...services.coding import codebook, memos, pinned
+from ...services.coding import segments as coding
+from ...services.coding.segments import SegmentView
+from ...services.consent import events as consent
+from ...services.corpus import responses
 
 # The tables whose changes can change what the panel shows of a response.
 TABLES_SHOWN = frozenset(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from ...services.coding import SegmentView
+from ...services.coding.segments import SegmentView
 from .data import CodeLook, ShownResponse
 from .menus import snippet
 

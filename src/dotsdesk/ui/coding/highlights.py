@@ -24,7 +24,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
-from ...services.coding import SegmentView
+from ...services.coding.segments import SegmentView
 from ..textpos import TextPositions
 
 TINT = 0.32  # how strongly one code colours its text; two codes already read as an overlap

@@ -7,7 +7,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QMenu, QWidget
 
-from ...services.coding import SegmentView
+from ...services.coding.segments import SegmentView
 from .data import ShownResponse
 
 SNIPPET = 28

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from ...services import codebook, coding, memos, pinned
+from ...services.coding import codebook, memos, pinned
+from ...services.coding import segments as coding
 from ..context import ProjectContext, TextSelection
 from .palette import PaletteChoice
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import DotsError
-from ...services.codebook import split_path
+from ...services.coding.codebook import split_path
 from .data import PaletteCode
 
 _Index = QModelIndex | QPersistentModelIndex

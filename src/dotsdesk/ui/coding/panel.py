@@ -11,9 +11,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from ...errors import DotsError, NotFound
-from ...services import coding, memos, pinned
-from ...services.coding import SegmentView
-from ...services.memos import MemoOn
+from ...services.coding import memos, pinned
+from ...services.coding import segments as coding
+from ...services.coding.memos import MemoOn
+from ...services.coding.segments import SegmentView
 from ..context import ProjectContext, TextSelection
 from .data import (
     TABLES_OF_SEGMENTS,

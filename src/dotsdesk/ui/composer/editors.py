@@ -34,10 +34,11 @@ from sqlalchemy.orm import Session
 
 from ...errors import DotsError
 from ...model import Block, BlockKind
-from ...services import composer_views, posts
-from ...services.codebook import code_paths
-from ...services.profile import DEFAULT_TEMPLATE, attribute_values
-from ...services.respondents import list_attributes
+from ...services.coding.codebook import code_paths
+from ...services.composer import outline as composer_views
+from ...services.composer import posts
+from ...services.composer.profile import DEFAULT_TEMPLATE, attribute_values
+from ...services.corpus.respondents import list_attributes
 from ..context import ProjectContext
 from .outline import AUTO_WORDS, short
 

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QApplication, QStyle
 from sqlalchemy.orm import Session
 
 from ...model import Block, BlockKind, Post
-from ...services import composer_views, posts
+from ...services.composer import outline as composer_views
+from ...services.composer import posts
 from ..codebook.mime import SEGMENT_MIME, segment_id
 from ..context import ProjectContext
 

@@ -32,10 +32,10 @@ from sqlalchemy.orm import Session
 
 from ...errors import DotsError
 from ...model import BlockKind
-from ...services import posts
-from ...services.codebook import code_paths
-from ...services.post_tree import RenderedPost
-from ...services.render import render_post
+from ...services.coding.codebook import code_paths
+from ...services.composer import posts
+from ...services.composer.render import render_post
+from ...services.composer.render_tree import RenderedPost
 from ..context import ProjectContext
 from .editors import BlockEditor
 from .outline import ID_ROLE, KIND_ROLE, OutlineModel

@@ -10,8 +10,15 @@ from __future__ import annotations
 
 from html import escape
 
-from ...exporters.html_post import _spans  # the exporters' own escaping of rich text
-from ...services.post_tree import BulletList, Issue, Paragraph, Quote, RenderedPost, Statistic
+from ...exporters.html import _spans
+from ...services.composer.render_tree import (
+    BulletList,
+    Issue,
+    Paragraph,
+    Quote,
+    RenderedPost,
+    Statistic,
+)
 
 RED = "#b00020"
 ISSUES_SHOWN = 3

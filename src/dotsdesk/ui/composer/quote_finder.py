@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import DotsError
-from ...services.quote_search import QuoteHit, find_segments
+from ...services.composer.quote_search import QuoteHit, find_segments
 from ..codebook.mime import SEGMENT_MIME, segment_data
 from ..context import ProjectContext
 

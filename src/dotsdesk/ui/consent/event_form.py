@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...model import ConsentKind, ConsentLevel
-from ...services.consent import ConsentStatus
+from ...services.consent.events import ConsentStatus
 from .model import LEVEL_WORDS
 
 KINDS: list[tuple[str, ConsentKind]] = [

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from sqlalchemy.orm import Session
 
 from ...model import ConsentEvent, ConsentKind
-from ...services.consent import history
+from ...services.consent.events import history
 from .model import LEVEL_WORDS
 
 Index = QModelIndex | QPersistentModelIndex

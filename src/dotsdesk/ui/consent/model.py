@@ -17,8 +17,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from ...model import ConsentLevel
-from ...services.consent import ConsentRow, ConsentStatus
-from ...services.consent_views import TrackerCounts
+from ...services.consent.events import ConsentRow, ConsentStatus
+from ...services.consent.tracker import TrackerCounts
 from ..browser.model import STATUS_COLOURS
 
 Index = QModelIndex | QPersistentModelIndex

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from ...model import ConsentKind
-from ...services.consent import ConsentRow, consent_rows, record_event
-from ...services.consent_views import (
+from ...services.consent.events import ConsentRow, consent_rows, record_event
+from ...services.consent.tracker import (
     drafts_quoting,
     mail_merge_text,
     private_identity,

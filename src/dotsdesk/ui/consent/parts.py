@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.consent import ConsentRow, ConsentStatus
-from ...services.consent_views import DraftQuoting, TrackerCounts
+from ...services.consent.events import ConsentRow, ConsentStatus
+from ...services.consent.tracker import DraftQuoting, TrackerCounts
 from ..browser.model import STATUS_COLOURS
 from .history import HistoryModel
 from .model import LEVEL_WORDS, STATUS_WORDS, ConsentTableModel

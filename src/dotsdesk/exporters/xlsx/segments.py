@@ -1,0 +1,171 @@
+"""The coded-segments workbook: Segments, Codebook and Respondents sheets.
+
+Private identity is never read here; respondents appear by their pseudonymous label.
+Written with XlsxWriter in constant-memory mode: each row goes to disk as it is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from xlsxwriter.workbook import Workbook
+
+from ...errors import DotsError
+from ...model import Coder, Respondent, Response, Segment, segment_code
+from ...services.coding.codebook import CodeInfo, list_codes
+from ...services.consent.events import current_consents
+from ...services.corpus.respondents import attribute_table, list_attributes
+from .cells import EXCEL_CELL_LIMIT, Cells, CellTooLong
+from .workbook import table_sheet, xlsx_workbook
+
+SEGMENT_COLUMNS = [
+    "Respondent",
+    "Question",
+    "Code",
+    "Text",
+    "Start",
+    "End",
+    "Coder",
+    "Memo",
+    "Language",
+    "Segment ID",
+]
+CODEBOOK_COLUMNS = ["Code", "Name", "Parent", "Colour", "Description", "Segments", "Respondents"]
+_WIDTHS = {"Text": 80, "Question": 40, "Code": 30, "Memo": 30, "Description": 50}
+
+
+def export_segments_workbook(
+    session: Session, target: Path, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Write the workbook; returns the number of segment rows. Atomic: all or nothing.
+
+    A text longer than an Excel cell holds is never cut short: the export fails instead,
+    naming it."""
+    with xlsx_workbook(target, constant_memory=True) as (wb, cells):
+        codes = list_codes(session)
+        rows = _segments_sheet(wb, cells, session, codes, target, progress)
+        _codebook_sheet(wb, cells, codes, target)
+        _respondents_sheet(wb, cells, session, target)
+    return rows
+
+
+def _too_long(target: Path, exc: CellTooLong, what: str) -> DotsError:
+    return DotsError(
+        target,
+        f"{what} is {exc.length:,} characters long as Excel counts them (an emoji is two), "
+        f"more than the {EXCEL_CELL_LIMIT:,} a cell can hold; it is not cut short, so no "
+        "workbook was written",
+    )
+
+
+def _segments_sheet(
+    wb: Workbook,
+    cells: Cells,
+    session: Session,
+    codes: list[CodeInfo],
+    target: Path,
+    progress: Callable[[int, int], None] | None,
+) -> int:
+    paths = {c.id: c.path for c in codes}
+    coders = dict(session.execute(select(Coder.id, Coder.name)).all())
+    query = (
+        select(
+            Segment.id,
+            Segment.response_id,
+            Segment.start,
+            Segment.end,
+            Segment.coder_id,
+            Segment.memo,
+            segment_code.c.code_id,
+            Respondent.label,
+            Response.question,
+            Response.language,
+        )
+        .join(segment_code, segment_code.c.segment_id == Segment.id)
+        .join(Response, Response.id == Segment.response_id)
+        .join(Respondent, Respondent.id == Response.respondent_id)
+        .order_by(Respondent.label, Response.id, Segment.start, Segment.end, Segment.id)
+    )
+    rows = session.execute(query).all()
+    texts = dict(
+        session.execute(
+            select(Response.id, Response.text).where(Response.id.in_(select(Segment.response_id)))
+        ).all()
+    )
+    total = len(rows)
+    ws = table_sheet(wb, cells, target, "Segments", SEGMENT_COLUMNS, total, widths=_WIDTHS)
+    text_cell, number_cell = cells.text, cells.number
+    for n, r in enumerate(rows, 1):
+        try:
+            text_cell(ws, n, 0, r.label)
+            text_cell(ws, n, 1, r.question)
+            text_cell(ws, n, 2, paths.get(r.code_id))
+            text_cell(ws, n, 3, texts[r.response_id][r.start : r.end], wrap=True)
+            number_cell(ws, n, 4, r.start)
+            number_cell(ws, n, 5, r.end)
+            text_cell(ws, n, 6, coders.get(r.coder_id))
+            text_cell(ws, n, 7, r.memo)
+            text_cell(ws, n, 8, r.language)
+            number_cell(ws, n, 9, r.id)
+        except CellTooLong as exc:
+            what = f"the {SEGMENT_COLUMNS[exc.col]} of segment {r.id} (respondent {r.label})"
+            raise _too_long(target, exc, what) from None
+        if progress is not None and (n % 2000 == 0 or n == total):
+            progress(n, total)
+    return total
+
+
+def _codebook_sheet(wb: Workbook, cells: Cells, codes: list[CodeInfo], target: Path) -> None:
+    ws = table_sheet(wb, cells, target, "Codebook", CODEBOOK_COLUMNS, len(codes), widths=_WIDTHS)
+    paths = {c.id: c.path for c in codes}
+    for n, c in enumerate(codes, 1):
+        try:
+            cells.row(
+                ws,
+                n,
+                [
+                    c.path,
+                    c.name,
+                    paths.get(c.parent_id) if c.parent_id else None,
+                    c.colour,
+                    c.description,
+                    c.segments,
+                    c.respondents,
+                ],
+            )
+        except CellTooLong as exc:
+            what = f"the {CODEBOOK_COLUMNS[exc.col]} of code {c.path}"
+            raise _too_long(target, exc, what) from None
+
+
+def _respondents_sheet(wb: Workbook, cells: Cells, session: Session, target: Path) -> None:
+    attributes = [a.name for a in list_attributes(session)]
+    columns = ["Respondent", *attributes, "Responses", "Consent"]
+    values = attribute_table(session)
+    consents = current_consents(session)
+    counts: dict[int, int] = {}
+    for rid in session.scalars(select(Response.respondent_id)):
+        counts[rid] = counts.get(rid, 0) + 1
+    people = session.execute(
+        select(Respondent.id, Respondent.label).order_by(Respondent.label)
+    ).all()
+    ws = table_sheet(wb, cells, target, "Respondents", columns, len(people), widths=_WIDTHS)
+    for n, (rid, label) in enumerate(people, 1):
+        own = values.get(rid, {})
+        try:
+            cells.row(
+                ws,
+                n,
+                [
+                    label,
+                    *(own.get(a) for a in attributes),
+                    counts.get(rid, 0),
+                    consents[rid].status.value,
+                ],
+            )
+        except CellTooLong as exc:
+            what = f"the {columns[exc.col]!r} of respondent {label}"
+            raise _too_long(target, exc, what) from None

@@ -1,0 +1,197 @@
+"""Render a post into the neutral tree every preview and export walks.
+
+Everything a reader sees is computed here, live: quote texts from their segments through the
+consent gate, lead-ins from the Attributor, statistics from the codes, profile bullets from
+attribute values, the series line from the post, and the consent note from the consent levels
+and translations the post actually uses. By default a blocked quote stops the render
+(`QuotesBlocked` lists every one with its reason); with `placeholders=True` it becomes a
+visible placeholder and a blocking `Issue`, which is what a preview shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ...errors import NotFound
+from ...model import Block, BlockKind, ConsentLevel, Post, Section
+from ..consent.gate import QuotesBlocked
+from .posts import get_post, get_settings
+from .profile import bullet_text, oxford_join
+from .quotes import language_name, resolve_quotes
+from .render_tree import (
+    BulletList,
+    Issue,
+    Node,
+    Paragraph,
+    Quote,
+    RenderedPost,
+    SectionNode,
+    Span,
+    Statistic,
+)
+from .richtext import parse_blocks
+from .statistics import Population, code_share, fill
+
+DEFAULT_STATISTIC = "{percent} of sampled respondents."
+NOTE_START = "I have received permission from individuals mentioned in this post to share their "
+_HOW = {
+    ConsentLevel.ANONYMOUS: "anonymously",
+    ConsentLevel.HANDLE: "with their forum ID",
+    ConsentLevel.NAME: "by name",
+}
+
+
+def render_post(
+    session: Session, post_id: int, *, placeholders: bool = False, today: date | None = None
+) -> RenderedPost:
+    """The post as a reader sees it; raises QuotesBlocked unless `placeholders`."""
+    post = get_post(session, post_id)
+    settings = get_settings(session, post_id)
+    sections = list(
+        session.scalars(
+            select(Section)
+            .where(Section.post_id == post_id)
+            .order_by(Section.position, Section.id)
+            .options(selectinload(Section.blocks))
+        )
+    )
+    quote_blocks = [(b, s.id) for s in sections for b in s.blocks if b.kind is BlockKind.QUOTE]
+    quotes, issues = resolve_quotes(session, quote_blocks, settings, today)
+    blocked = [quotes[b.id].decision for b, _ in quote_blocks if quotes[b.id].blocked]
+    if blocked and not placeholders:
+        raise QuotesBlocked(None, blocked)
+    allowed = [quotes[b.id] for b, _ in quote_blocks if not quotes[b.id].blocked]
+    note = consent_note(allowed, settings.language)
+    series = series_line(post)
+    built: list[SectionNode] = []
+    for section in sections:
+        nodes: list[Node] = []
+        for block in section.blocks:
+            nodes.extend(_block_nodes(session, block, section.id, quotes, note, series, issues))
+        built.append(SectionNode(section.id, section.title, tuple(nodes)))
+    return RenderedPost(
+        post.id, post.title, series, note, tuple(built), tuple(issues), settings.language
+    )
+
+
+def render_for_export(
+    session: Session,
+    post_id: int,
+    target: Path,
+    *,
+    placeholders: bool = False,
+    today: date | None = None,
+) -> RenderedPost:
+    """As `render_post`, with a refusal that names the file that was not written."""
+    try:
+        return render_post(session, post_id, placeholders=placeholders, today=today)
+    except QuotesBlocked as exc:
+        raise QuotesBlocked(target, exc.decisions) from None
+
+
+def series_line(post: Post, block_id: int | None = None) -> Paragraph | None:
+    """ "This is No.4 post in the Connect the Dots series. See full table of contents"."""
+    if not post.series:
+        return None
+    if post.number is not None:
+        words = f"This is No.{post.number} post in the {post.series} series."
+    else:
+        words = f"This post is part of the {post.series} series."
+    spans = [Span(words)]
+    if post.toc_url:
+        spans += [Span(" "), Span("See full table of contents", href=post.toc_url)]
+    return Paragraph(tuple(spans), "series", block_id)
+
+
+def consent_note(quotes: Sequence[Quote], language: str = "en") -> str:
+    """Worded from the identity the labels show and the translations used:
+    "... either anonymously or with their forum ID. Some comments are originally in
+    Chinese and are translated into English." Empty when nobody is quoted."""
+    if not quotes:
+        return ""
+    shown = {ConsentLevel(q.decision.request.identity) for q in quotes}
+    ways = [_HOW[level] for level in _HOW if level in shown]
+    how = oxford_join(ways, "or")
+    if len(ways) == 1:
+        note = f"{NOTE_START}ideas and comments {how}."
+    else:
+        note = f"{NOTE_START}ideas and comments, {'either ' if len(ways) == 2 else ''}{how}."
+    languages = list(dict.fromkeys(q.translated_from for q in quotes if q.translated_from))
+    if languages:
+        some = "All" if all(q.translated_from for q in quotes) else "Some"
+        note += (
+            f" {some} comments are originally in {oxford_join(languages)} and are "
+            f"translated into {language_name(language)}."
+        )
+    return note
+
+
+def _block_nodes(
+    session: Session,
+    block: Block,
+    section_id: int,
+    quotes: dict[int, Quote],
+    note: str,
+    series: Paragraph | None,
+    issues: list[Issue],
+) -> list[Node]:
+    data: dict[str, Any] = block.data or {}
+    if block.kind is BlockKind.QUOTE:
+        return [quotes[block.id]]
+    if block.kind is BlockKind.PARAGRAPH:
+        auto = data.get("auto")
+        if auto == "series":
+            return [Paragraph(series.spans, "series", block.id)] if series else []
+        if auto == "consent_note":
+            return [Paragraph((Span(note),), "consent_note", block.id)] if note else []
+        return list(parse_blocks(str(data.get("text", "")), block_id=block.id))
+    if block.kind is BlockKind.STATISTIC:
+        return [_statistic(session, block, section_id, issues)]
+    if block.kind is BlockKind.PROFILE:
+        population = _population(data)
+        items = []
+        for bullet in data.get("bullets", []):
+            try:
+                text = bullet_text(session, bullet, population)
+            except NotFound as exc:
+                issues.append(Issue(f"profile bullet: {exc}", block.id, section_id))
+                text = f"[profile bullet unavailable: {exc}]"
+            if text.strip():
+                items.append((Span(text),))
+        return [BulletList(tuple(items), "profile", block.id)] if items else []
+    links = [
+        (Span(str(link.get("title") or link["url"]), href=str(link["url"])),)
+        for link in data.get("links", [])
+    ]
+    return [BulletList(tuple(links), "links", block.id)] if links else []
+
+
+def _statistic(session: Session, block: Block, section_id: int, issues: list[Issue]) -> Statistic:
+    data = block.data or {}
+    try:
+        figure = code_share(
+            session,
+            data.get("code_ids", []),
+            _population(data),
+            descendants=data.get("descendants", True),
+        )
+    except NotFound as exc:
+        issues.append(Issue(f"statistic: {exc}", block.id, section_id))
+        return Statistic(block.id, f"[statistic unavailable: {exc}]", None)
+    if figure.total == 0:
+        issues.append(Issue("statistic: the population is empty", block.id, section_id))
+    template = str(data.get("template") or DEFAULT_STATISTIC)
+    return Statistic(block.id, fill(template, figure.values()), figure)
+
+
+def _population(data: dict[str, Any]) -> Population | None:
+    population = data.get("population")
+    if not population:
+        return None
+    return Population(population["attribute"], population["value"])

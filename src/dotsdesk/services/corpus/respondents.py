@@ -1,0 +1,213 @@
+"""Respondents: pseudonymous labels, private identity, typed attributes."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from ...errors import InvalidOperation, NotFound
+from ...model import AttributeDef, AttributeType, AttributeValue, Identity, Respondent
+
+IDENTITY_FIELDS = ("name", "email", "phone", "contact", "forum", "handle", "other")
+IDENTIFYING_KEY = re.compile(r"@|^\+?[\d\s().-]{7,}$")
+
+
+@dataclass(frozen=True)
+class AttributeInfo:
+    id: int
+    name: str
+    type: AttributeType
+
+
+def find_respondent(session: Session, key_or_label: str) -> Respondent:
+    found = session.scalar(
+        select(Respondent).where(
+            or_(Respondent.key == key_or_label, Respondent.label == key_or_label)
+        )
+    )
+    if found is None:
+        raise NotFound(None, f"no respondent with id or label {key_or_label!r}")
+    return found
+
+
+def next_label(session: Session) -> str:
+    """A fresh pseudonymous label R001, R002, ... not yet used in this project."""
+    n = (session.scalar(select(func.count(Respondent.id))) or 0) + 1
+    while True:
+        label = f"R{n:03d}"
+        if session.scalar(select(Respondent.id).where(Respondent.label == label)) is None:
+            return label
+        n += 1
+
+
+def add_respondent(
+    session: Session,
+    key: str,
+    *,
+    label: str | None = None,
+    identity: Mapping[str, str | None] | None = None,
+    attributes: Mapping[str, str | float | None] | None = None,
+) -> Respondent:
+    """A key that itself identifies someone (an e-mail, a phone) never becomes the label."""
+    key = key.strip()
+    if not key:
+        raise InvalidOperation(None, "a respondent needs a non-empty id")
+    if session.scalar(select(Respondent.id).where(Respondent.key == key)) is not None:
+        raise InvalidOperation(None, f"a respondent with id {key!r} already exists")
+    if label is None:
+        label = key if not IDENTIFYING_KEY.search(key) else next_label(session)
+        if session.scalar(select(Respondent.id).where(Respondent.label == label)) is not None:
+            label = next_label(session)
+    elif session.scalar(select(Respondent.id).where(Respondent.label == label)) is not None:
+        raise InvalidOperation(None, f"the label {label!r} is already used")
+    respondent = Respondent(key=key, label=label)
+    session.add(respondent)
+    session.flush()
+    if identity:
+        set_identity(session, respondent, identity)
+    for name, value in (attributes or {}).items():
+        set_attribute(session, respondent, name, value)
+    return respondent
+
+
+def set_identity(
+    session: Session, respondent: Respondent, fields: Mapping[str, str | None]
+) -> None:
+    unknown = set(fields) - set(IDENTITY_FIELDS)
+    if unknown:
+        raise InvalidOperation(None, f"unknown identity fields: {', '.join(sorted(unknown))}")
+    identity = respondent.identity
+    if identity is None:
+        identity = Identity(respondent_id=respondent.id)
+        respondent.identity = identity
+    for name, value in fields.items():
+        setattr(identity, name, value or None)
+    session.flush()
+
+
+def rename_respondent(session: Session, respondent: Respondent, label: str) -> None:
+    label = label.strip()
+    if not label:
+        raise InvalidOperation(None, "a label cannot be empty")
+    clash = session.scalar(select(Respondent.id).where(Respondent.label == label))
+    if clash is not None and clash != respondent.id:
+        raise InvalidOperation(None, f"the label {label!r} is already used")
+    respondent.label = label
+    session.flush()
+
+
+def define_attribute(
+    session: Session, name: str, type_: AttributeType = AttributeType.TEXT
+) -> AttributeDef:
+    """The attribute of that name, created with `type_` if new."""
+    name = name.strip()
+    if not name:
+        raise InvalidOperation(None, "an attribute needs a name")
+    found = session.scalar(select(AttributeDef).where(AttributeDef.name == name))
+    if found is not None:
+        return found
+    position = session.scalar(select(func.count(AttributeDef.id))) or 0
+    found = AttributeDef(name=name, type=AttributeType(type_), position=position)
+    session.add(found)
+    session.flush()
+    return found
+
+
+def set_attribute(
+    session: Session, respondent: Respondent, name: str, value: str | float | None
+) -> None:
+    """Set (or with None/"" clear) one attribute; numbers are checked for number attributes."""
+    attribute = session.scalar(select(AttributeDef).where(AttributeDef.name == name))
+    if attribute is None:
+        kind = AttributeType.NUMBER if isinstance(value, int | float) else AttributeType.TEXT
+        attribute = define_attribute(session, name, kind)
+    existing = session.get(AttributeValue, (respondent.id, attribute.id))
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if existing is not None:
+            session.delete(existing)
+            session.flush()
+        return
+    number: float | None = None
+    text: str | None = None
+    if attribute.type is AttributeType.NUMBER:
+        number = parse_number(value)
+        if number is None:
+            raise InvalidOperation(None, f"attribute {name!r} takes numbers, not {value!r}")
+    else:
+        text = str(value).strip()
+    if existing is None:
+        session.add(
+            AttributeValue(
+                respondent_id=respondent.id,
+                attribute_id=attribute.id,
+                value_text=text,
+                value_number=number,
+            )
+        )
+    else:
+        existing.value_text, existing.value_number = text, number
+    session.flush()
+
+
+def parse_number(value: str | float) -> float | None:
+    """The finite number in `value`, or None ("nan" and "inf" are not answers)."""
+    if isinstance(value, str):
+        value = value.strip().replace(",", "")
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def format_value(value: AttributeValue) -> str:
+    if value.value_number is not None:
+        n = value.value_number
+        return str(int(n)) if n.is_integer() else repr(n)
+    return value.value_text or ""
+
+
+def list_attributes(session: Session) -> list[AttributeInfo]:
+    rows = session.scalars(select(AttributeDef).order_by(AttributeDef.position, AttributeDef.id))
+    return [AttributeInfo(a.id, a.name, a.type) for a in rows]
+
+
+def attribute_table(session: Session) -> dict[int, dict[str, str]]:
+    """respondent id -> {attribute name: value as text}, in one query."""
+    # Plain columns, not ORM objects: building one AttributeValue per row is the slow part.
+    rows = session.execute(
+        select(
+            AttributeValue.respondent_id,
+            AttributeValue.value_text,
+            AttributeValue.value_number,
+            AttributeDef.name,
+        ).join(AttributeDef)
+    )
+    table: dict[int, dict[str, str]] = {}
+    for row in rows:
+        value = format_value(row)  # type: ignore[arg-type]  # reads value_text, value_number
+        table.setdefault(row.respondent_id, {})[row.name] = value
+    return table
+
+
+def attribute_table_for(session: Session, respondent_id: int) -> dict[str, str]:
+    rows = session.execute(
+        select(AttributeValue, AttributeDef.name)
+        .join(AttributeDef)
+        .where(AttributeValue.respondent_id == respondent_id)
+    ).all()
+    return {name: format_value(value) for value, name in rows}
+
+
+def normalise_value(attribute: AttributeDef, raw: str) -> str:
+    """How `raw` reads back once stored in `attribute`, for change detection."""
+    if attribute.type is AttributeType.NUMBER:
+        number = parse_number(raw)
+        if number is not None:
+            return format_value(AttributeValue(value_number=number))
+    return raw.strip()
