@@ -15,6 +15,17 @@ from dotsdesk.services.sample import build_sample
 from dotsdesk.store import Project
 
 
+@pytest.fixture(autouse=True)
+def gui_thread_gc(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """As in the app: cyclic garbage is collected on the GUI thread, never on a worker; the
+    tests after the GUI ones run with the interpreter's own collection again."""
+    from dotsdesk.ui.gc_guard import collect_on_gui_thread
+
+    collector = collect_on_gui_thread(qapp)
+    yield
+    collector.stop()
+
+
 @pytest.fixture(scope="session")
 def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample project, built once; tests get a copy."""

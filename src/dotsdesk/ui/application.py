@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..resources import resource
+from .gc_guard import collect_on_gui_thread
 
 
 def make_application() -> QApplication:
@@ -23,6 +24,7 @@ def make_application() -> QApplication:
     app.setOrganizationName("dotsdesk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.dotsdesk.dotsdesk")
+    collect_on_gui_thread(app)
     icon = resource("icons", "dotsdesk.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
