@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from xlsxwriter.format import Format
@@ -26,6 +27,34 @@ def excel_length(value: str) -> int:
     if len(value) <= EXCEL_CELL_LIMIT // 2:  # cannot be over the limit; skip encoding
         return len(value)
     return len(value.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def split_for_cells(value: str, limit: int = EXCEL_CELL_LIMIT) -> list[str]:
+    """`value` in pieces that each fit a cell and join back to it exactly. A piece never ends
+    inside a character Excel counts twice, nor before a combining mark, joiner or variation
+    selector (those belong to the character before them)."""
+    if excel_length(value) <= limit:
+        return [value]
+    pieces: list[str] = []
+    start, units = 0, 0
+    for i, ch in enumerate(value):
+        width = 2 if ord(ch) > 0xFFFF else 1
+        if units + width > limit:
+            cut = i
+            while cut > start + 1 and _clings(value[cut]):
+                cut -= 1
+            pieces.append(value[start:cut])
+            start = cut
+            units = excel_length(value[start:i])
+        units += width
+    pieces.append(value[start:])
+    return pieces
+
+
+def _clings(ch: str) -> bool:
+    return bool(unicodedata.combining(ch)) or ch in "\u200d\ufe0e\ufe0f" or (
+        "\U0001f3fb" <= ch <= "\U0001f3ff"  # skin tones
+    )
 
 
 class CellTooLong(Exception):

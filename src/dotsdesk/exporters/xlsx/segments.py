@@ -18,7 +18,7 @@ from ...model import Coder, Respondent, Response, Segment, segment_code
 from ...services.coding.codebook import CodeInfo, list_codes
 from ...services.consent.events import current_consents
 from ...services.corpus.respondents import attribute_table, list_attributes
-from .cells import EXCEL_CELL_LIMIT, Cells, CellTooLong
+from .cells import EXCEL_CELL_LIMIT, Cells, CellTooLong, split_for_cells
 from .workbook import table_sheet, xlsx_workbook
 
 SEGMENT_COLUMNS = [
@@ -32,6 +32,7 @@ SEGMENT_COLUMNS = [
     "Memo",
     "Language",
     "Segment ID",
+    "Part",
 ]
 CODEBOOK_COLUMNS = ["Code", "Name", "Parent", "Colour", "Description", "Segments", "Respondents"]
 _WIDTHS = {"Text": 80, "Question": 40, "Code": 30, "Memo": 30, "Description": 50}
@@ -40,10 +41,11 @@ _WIDTHS = {"Text": 80, "Question": 40, "Code": 30, "Memo": 30, "Description": 50
 def export_segments_workbook(
     session: Session, target: Path, progress: Callable[[int, int], None] | None = None
 ) -> int:
-    """Write the workbook; returns the number of segment rows. Atomic: all or nothing.
+    """Write the workbook; returns the number of segments. Atomic: all or nothing.
 
-    A text longer than an Excel cell holds is never cut short: the export fails instead,
-    naming it."""
+    A segment longer than an Excel cell holds goes on over continuation rows ("2 of 3" in
+    Part), each row's Start and End the offsets of its own piece, so every row's Text is
+    exactly its span of the response and the pieces join back to the whole segment."""
     with xlsx_workbook(target, constant_memory=True) as (wb, cells):
         codes = list_codes(session)
         rows = _segments_sheet(wb, cells, session, codes, target, progress)
@@ -96,25 +98,33 @@ def _segments_sheet(
         ).all()
     )
     total = len(rows)
-    ws = table_sheet(wb, cells, target, "Segments", SEGMENT_COLUMNS, total, widths=_WIDTHS)
+    pieces = [split_for_cells(texts[r.response_id][r.start : r.end]) for r in rows]
+    height = sum(len(p) for p in pieces)
+    ws = table_sheet(wb, cells, target, "Segments", SEGMENT_COLUMNS, height, widths=_WIDTHS)
     text_cell, number_cell = cells.text, cells.number
-    for n, r in enumerate(rows, 1):
-        try:
-            text_cell(ws, n, 0, r.label)
-            text_cell(ws, n, 1, r.question)
-            text_cell(ws, n, 2, paths.get(r.code_id))
-            text_cell(ws, n, 3, texts[r.response_id][r.start : r.end], wrap=True)
-            number_cell(ws, n, 4, r.start)
-            number_cell(ws, n, 5, r.end)
-            text_cell(ws, n, 6, coders.get(r.coder_id))
-            text_cell(ws, n, 7, r.memo)
-            text_cell(ws, n, 8, r.language)
-            number_cell(ws, n, 9, r.id)
-        except CellTooLong as exc:
-            what = f"the {SEGMENT_COLUMNS[exc.col]} of segment {r.id} (respondent {r.label})"
-            raise _too_long(target, exc, what) from None
-        if progress is not None and (n % 2000 == 0 or n == total):
-            progress(n, total)
+    n = 0
+    for done, (r, parts) in enumerate(zip(rows, pieces, strict=True), 1):
+        start = r.start
+        for k, piece in enumerate(parts):
+            n += 1
+            try:
+                text_cell(ws, n, 0, r.label)
+                text_cell(ws, n, 1, r.question)
+                text_cell(ws, n, 2, paths.get(r.code_id))
+                text_cell(ws, n, 3, piece, wrap=True)
+                number_cell(ws, n, 4, start)
+                number_cell(ws, n, 5, start + len(piece))
+                text_cell(ws, n, 6, coders.get(r.coder_id))
+                text_cell(ws, n, 7, r.memo if k == 0 else None)
+                text_cell(ws, n, 8, r.language)
+                number_cell(ws, n, 9, r.id)
+                text_cell(ws, n, 10, f"{k + 1} of {len(parts)}" if len(parts) > 1 else None)
+            except CellTooLong as exc:
+                what = f"the {SEGMENT_COLUMNS[exc.col]} of segment {r.id} (respondent {r.label})"
+                raise _too_long(target, exc, what) from None
+            start += len(piece)
+        if progress is not None and (done % 2000 == 0 or done == total):
+            progress(done, total)
     return total
 
 
