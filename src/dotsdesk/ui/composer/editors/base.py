@@ -1,0 +1,94 @@
+"""What the block editors share: the block being edited, how a page saves it, and the few
+widgets every page builds alike."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from ....model import Block
+from ....services.composer import posts
+from ...context import ProjectContext
+
+
+@dataclass
+class Editing:
+    """The section or block the editor shows, one object shared by all its pages, so that a
+    page saves only while its block is still the one shown (`block_id` is None otherwise)."""
+
+    ctx: ProjectContext
+    block_id: int | None = None
+    section_id: int | None = None
+    data: dict[str, Any] = field(default_factory=dict)  # the block's data as stored
+
+    def save(self, label: str, data: dict[str, Any]) -> bool:
+        """The block's new data: one `ctx.run`, one undo step."""
+        block_id = self.block_id
+        if block_id is None:
+            return False
+        done = self.ctx.run(label, lambda s: posts.update_block(s, block_id, data).id)
+        return done is not None
+
+
+class BlockPage(QWidget):
+    """The editor of one kind of block: `load` fills it from the block, `save` writes it."""
+
+    def __init__(self, editing: Editing, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editing = editing
+
+    def load(self, s: Session, block: Block) -> None:
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        raise NotImplementedError
+
+
+def save_button(name: str, slot: Callable[[], object]) -> QPushButton:
+    button = QPushButton("Save", objectName=name)
+    button.clicked.connect(slot)
+    return button
+
+
+def hint_label(text: str) -> QLabel:
+    hint = QLabel(text, wordWrap=True)
+    hint.setStyleSheet("color: palette(mid)")
+    return hint
+
+
+def bare_column(page: QWidget) -> QVBoxLayout:
+    """A column filling the page edge to edge."""
+    column = QVBoxLayout(page)
+    column.setContentsMargins(0, 0, 0, 0)
+    return column
+
+
+def table_tools(
+    table: QTableWidget,
+    noun: str,
+    add: Callable[[], object],
+    save: Callable[[], object],
+    names: tuple[str, str, str],
+) -> QHBoxLayout:
+    """Add and Remove buttons for a table's rows, then Save; `names`: their object names."""
+    add_button = QPushButton(f"Add {noun}", objectName=names[0])
+    add_button.clicked.connect(add)
+    remove = QPushButton(f"Remove {noun}", objectName=names[1])
+    remove.clicked.connect(lambda: table.removeRow(table.currentRow()))
+    row = QHBoxLayout()
+    row.addWidget(add_button)
+    row.addWidget(remove)
+    row.addStretch(1)
+    row.addWidget(save_button(names[2], save))
+    return row

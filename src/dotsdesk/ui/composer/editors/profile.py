@@ -1,0 +1,94 @@
+"""A profile of the respondents: its bullets, each an attribute and a wording, or fixed text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem, QWidget
+from sqlalchemy.orm import Session
+
+from ....model import Block
+from ....services.composer.profile import DEFAULT_TEMPLATE
+from ....services.corpus.respondents import list_attributes
+from .base import BlockPage, Editing, bare_column, hint_label, table_tools
+
+PROFILE_HINT = (
+    "Wording fields: {values} (the values, in the bullet's order), {top} (the most common), "
+    "{n} (how many), {min} / {max} (numbers), {Attribute} / {attribute} (its name)"
+)
+FIXED_TEXT = "(fixed text)"
+BULLET_ROLE = Qt.ItemDataRole.UserRole + 1  # the bullet as stored, to keep order and words
+
+
+class ProfilePage(BlockPage):
+    def __init__(self, editing: Editing, parent: QWidget | None = None) -> None:
+        super().__init__(editing, parent)
+        self.setObjectName("composerProfile")
+        self._attributes: list[str] = []  # attribute names, for the bullets' choices
+        column = bare_column(self)
+        self.table = QTableWidget(0, 2, objectName="composerProfileBullets")
+        self.table.setHorizontalHeaderLabels(["Attribute", "Wording"])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setToolTip(PROFILE_HINT)
+        column.addWidget(self.table, 1)
+        column.addWidget(hint_label(PROFILE_HINT))
+        column.addLayout(
+            table_tools(
+                self.table,
+                "bullet",
+                lambda: self._add_row({"text": ""}),
+                self.save,
+                ("composerAddBullet", "composerRemoveBullet", "composerSaveProfile"),
+            )
+        )
+
+    def load(self, s: Session, block: Block) -> None:
+        self._attributes = [a.name for a in list_attributes(s)]
+        self.table.setRowCount(0)
+        for bullet in self.editing.data.get("bullets", []):
+            self._add_row(bullet)
+
+    def _add_row(self, bullet: dict[str, Any]) -> None:
+        table = self.table
+        row = table.rowCount()
+        table.insertRow(row)
+        combo = QComboBox()
+        combo.addItem(FIXED_TEXT)
+        attributes = list(self._attributes)
+        name = bullet.get("attribute")
+        if name and name not in attributes:
+            attributes.append(str(name))  # a deleted attribute: shown, refused on save
+        combo.addItems(attributes)
+        combo.setCurrentIndex(max(combo.findText(str(name)), 0) if name else 0)
+        table.setCellWidget(row, 0, combo)
+        wording = str(bullet.get("text", "")) if "text" in bullet else bullet.get("template")
+        item = QTableWidgetItem(str(wording or ""))
+        item.setData(BULLET_ROLE, dict(bullet))
+        table.setItem(row, 1, item)
+        table.resizeColumnToContents(0)
+
+    def bullets(self) -> list[dict[str, Any]]:
+        """The table as bullets; a bullet keeps its value order and words while its
+        attribute stays the same. Empty rows are dropped."""
+        bullets: list[dict[str, Any]] = []
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, 0)
+            item = self.table.item(row, 1)
+            wording = item.text().strip() if item is not None else ""
+            stored = dict(item.data(BULLET_ROLE) or {}) if item is not None else {}
+            attribute = combo.currentText() if isinstance(combo, QComboBox) else FIXED_TEXT
+            if attribute == FIXED_TEXT:
+                if wording:
+                    bullets.append({"text": wording})
+                continue
+            bullet = {k: v for k, v in stored.items() if k in ("order", "others", "words")}
+            if stored.get("attribute") != attribute:
+                bullet = {}
+            bullet["attribute"] = attribute
+            bullet["template"] = wording or DEFAULT_TEMPLATE
+            bullets.append(bullet)
+        return bullets
+
+    def save(self) -> bool:
+        return self.editing.save("Edit profile", {**self.editing.data, "bullets": self.bullets()})
