@@ -1,7 +1,8 @@
 """The draft composer panel: choose a post, arrange its outline, edit the selected block,
 and watch a live preview of the post as the reader will see it.
 
-Every edit is one `ctx.run` (one transaction, one undo step). The outline follows
+This module builds the widgets and connects them; the edits (`actions`, and the block
+editors' saves) are each one `ctx.run`: one transaction, one undo step. The outline follows
 `ctx.dataChanged` at once; the preview re-renders ~150 ms after a burst of changes, through
 the consent gate with placeholders, so a withdrawn consent shows in red straight away and a
 deleted segment shows the block's "quote removed" text. While hidden the preview only notes
@@ -13,32 +14,28 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMenu,
     QSplitter,
     QTextBrowser,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ...errors import DotsError
-from ...model import BlockKind
-from ...services.coding.codebook import code_paths
 from ...services.composer import posts
 from ...services.composer.render import render_post
 from ...services.composer.render_tree import RenderedPost
 from ..context import ProjectContext
+from .actions import ComposerActions
 from .editors import BlockEditor
-from .outline import ID_ROLE, KIND_ROLE, OutlineModel
+from .outline import OutlineModel
+from .outline_view import OutlineView
 from .preview import RED, issues_text, preview_html
 from .quote_finder import QuoteFinder
 
@@ -73,63 +70,39 @@ class DraftComposer(QWidget):
         self.post_combo.setMinimumContentsLength(8)
         self.post_combo.activated.connect(lambda _n: self.show_post(self.post_combo.currentData()))
 
-        self.add_section_action = QAction("Add section", self, objectName="composerAddSection")
-        self.add_section_action.triggered.connect(lambda: self.add_section())
-        self.add_paragraph_action = QAction("Paragraph", self, objectName="composerAddParagraph")
-        self.add_paragraph_action.triggered.connect(lambda: self.add_paragraph())
-        self.add_statistic_action = QAction("Statistic…", self, objectName="composerAddStatistic")
-        self.add_statistic_action.triggered.connect(lambda: self.add_statistic())
-        self.add_links_action = QAction("Links", self, objectName="composerAddLinks")
-        self.add_links_action.triggered.connect(lambda: self.add_links())
-        self.delete_action = QAction("Delete", self, objectName="composerDelete")
-        self.delete_action.setShortcut(Qt.Key.Key_Delete)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.triggered.connect(self.delete_selected)
+        self.model = OutlineModel(self.ctx, self)
+        self.outline = OutlineView(self.model)
+        self.outline.selectionModel().currentChanged.connect(self._current_changed)
+        self.editor = BlockEditor(self.ctx)
+        # The user's operations (not `self.actions`: that is QWidget's list of actions).
+        self.ops = actions = ComposerActions(self.ctx, self.outline, self.editor, self)
+        self.outline.addAction(actions.delete_action)
 
         add_block = QToolButton(objectName="composerAddBlock", text="Add block")
         add_block.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(add_block)
         menu.addActions(
-            [self.add_paragraph_action, self.add_statistic_action, self.add_links_action]
+            [actions.add_paragraph_action, actions.add_statistic_action, actions.add_links_action]
         )
         add_block.setMenu(menu)
         tools = QHBoxLayout()
         tools.addWidget(QLabel("Post"))
         tools.addWidget(self.post_combo, 1)
-        for action in (self.add_section_action, self.delete_action):
+        for action in (actions.add_section_action, actions.delete_action):
             button = QToolButton()
             button.setDefaultAction(action)
             tools.addWidget(button)
-            if action is self.add_section_action:
+            if action is actions.add_section_action:
                 tools.addWidget(add_block)
 
-        self.model = OutlineModel(self.ctx, self)
-        self.outline = QTreeView(objectName="composerOutline")
-        self.outline.setModel(self.model)
-        self.outline.setHeaderHidden(True)
-        self.outline.setUniformRowHeights(True)
-        self.outline.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.outline.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.outline.setDropIndicatorShown(True)
-        self.outline.setDragEnabled(True)
-        self.outline.setAcceptDrops(True)
-        self.outline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.outline.addAction(self.delete_action)
-        self.outline.selectionModel().currentChanged.connect(self._current_changed)
-        self.outline.setToolTip(
-            "Drag sections and blocks to reorder them; drop a segment from the codebook or "
-            "the coding panel to quote it."
-        )
-
         self.quote_finder = QuoteFinder(self.ctx)
-        self.quote_finder.quoteRequested.connect(self.add_quote)
+        self.quote_finder.quoteRequested.connect(actions.add_quote)
         top = QWidget()
         top_column = QVBoxLayout(top)
         top_column.setContentsMargins(0, 0, 0, 0)
         top_column.addWidget(self.quote_finder)
         top_column.addWidget(self.outline, 1)
 
-        self.editor = BlockEditor(self.ctx)
         left = QSplitter(Qt.Orientation.Vertical, objectName="composerLeft")
         left.addWidget(top)
         left.addWidget(self.editor)
@@ -188,27 +161,13 @@ class DraftComposer(QWidget):
     # -- outline selection ----------------------------------------------------------------
     def selected(self) -> tuple[str, int] | None:
         """("section", id) or ("block", id) of the outline's current item."""
-        index = self.outline.currentIndex()
-        if not index.isValid():
-            return None
-        kind = "section" if index.data(KIND_ROLE) == "section" else "block"
-        return kind, int(index.data(ID_ROLE))
-
-    def select(self, kind: str, item_id: int) -> bool:
-        index = self.model.index_of(kind, item_id)
-        if not index.isValid():
-            return False
-        if index.parent().isValid():
-            self.outline.expand(index.parent())
-        self.outline.setCurrentIndex(index)
-        self.outline.scrollTo(index)
-        return True
+        return self.outline.selected()
 
     def select_block(self, block_id: int) -> bool:
-        return self.select("block", block_id)
+        return self.outline.select("block", block_id)
 
     def select_section(self, section_id: int) -> bool:
-        return self.select("section", section_id)
+        return self.outline.select("section", section_id)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._reloading:
@@ -226,104 +185,24 @@ class DraftComposer(QWidget):
             self.editor.show_block(item_id)
             self.preview.scrollToAnchor(f"block-{item_id}")
 
-    def _target(self) -> tuple[int, int | None] | None:
-        """(section id, position) where a new block goes: after the selected block, or at
-        the end of the selected section, or of the last section."""
-        index = self.outline.currentIndex()
-        section = self.model.section_of(index)
-        if section is None:
-            if not self.model.sections:
-                return None
-            return self.model.sections[-1].id, None
-        block = self.model.block_of(index)
-        return section.id, (index.row() + 1 if block is not None else None)
-
-    # -- editing actions ------------------------------------------------------------------
+    # -- the user's operations (`actions.py`), under the panel's names -------------------
     def add_section(self, title: str = "New section") -> int | None:
-        post_id = self.model.post_id
-        if post_id is None:
-            return None
-        index = self.outline.currentIndex()
-        position = None
-        if index.isValid():
-            position = (index.row() if index.internalId() == 0 else index.internalId() - 1) + 1
-        new_id = self.ctx.run(
-            "Add section", lambda s: posts.add_section(s, post_id, title, position).id
-        )
-        if new_id is not None:
-            self.select_section(new_id)
-            self.editor.section_title.setFocus()
-            self.editor.section_title.selectAll()
-        return new_id
-
-    def _add_block(self, label: str, make: Any) -> int | None:
-        target = self._target()
-        if target is None:
-            self.ctx.status.emit("Add a section first")
-            return None
-        section_id, position = target
-
-        def action(s: Session) -> int:
-            block = make(s, section_id)
-            if position is not None:
-                posts.move_block(s, block.id, section_id, position)
-            return block.id
-
-        new_id = self.ctx.run(label, action)
-        if new_id is not None:
-            self.select_block(new_id)
-        return new_id
+        return self.ops.add_section(title)
 
     def add_paragraph(self, text: str = "New paragraph.") -> int | None:
-        new_id = self._add_block("Add paragraph", lambda s, sid: posts.add_paragraph(s, sid, text))
-        if new_id is not None:
-            self.editor.paragraph_edit.setFocus()
-            self.editor.paragraph_edit.selectAll()
-        return new_id
+        return self.ops.add_paragraph(text)
 
     def add_statistic(self, code_id: int | None = None) -> int | None:
-        if code_id is None:
-            with self.ctx.read() as s:
-                paths = code_paths(s)
-            if not paths:
-                self.ctx.status.emit("The codebook is empty: add codes first")
-                return None
-            names = sorted(paths.values())
-            name, ok = QInputDialog.getItem(
-                self, "Add statistic", "Share of respondents coded", names, 0, False
-            )
-            if not ok:
-                return None
-            code_id = next(c for c, p in paths.items() if p == name)
-        data = {
-            "code_ids": [code_id],
-            "template": "{percent} of sampled respondents ({count} of {total}).",
-        }
-        return self._add_block(
-            "Add statistic", lambda s, sid: posts.add_block(s, sid, BlockKind.STATISTIC, data)
-        )
+        return self.ops.add_statistic(code_id)
 
     def add_links(self) -> int | None:
-        return self._add_block(
-            "Add links", lambda s, sid: posts.add_block(s, sid, BlockKind.LINKS, {"links": []})
-        )
+        return self.ops.add_links()
 
     def add_quote(self, segment_id: int) -> int | None:
-        """Quote a segment after the selected block (what a drop does, without dragging)."""
-        return self._add_block("Add quote", lambda s, sid: posts.add_quote(s, sid, segment_id))
+        return self.ops.add_quote(segment_id)
 
     def delete_selected(self) -> bool:
-        chosen = self.selected()
-        if chosen is None:
-            return False
-        kind, item_id = chosen
-        if kind == "section":
-            done = self.ctx.run(
-                "Delete section", lambda s: posts.delete_section(s, item_id) or True
-            )
-        else:
-            done = self.ctx.run("Delete block", lambda s: posts.delete_block(s, item_id) or True)
-        return done is not None
+        return self.ops.delete_selected()
 
     # -- following the project ------------------------------------------------------------
     def _project_changed(self) -> None:
@@ -348,7 +227,7 @@ class DraftComposer(QWidget):
 
     def _reload_outline(self) -> None:
         chosen = self.selected()
-        expanded = self._expanded_sections()
+        expanded = self.outline.expanded_sections()
         self.model.reload()
         self._reloading = True  # the same item again: no editor reload, no save
         try:
@@ -363,13 +242,6 @@ class DraftComposer(QWidget):
             self._reloading = False
         if chosen is not None and not self.model.index_of(*chosen).isValid():
             self.editor.clear()
-
-    def _expanded_sections(self) -> list[int]:
-        return [
-            s.id
-            for row, s in enumerate(self.model.sections)
-            if self.outline.isExpanded(self.model.index(row, 0))
-        ]
 
     # -- preview --------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
