@@ -4,7 +4,10 @@ decided once per text, width and set of segments: the laid-out line of each segm
 looked up once (`LineKeys`, kept by the view until the text or its wrapping changes) and
 the lanes come from one sweep over the segments, so coding one more span costs a few
 milliseconds however long the text. Painting measures only the visible blocks, so a long
-response scrolls as fast as a short one."""
+response scrolls as fast as a short one.
+
+The margin knows nothing of the view beside it: it is given a `TextGeometry`, the two
+questions it asks of the text (which blocks are shown, and where, and the `LineKeys`)."""
 
 from __future__ import annotations
 
@@ -12,9 +15,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from heapq import heappop, heappush
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QHelpEvent,
@@ -25,9 +27,6 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
-
-if TYPE_CHECKING:
-    from .text_view import CodingTextView
 
 BAR = 4
 GAP = 2
@@ -167,15 +166,27 @@ class LineKeys(dict[int, int]):
         return (n << self.LINE_BITS) | number
 
 
+@dataclass(frozen=True)
+class TextGeometry:
+    """What the margin asks of the text beside it, answered by whoever lays the text out
+    (the view, which keeps both answers until the text or its wrapping changes)."""
+
+    # The blocks shown down to a y coordinate, each with its top left there (the margin
+    # shares the text's vertical coordinates).
+    visible_blocks: Callable[[int], list[tuple[QTextBlock, QPointF]]]
+    # Where each UTF-16 position is laid out, for the text as it wraps now.
+    line_keys: Callable[[], LineKeys]
+
+
 class SegmentMargin(QWidget):
-    """Painted by the text view's geometry; a click on a bar asks for its segment."""
+    """Painted from the `TextGeometry` it is given; a click on a bar asks for its segment."""
 
     segmentClicked = Signal(int)
 
-    def __init__(self, view: CodingTextView) -> None:
-        super().__init__(view)
+    def __init__(self, text: TextGeometry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("codingMargin")
-        self._view = view
+        self._text = text
         # The bars, a group per segment; after `assign_lanes`, in lane order.
         self._groups: list[BarGroup] = []
         self._group_lanes: list[tuple[int, ...]] = []
@@ -217,7 +228,7 @@ class SegmentMargin(QWidget):
         """Again when the text wraps differently (a new width); nothing to do when neither
         the bars nor the wrapping changed since the last time."""
         if self._groups:
-            line_of = self._view.line_keys()
+            line_of = self._text.line_keys()
             if line_of is not self._laned_by:
                 order, lanes, self._lanes = group_lanes(self._groups, line_of.__getitem__)
                 self._groups = [self._groups[i] for i in order]
@@ -260,20 +271,9 @@ class SegmentMargin(QWidget):
         painter.fillRect(event.rect(), self.palette().window())
         self._painted = []
         self._drawn_bars = None
-        view = self._view
-        block = view.firstVisibleBlock()
-        if not block.isValid() or not self._groups:
+        if not self._groups:
             return
-        offset = view.contentOffset()
-        bottom = event.rect().bottom()
-        shown: list[tuple[QTextBlock, float]] = []
-        while block.isValid():
-            geometry = view.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > bottom:
-                break
-            if block.isVisible():
-                shown.append((block, geometry.top()))
-            block = block.next()
+        shown = self._text.visible_blocks(event.rect().bottom())
         if not shown:
             return
         first = shown[0][0].position()
@@ -281,8 +281,8 @@ class SegmentMargin(QWidget):
         groups = self._groups
         # Bars that can touch the visible part, in lane order.
         visible = [i for i, g in enumerate(groups) if g[1] > first and g[0] < last and g[3]]
-        for block, top in shown:
-            self._paint_block(painter, block, top, visible)
+        for block, top_left in shown:
+            self._paint_block(painter, block, top_left.y(), visible)
 
     def _paint_block(
         self, painter: QPainter, block: QTextBlock, top: float, visible: list[int]

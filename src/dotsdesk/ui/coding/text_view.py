@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from ..textpos import TextPositions
 from .highlights import PaintRun, run_rects, runs_on
-from .margin import Bar, BarGroup, LineKeys, SegmentMargin
+from .margin import Bar, BarGroup, LineKeys, SegmentMargin, TextGeometry
 from .words import display_text, snap_to_words
 
 SELECTION_MIME = "application/x-dotsdesk-selection"
@@ -85,7 +85,7 @@ class CodingTextView(QPlainTextEdit):
         # Where each position is laid out, kept until the text or its wrapping changes.
         self._line_keys: LineKeys | None = None
         self._line_keys_for: tuple[object, ...] = ()
-        self.margin = SegmentMargin(self)
+        self.margin = SegmentMargin(TextGeometry(self.visible_blocks, self.line_keys), self)
         self._relane = QTimer(self, singleShot=True, interval=60)
         self._relane.timeout.connect(self._fit_margin_width)
         # Not updateRequest: it fires once per highlight when 500 are set, each a Python call.
@@ -170,18 +170,24 @@ class CodingTextView(QPlainTextEdit):
                 self._run_rects = {}
                 self._run_rects_for = self._wrapping()
             painter = QPainter(self.viewport())
-            offset = self.contentOffset()
-            bottom = event.rect().bottom()
-            block = self.firstVisibleBlock()
-            while block.isValid():
-                geometry = self.blockBoundingGeometry(block).translated(offset)
-                if geometry.top() > bottom:
-                    break
-                if block.isVisible():
-                    self._fill_runs(painter, block, geometry.topLeft())
-                block = block.next()
+            for block, top_left in self.visible_blocks(event.rect().bottom()):
+                self._fill_runs(painter, block, top_left)
             painter.end()
         super().paintEvent(event)
+
+    def visible_blocks(self, bottom: int) -> list[tuple[QTextBlock, QPointF]]:
+        """The blocks shown down to viewport y `bottom`, each with its top left there."""
+        shown: list[tuple[QTextBlock, QPointF]] = []
+        offset = self.contentOffset()
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > bottom:
+                break
+            if block.isVisible():
+                shown.append((block, geometry.topLeft()))
+            block = block.next()
+        return shown
 
     def _fill_runs(self, painter: QPainter, block: QTextBlock, top_left: QPointF) -> None:
         """`highlights.fill_runs`, measuring the block's runs again only if they changed."""
