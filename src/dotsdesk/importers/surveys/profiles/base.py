@@ -1,0 +1,91 @@
+"""What a source profile tells the table reader about one survey tool's export.
+
+A profile looks at the first records of a file (cells as read, before any header is chosen)
+and, when it recognises its tool's structure there, describes the layout: how many records are
+header, what each column is as the tool defines it, and how the tool writes skipped answers
+and multiple choices. It recognises structure (column ids, header rows, metadata columns),
+never a file name and never English labels alone, because labels follow the interface
+language of whoever downloaded the file.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..columns import Role
+
+# How many records a profile is shown: enough for a title line and three header rows.
+HEAD_RECORDS = 20
+
+
+class Answer(enum.StrEnum):
+    """What a question column holds, when the tool says so."""
+
+    OPEN = "open"  # free text: a response
+    OTHER = "other"  # the text of "other, please specify": a response
+    SINGLE = "single"  # one choice: a category attribute
+    MULTI = "multi"  # several choices in one cell, joined by the layout's separator
+    OPTION = "option"  # one column per choice of a multiple-choice question
+    RATING = "rating"  # a number on a scale
+    MATRIX = "matrix"  # one row of a matrix question: an attribute "question - row"
+    RANKING = "ranking"  # choices in order, joined by the layout's ranking separator
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column as its tool defines it."""
+
+    header: str  # what the user sees: the question text, or the metadata label
+    qid: str = ""  # the tool's own id for the column ("Q3", "V7", "Q2[SQ001]", "QID4_TEXT")
+    role: Role | None = None  # set for metadata whose role the tool fixes; else the values decide
+    why: str = ""  # the reason shown in the plan ("Qualtrics: IPAddress")
+    identity_field: str | None = None  # with IDENTITY: name/email/phone/contact/forum/handle/other
+    question: str | None = None  # the question a column of a spread-out question belongs to
+    option: str | None = None  # with Answer.OPTION: the choice this column stands for
+    answer: Answer | None = None  # what the tool says the column holds, if it says
+
+
+@dataclass
+class Layout:
+    """How to read one export: the result of a profile recognising a file."""
+
+    tool: str  # "Qualtrics"
+    variant: str  # "current export", "legacy export (V1..Vn)", ...
+    header_rows: int  # records from the top of the file that are header; data follows
+    columns: list[Column]
+    # Cell values that mean the respondent skipped the question: read as empty.
+    skip_markers: frozenset[str] = frozenset()
+    # Between the choices of an Answer.MULTI cell, and of an Answer.RANKING cell.
+    multi_separator: str | None = None
+    ranking_separator: str | None = None
+    # Answer.OPTION cells that mean "not chosen" (besides empty cells and skip markers).
+    unchosen: frozenset[str] = frozenset({"0"})
+    # Date values that mean "no date" (LimeSurvey's anonymised surveys write 1980-01-01).
+    no_dates: frozenset[str] = frozenset()
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return f"{self.tool} ({self.variant})"
+
+
+class Profile(Protocol):
+    """One survey tool. `recognise` returns None unless the records are that tool's export."""
+
+    tool: str
+
+    def recognise(self, head: Sequence[Sequence[str]]) -> Layout | None: ...
+
+
+def metadata(
+    header: str,
+    qid: str,
+    role: Role,
+    why: str,
+    identity_field: str | None = None,
+) -> Column:
+    """A metadata column whose role the tool fixes."""
+    return Column(header, qid, role, why, identity_field)
