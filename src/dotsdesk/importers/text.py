@@ -17,6 +17,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from dotsdesk.errors import InputError
+from dotsdesk.importers.files import describe_binary, read_file_bytes
 
 __all__ = ["DecodedText", "decode_bytes", "read_text_file"]
 
@@ -178,20 +179,6 @@ def decode_bytes(data: bytes, path: Path, forced: str | None = None) -> DecodedT
     )
 
 
-def describe_binary(data: bytes) -> str | None:
-    """Name a well-known non-text file format from its first bytes, for error messages."""
-    head = data[:8]
-    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return "a zip archive (an .xlsx, .docx or .odt file, perhaps renamed)"
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "an old binary Office file (.xls or .doc) or a password-protected Office file"
-    if head.startswith(b"%PDF"):
-        return "a PDF file"
-    if head.startswith(b"{\\rtf"):
-        return "an RTF document"
-    return None
-
-
 def display_name(codec: str) -> str:
     """The name users know for a Python codec ("cp1252" -> "Windows-1252")."""
     name = codecs.lookup(codec).name
@@ -204,24 +191,6 @@ def display_name(codec: str) -> str:
     if match:
         return f"ISO-8859-{match.group(1)}"
     return name.upper().replace("_", "-")
-
-
-def read_file_bytes(path: Path) -> bytes:
-    """Read a whole file, with the OS's complaint translated into plain words."""
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, _os_problem(exc)) from None
-
-
-def _os_problem(exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "file not found"
-    if isinstance(exc, IsADirectoryError):
-        return "this is a folder, not a file"
-    if isinstance(exc, PermissionError):
-        return "cannot read the file: permission denied"
-    return f"cannot read the file: {exc.strerror or exc}"
 
 
 def _decode_forced(data: bytes, path: Path, forced: str) -> DecodedText:

@@ -12,7 +12,6 @@ import csv
 import io
 import math
 import re
-import zipfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from dotsdesk.errors import InputError
-from dotsdesk.importers.text import decode_bytes, describe_binary, read_file_bytes
+from dotsdesk.importers.files import check_office_zip, read_file_bytes
+from dotsdesk.importers.text import decode_bytes
 
 __all__ = ["Table", "read_table"]
 
@@ -224,78 +224,6 @@ def _read_xlsx_records(path: Path, sheet: str | None) -> _Raw:
 def _check_workbook_zip(path: Path) -> None:
     """Explain files that are not workbooks before openpyxl fails on them obscurely."""
     check_office_zip(path, ".xlsx", "xl/workbook.xml")
-
-
-def check_office_zip(path: Path, suffix: str, main_part: str) -> None:
-    """Raise an InputError naming what ``path`` really is unless it is an Office zip.
-
-    Shared by the .xlsx and .docx readers. Also refuses XML with a DOCTYPE: Office never writes
-    one, and entity declarations are how XML bombs work.
-    """
-    head = _head(path)
-    if not head:
-        raise InputError(path, f"not a valid {suffix} file (the file is empty)")
-    if not head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        raise InputError(path, f"not a valid {suffix} file ({_what_instead(head, suffix)})")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if main_part not in names:
-                raise InputError(path, f"not a valid {suffix} file ({_zip_kind(archive, names)})")
-            for name in names:
-                if name.endswith((".xml", ".rels")):
-                    with archive.open(name) as member:
-                        prolog = member.read(4096)
-                    if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-                        raise InputError(
-                            path,
-                            f"not a valid {suffix} file (it contains XML entity declarations, "
-                            "which Office never writes; refusing to read it)",
-                        )
-    except InputError:
-        raise
-    except Exception:  # BadZipFile, zlib.error, EOFError, OSError, NotImplementedError...
-        raise InputError(path, f"not a valid {suffix} file (it is truncated or damaged)") from None
-
-
-def _head(path: Path) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(4096)
-    except OSError:
-        return read_file_bytes(path)  # raises the InputError with the OS's reason
-
-
-def _what_instead(head: bytes, suffix: str) -> str:
-    kind = describe_binary(head)
-    if kind is not None and "zip" not in kind:
-        if suffix == ".xlsx" and "old binary" in kind:
-            return "it is an old .xls file or a password-protected workbook; save it as .xlsx"
-        if suffix == ".docx" and "old binary" in kind:
-            return "it is an old .doc file or a password-protected document; save it as .docx"
-        return f"it is {kind}"
-    stripped = head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").lower()
-    if stripped.startswith((b"<html", b"<!doctype html", b"<table", b"<?xml")):
-        return "it is an HTML or XML file; open it in Office and save it in the right format"
-    if b"\x00" not in head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        if suffix == ".xlsx":
-            return "it is a text file, perhaps a CSV renamed to .xlsx; rename it to .csv"
-        return "it is a text file renamed to .docx; rename it to .txt"
-    return "it is not a zip archive; the file is damaged or of another type"
-
-
-def _zip_kind(archive: zipfile.ZipFile, names: set[str]) -> str:
-    if "word/document.xml" in names:
-        return "it is a Word document, not an Excel workbook"
-    if "xl/workbook.xml" in names:
-        return "it is an Excel workbook, not a Word document"
-    if "mimetype" in names:
-        mimetype = archive.read("mimetype")[:100]
-        if b"opendocument.spreadsheet" in mimetype:
-            return "it is an OpenDocument spreadsheet (.ods); save it as .xlsx"
-        if b"opendocument.text" in mimetype:
-            return "it is an OpenDocument text (.odt); save it as .docx"
-    return "it is a zip archive but not an Office file"
 
 
 def _damaged(suffix: str, exc: Exception) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from dotsdesk.errors import InputError
-from dotsdesk.importers.surveys.table import check_office_zip
+from dotsdesk.importers.files import check_office_zip
 from dotsdesk.importers.text import read_text_file
 
 __all__ = ["Document", "read_document"]
