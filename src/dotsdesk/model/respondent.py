@@ -67,6 +67,7 @@ class AttributeType(enum.StrEnum):
     TEXT = "text"
     NUMBER = "number"
     CATEGORY = "category"
+    MULTI = "multi"  # several choices, one a line (a multiple-choice question)
 
 
 class AttributeDef(Base):

@@ -30,7 +30,7 @@ from ...model import (
 from ...model import segment_code as sc
 from ..coding.codebook import descendant_ids
 from ..consent.events import ConsentStatus, current_consents
-from ..corpus.respondents import format_value, parse_number
+from ..corpus.respondents import choices_of, format_value, value_clause
 from ..corpus.search import find_hits, search, terms_of
 from .query_types import (
     _CHUNK,
@@ -117,11 +117,7 @@ def _attribute_clause(attribute: AttributeDef | None, values: frozenset[str]) ->
     if attribute is None:
         return true() if NO_VALUE in values else false()
     of_attribute = AttributeValue.attribute_id == attribute.id
-    if attribute.type is AttributeType.NUMBER:
-        numbers = {n for v in values if (n := parse_number(v)) is not None}
-        match = AttributeValue.value_number.in_(sorted(numbers))
-    else:
-        match = AttributeValue.value_text.in_(sorted(values))
+    match = value_clause(attribute, values - {NO_VALUE})
     having = Response.respondent_id.in_(
         select(AttributeValue.respondent_id).where(of_attribute, match)
     )
@@ -281,7 +277,10 @@ def filter_choices(
     ).all()
     for attribute, value_text, value_number, n in counts:
         values = attributes.setdefault(attribute.name, {})
-        if value_text is not None or value_number is not None:
+        if attribute.type is AttributeType.MULTI:
+            for choice in choices_of(value_text):  # a respondent counts once for each choice
+                values[choice] = values.get(choice, 0) + n
+        elif value_text is not None or value_number is not None:
             shown = format_value(AttributeValue(value_text=value_text, value_number=value_number))
             values[shown] = values.get(shown, 0) + n
     languages = dict(

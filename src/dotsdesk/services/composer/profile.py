@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from ...errors import NotFound
 from ...model import AttributeDef, AttributeType, AttributeValue, Respondent
-from ..corpus.respondents import format_value
+from ..corpus.respondents import choices_of, format_value
 from .statistics import Population, fill, population_ids
 
 DEFAULT_TEMPLATE = "{Attribute}: {values}."
@@ -55,6 +55,10 @@ def attribute_values(
     )
     counts: Counter[str] = Counter()
     for text, number, n in rows:  # one row per distinct value, however many respondents
+        if found.type is AttributeType.MULTI:
+            for choice in choices_of(text):
+                counts[choice] += n
+            continue
         value = format_value(AttributeValue(value_text=text, value_number=number)).strip()
         if value:
             counts[value] += n

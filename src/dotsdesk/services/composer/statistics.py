@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from ...errors import NotFound
 from ...model import (
     AttributeDef,
-    AttributeType,
     AttributeValue,
     Code,
     Respondent,
@@ -28,7 +27,7 @@ from ...model import (
     segment_code,
 )
 from ..coding.codebook import descendant_ids
-from ..corpus.respondents import parse_number
+from ..corpus.respondents import value_clause
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
@@ -89,11 +88,7 @@ def population_ids(session: Session, population: Population | None) -> Select[An
     if attribute is None:
         raise NotFound(None, f"no attribute {population.attribute!r}")
     query = select(AttributeValue.respondent_id).where(AttributeValue.attribute_id == attribute.id)
-    value = population.value or ""
-    if attribute.type is AttributeType.NUMBER:
-        number = parse_number(value)
-        return query.where(AttributeValue.value_number == number)
-    return query.where(AttributeValue.value_text == value.strip())
+    return query.where(value_clause(attribute, [population.value or ""]))
 
 
 def code_set(session: Session, code_ids: Iterable[int], descendants: bool = True) -> list[int]:

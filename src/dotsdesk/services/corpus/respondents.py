@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, false, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from ...errors import InvalidOperation, NotFound
@@ -119,14 +119,22 @@ def define_attribute(
 
 
 def set_attribute(
-    session: Session, respondent: Respondent, name: str, value: str | float | None
+    session: Session,
+    respondent: Respondent,
+    name: str,
+    value: str | float | Iterable[str] | None,
 ) -> None:
-    """Set (or with None/"" clear) one attribute; numbers are checked for number attributes."""
+    """Set (or with None/"" clear) one attribute; numbers are checked for number attributes.
+    A multiple-choice attribute takes a list of choices (or one a line)."""
     attribute = session.scalar(select(AttributeDef).where(AttributeDef.name == name))
     if attribute is None:
         kind = AttributeType.NUMBER if isinstance(value, int | float) else AttributeType.TEXT
         attribute = define_attribute(session, name, kind)
     existing = session.get(AttributeValue, (respondent.id, attribute.id))
+    if attribute.type is AttributeType.MULTI and value is not None:
+        value = join_choices([value] if isinstance(value, str | int | float) else value)
+    elif value is not None and not isinstance(value, str | int | float):
+        value = join_choices(value)
     if value is None or (isinstance(value, str) and not value.strip()):
         if existing is not None:
             session.delete(existing)
@@ -152,6 +160,42 @@ def set_attribute(
     else:
         existing.value_text, existing.value_number = text, number
     session.flush()
+
+
+# Between the choices of a multiple-choice value: a line each, as no choice spans lines.
+CHOICE_SEPARATOR = "\n"
+
+
+def join_choices(choices: Iterable[str | float]) -> str:
+    """Choices as one stored value: each stripped, blank ones and repeats left out, in order;
+    a choice given as several lines counts as several choices."""
+    parts = (p.strip() for c in choices for p in str(c).split(CHOICE_SEPARATOR))
+    return CHOICE_SEPARATOR.join(dict.fromkeys(p for p in parts if p))
+
+
+def choices_of(text: str | None) -> list[str]:
+    return [c for c in (text or "").split(CHOICE_SEPARATOR) if c]
+
+
+def value_clause(attribute: AttributeDef, values: Iterable[str]) -> ColumnElement[bool]:
+    """SQL true for an AttributeValue of `attribute` holding one of `values`: equal numbers
+    for number attributes, one of the choices for multiple-choice ones, equal text otherwise."""
+    wanted = sorted({v.strip() for v in values if v.strip()})
+    if attribute.type is AttributeType.NUMBER:
+        numbers = sorted({n for v in wanted if (n := parse_number(v)) is not None})
+        return AttributeValue.value_number.in_(numbers)
+    if attribute.type is AttributeType.MULTI:
+        framed = literal(CHOICE_SEPARATOR) + AttributeValue.value_text + literal(CHOICE_SEPARATOR)
+        clauses = [
+            framed.like(f"%{CHOICE_SEPARATOR}{_like_escape(v)}{CHOICE_SEPARATOR}%", escape="\\")
+            for v in wanted
+        ]
+        return or_(*clauses) if clauses else false()
+    return AttributeValue.value_text.in_(wanted)
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def parse_number(value: str | float) -> float | None:
@@ -210,4 +254,6 @@ def normalise_value(attribute: AttributeDef, raw: str) -> str:
         number = parse_number(raw)
         if number is not None:
             return format_value(AttributeValue(value_number=number))
+    if attribute.type is AttributeType.MULTI:
+        return join_choices([raw])
     return raw.strip()
