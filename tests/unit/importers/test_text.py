@@ -87,6 +87,32 @@ def test_short_western_text_is_windows_1252(text: str) -> None:
     assert decode_bytes(text.encode("cp1252"), P) == DecodedText(text, "Windows-1252")
 
 
+def test_short_western_word_is_not_read_as_gbk() -> None:
+    # "Größe" is valid GBK too ("Gr鲞e"): a character wedged inside an ASCII word gives it away.
+    assert decode_bytes("Größe".encode("cp1252"), P) == DecodedText("Größe", "Windows-1252")
+
+
+def test_code_pages_that_change_ascii_are_not_guessed() -> None:
+    # charset-normalizer's first guess for this word is EBCDIC (CP037).
+    word = "Ερευνητής"
+    assert decode_bytes(word.encode("cp1253"), P) == DecodedText(word, "Windows-1253")
+
+
+def test_windows_1252_with_pasted_utf8_lines_is_refused() -> None:
+    lines = ["Name,Kommentar", "Renée,très bien", "Zoë,ça va", "Ana,São Paulo", "Noël,fiancé"]
+    data = "\n".join(lines[:3]).encode("cp1252") + b"\n" + "\n".join(lines[3:]).encode()
+    with pytest.raises(InputError, match="try --encoding"):
+        decode_bytes(data, Path("mixed.csv"))
+
+
+def test_random_double_byte_data_is_not_gb18030() -> None:
+    # Decodes as GB18030 to mostly common characters, and a few private-use ones.
+    rng = random.Random(3)
+    data = bytes(rng.randrange(0xA1, 0xFF) for _ in range(200))
+    with pytest.raises(InputError, match="try --encoding"):
+        decode_bytes(data, Path("noise.txt"))
+
+
 def test_other_scripts_fall_back_to_charset_normalizer() -> None:
     text = "こんにちは、私はデータサイエンティストです"
     assert decode_bytes(text.encode("shift_jis"), P) == DecodedText(text, "Shift_JIS")
