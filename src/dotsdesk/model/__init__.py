@@ -9,6 +9,7 @@ from .project_info import ImportRecord, Setting
 from .respondent import AttributeDef, AttributeType, AttributeValue, Identity, Respondent
 from .response import Response, Translation
 from .segment import Coder, Segment, segment_code
+from .turn import TranscriptInfo, Turn, TurnRole
 
 __all__ = [
     "AttributeDef",
@@ -32,7 +33,10 @@ __all__ = [
     "Section",
     "Segment",
     "Setting",
+    "TranscriptInfo",
     "Translation",
+    "Turn",
+    "TurnRole",
     "consent_scope_segment",
     "segment_code",
 ]
