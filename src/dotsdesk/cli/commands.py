@@ -48,7 +48,7 @@ class _DryRun(Exception):
 
 
 def import_(args: argparse.Namespace) -> int:
-    from ..importers import ImportOptions, import_file
+    from ..importers import ImportOptions, TranscriptOptions, import_file
 
     options = ImportOptions(
         encoding=args.encoding,
@@ -59,6 +59,7 @@ def import_(args: argparse.Namespace) -> int:
         id_column=args.id_column,
         respondent=args.respondent,
     )
+    transcript = TranscriptOptions(interviewer=tuple(args.interviewer))
     if args.respondent and any(
         p.suffix.lower() in {".csv", ".tsv", ".xlsx", ".xlsm"} for p in args.inputs
     ):
@@ -73,7 +74,7 @@ def import_(args: argparse.Namespace) -> int:
         try:
             with project.write() as s:
                 for path in args.inputs:
-                    reports.append(import_file(s, path, options))
+                    reports.append(import_file(s, path, options, transcript=transcript))
                 if args.dry_run:
                     raise _DryRun
         except _DryRun:

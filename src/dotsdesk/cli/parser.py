@@ -130,9 +130,11 @@ def _import_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
         "import",
         help="import survey tables and transcripts",
         description=(
-            "Import .csv/.tsv/.xlsx survey tables (one row per respondent) and .docx/.txt/.md "
-            "transcripts (one response each). For tables, a column named 'respondent' or 'id' "
-            "identifies people; long free-text columns become responses (the header is the "
+            "Import .csv/.tsv/.xlsx survey tables (one row per respondent) and transcripts "
+            "(.docx/.txt/.md/.rtf, .vtt/.srt subtitles): a transcript with speakers keeps its "
+            "turns and times, and each speaker but the interviewer becomes a respondent "
+            "('Interviewee N', names kept private). For tables, a column named 'respondent' or "
+            "'id' identifies people; long free-text columns become responses (the header is the "
             "question); short ones become attributes; columns like name, e-mail, phone, "
             "contact, handle are kept as private identity; a 'language' column sets each "
             "response's language (otherwise it is detected). The decision for each column is "
@@ -167,7 +169,18 @@ def _import_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
         "--id", dest="id_column", metavar="COL", help="the column that identifies respondents"
     )
     p.add_argument(
-        "--respondent", metavar="ID", help="for transcripts: whose words (default: the file name)"
+        "--respondent",
+        metavar="ID",
+        help="for transcripts: whose words, an existing respondent or a name kept private "
+        "(default: each speaker who is not the interviewer becomes 'Interviewee N')",
+    )
+    p.add_argument(
+        "--interviewer",
+        action="append",
+        default=[],
+        metavar="SPEAKER",
+        help="for transcripts: the speaker who asks (repeat for several); default: a speaker "
+        "labelled I, Q, Interviewer, 访谈者..., else the one asking the most questions",
     )
     p.add_argument(
         "--encoding",

@@ -15,11 +15,13 @@ from sqlalchemy.orm import Session
 from ..errors import InputError
 from ..model import ImportRecord
 from .report import ImportOptions, ImportReport, Progress
+from .transcripts.layout import TRANSCRIPT_SUFFIXES
+from .transcripts.roles import TranscriptOptions
 
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm"})
-DOCUMENT_SUFFIXES = frozenset({".docx", ".txt", ".md", ".markdown"})
+DOCUMENT_SUFFIXES = TRANSCRIPT_SUFFIXES  # .docx .txt .md .rtf, and subtitles .vtt .srt
 
-__all__ = ["ImportOptions", "ImportReport", "import_file"]
+__all__ = ["ImportOptions", "ImportReport", "TranscriptOptions", "import_file"]
 
 
 def import_file(
@@ -27,6 +29,7 @@ def import_file(
     path: Path,
     options: ImportOptions | None = None,
     progress: Progress | None = None,
+    transcript: TranscriptOptions | None = None,
 ) -> ImportReport:
     from .surveys.writer import import_survey
     from .transcripts.writer import import_transcript
@@ -43,7 +46,7 @@ def import_file(
         raise InputError(
             path,
             f"cannot import {suffix or 'files without an extension'}: "
-            "use .csv, .tsv, .xlsx, .docx, .txt or .md",
+            "use .csv, .tsv, .xlsx, .docx, .txt, .md, .rtf, .vtt or .srt",
         )
     try:
         data = path.read_bytes()
@@ -58,7 +61,7 @@ def import_file(
     if kind == "survey":
         import_survey(session, path, options, report, progress)
     else:
-        import_transcript(session, path, options, report)
+        import_transcript(session, path, options, report, transcript)
     session.add(
         ImportRecord(
             filename=path.name, digest=digest, kind=kind, summary="\n".join(report.lines())
