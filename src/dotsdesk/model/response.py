@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
@@ -24,11 +24,12 @@ class Response(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     respondent_id: Mapped[int] = mapped_column(ForeignKey("respondent.id", ondelete="CASCADE"))
     question: Mapped[str | None] = mapped_column(Text)
+    question_id: Mapped[str | None] = mapped_column(String(200))  # the survey tool's id
     text: Mapped[str] = mapped_column(Text)
     language: Mapped[str] = mapped_column(String(20), default="und")
     source: Mapped[str | None] = mapped_column(Text)  # file the response came from
     channel: Mapped[str | None] = mapped_column(String(100))  # survey, email, forum post, ...
-    received: Mapped[date | None]
+    received: Mapped[datetime | None]  # when the answer was submitted
     created: Mapped[datetime] = mapped_column(default=utcnow)
 
     respondent: Mapped[Respondent] = relationship(back_populates="responses")

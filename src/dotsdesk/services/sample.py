@@ -4,7 +4,7 @@ and a draft of the post itself built from blocks, as an author would build it.""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +67,7 @@ def _add_person(session: Session, person: dict[str, Any], code_ids: dict[str, in
             question=answer["question"],
             language=answer["language"],
             channel=answer["channel"],
-            received=date.fromisoformat(answer["received"]),
+            received=datetime.fromisoformat(answer["received"]),
             source="sample",
         )
         if answer.get("translation"):

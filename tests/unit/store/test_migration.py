@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -32,8 +33,8 @@ def make_old_project(path: Path) -> None:
                 "VALUES (1, 'r1', 'R001', '2024-05-01 10:00:00')"
             )
             conn.exec_driver_sql(
-                "INSERT INTO response (id, respondent_id, text, language, created) "
-                "VALUES (1, 1, ?, 'zh', '2024-05-01 10:00:00')",
+                "INSERT INTO response (id, respondent_id, text, language, received, created) "
+                "VALUES (1, 1, ?, 'zh', '2024-04-30', '2024-05-01 10:00:00')",
                 (OLD_TEXT,),
             )
             conn.exec_driver_sql(
@@ -74,6 +75,10 @@ def test_opening_an_old_project_backs_up_then_migrates(tmp_path: Path) -> None:
         assert migrate.current_revision(p.engine) == migrate.head_revision()
         with p.read() as s:
             assert s.scalar(select(Response.text).where(Response.id == 1)) == OLD_TEXT
+            # A received date of 0001 reads back as a timestamp (0005); no question id yet.
+            old = s.get(Response, 1)
+            assert old is not None and old.received == datetime(2024, 4, 30)
+            assert old.question_id is None
             # Text written before the index existed is found: short (fallback) and long terms.
             assert search(s, "面试").response_ids == [1]
             assert search(s, "机器学习").response_ids == [1]

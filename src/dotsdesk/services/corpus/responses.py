@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,7 +29,8 @@ def add_response(
     language: str | None = None,
     source: str | None = None,
     channel: str | None = None,
-    received: date | None = None,
+    received: datetime | None = None,
+    question_id: str | None = None,
 ) -> Response:
     """Store the text exactly as given; offsets into it are code points forever after."""
     if not text.strip():
@@ -43,6 +44,7 @@ def add_response(
         source=source,
         channel=channel,
         received=received,
+        question_id=question_id,
     )
     session.add(response)
     session.flush()
