@@ -59,7 +59,7 @@ def import_file(
         report.already_imported = before.imported.strftime("%Y-%m-%d %H:%M")
         return report
     if kind == "survey":
-        import_survey(session, path, options, report, progress)
+        import_survey(session, path, options, report, progress, data)
     else:
         import_transcript(session, path, options, report, transcript)
     session.add(

@@ -64,8 +64,10 @@ def import_survey(
     options: ImportOptions,
     report: ImportReport,
     progress: Progress | None = None,
+    data: bytes | None = None,
 ) -> None:
-    table = read_table(path, encoding=options.encoding, sheet=options.sheet)
+    """Import a survey table; ``data`` is the file's content if the caller has read it."""
+    table = read_table(path, encoding=options.encoding, sheet=options.sheet, data=data)
     report.encoding, report.sheet = table.encoding, table.sheet
     report.notes.extend(table.notes)
     responses = expand_names(table.headers, options.responses)
