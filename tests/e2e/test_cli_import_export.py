@@ -146,17 +146,23 @@ def test_transcripts_docx_txt_md(cli, tmp_path: Path) -> None:  # type: ignore[n
     assert result.code == 0, result.err
     assert "GB18030" in result.out
     info = cli("info", "t.dots", "--json").json()
-    assert info["respondents"] == 3 and info["responses"] == 3  # interview-li, notes, Li
+    # Li (the interview's speaker, whose name is kept private) also wrote dm.txt; notes.md is
+    # someone else's.
+    assert info["respondents"] == 2 and info["responses"] == 3
     with Project.open(tmp_path / "t.dots", readonly=True) as p, p.read() as s:
         from dotsdesk.model import Response
 
         texts = {r.source: r.text for r in s.query(Response)}
+        owners = {r.source: r.respondent.label for r in s.query(Response)}
     assert texts["notes.md"] == "# Notes\n\nShe said café with e\u0301.\nNew line."
+    # The turns' speakers are kept beside the text, not in it.
     assert (
         texts["interview-li.docx"]
-        == "Interviewer: 你平时写生产代码吗？\nLi: 写的，每天都写 😀。Code review matters."
+        == "你平时写生产代码吗？\n\n写的，每天都写 😀。Code review matters."
     )
     assert texts["dm.txt"] == "论坛私信：我们用结对编程。"
+    assert owners["dm.txt"] == owners["interview-li.docx"] != owners["notes.md"]
+    assert set(owners.values()) == {"Interviewee 1", "Interviewee 2"}
 
 
 def test_broken_inputs_change_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

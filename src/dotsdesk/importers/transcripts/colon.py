@@ -37,7 +37,9 @@ _NOT_SPEAKERS = {
 }  # fmt: skip
 _SENTENCE_MARKS = re.compile(r"[,;!?\"“”。，；！？、]")
 MAX_WORDS = 4
-SMALL = 4  # so few labelled lines that each may speak once
+# Up to this many labelled lines, someone who speaks once is a speaker (a group interview);
+# in a longer transcript a label seen once is more likely a "Basically: ..." in a turn.
+SMALL = 20
 
 
 def label_of(line: str) -> tuple[str, str, int | None] | None:
@@ -65,7 +67,6 @@ def parse_colon_turns(lines: list[str]) -> ParsedTranscript | None:
     for speaker, _rest, _ms in labelled.values():
         counts[speaker] = counts.get(speaker, 0) + 1
     if len(labelled) > SMALL:
-        # A one-off "Basically: ..." inside a long turn is that turn's text, not a speaker.
         labelled = {i: f for i, f in labelled.items() if counts[f[0]] > 1 or is_role_label(f[0])}
         counts = {s: n for s, n in counts.items() if n > 1 or is_role_label(s)}
     if len(counts) < 2 or not (
