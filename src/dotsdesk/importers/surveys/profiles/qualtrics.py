@@ -62,18 +62,8 @@ _META: dict[str, tuple[Role, str | None]] = {
     "qlanguage": (Role.LANGUAGE, None),
 }
 # The legacy export numbers its metadata V1..V10 in this order.
-_LEGACY = (
-    "responseid",
-    "responseset",
-    "name",
-    "externaldatareference",
-    "emailaddress",
-    "ipaddress",
-    "status",
-    "startdate",
-    "enddate",
-    "finished",
-)
+_LEGACY = ("responseid", "responseset", "name", "externaldatareference", "emailaddress",
+           "ipaddress", "status", "startdate", "enddate", "finished")  # fmt: skip
 # Parts of a question that Qualtrics adds itself: timing, meta info, display order, Text iQ.
 _BOOKKEEPING = re.compile(
     r"(FIRST|LAST)_CLICK|PAGE_SUBMIT|CLICK_COUNT|BROWSER|VERSION|OS|OPERATING_SYSTEM|RESOLUTION"
@@ -309,7 +299,7 @@ def _flags(values: list[str]) -> bool:
 
 
 def _demote_end_date(column: Column) -> Column:
-    if _key(column.qid) != "enddate" and column.qid != "V9":
+    if _key(column.qid) != "enddate":
         return column
     why = f"Qualtrics: {column.qid} (RecordedDate is when the response arrived)"
     return metadata(column.header, column.qid, Role.IGNORED, why)
