@@ -25,6 +25,7 @@ from dotsdesk.importers.dates import parse_date, parse_timestamp
         ("2023年5月1日", datetime(2023, 5, 1)),
         ("2023/05/01 下午 3:04:05", datetime(2023, 5, 1, 15, 4, 5)),
         ("01.06.2024 10:20", datetime(2024, 6, 1, 10, 20)),
+        ("01-May-2023 10:20:30", datetime(2023, 5, 1, 10, 20, 30)),  # 腾讯问卷
     ],
 )
 def test_timestamps(value: str, expected: datetime) -> None:
