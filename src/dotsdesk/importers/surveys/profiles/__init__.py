@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from . import google_forms, qualtrics, tencent, wjx
 from .base import HEAD_RECORDS, Answer, Column, Layout, Profile
 
 __all__ = ["HEAD_RECORDS", "PROFILES", "Answer", "Column", "Layout", "Profile", "recognise"]
 
-# Filled as profiles arrive; the order matters only where two could claim a file.
-PROFILES: list[Profile] = []
+# The order matters only where two could claim a file: Google Forms last, as any tool whose
+# first column is a timestamp over one header row looks like it.
+PROFILES: list[Profile] = [
+    qualtrics.PROFILE,
+    wjx.PROFILE,
+    tencent.PROFILE,
+    google_forms.PROFILE,
+]
 
 
 def recognise(head: Sequence[Sequence[str]]) -> Layout | None:
