@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from . import google_forms, qualtrics, tencent, wjx
+from . import google_forms, limesurvey, qualtrics, surveymonkey, tencent, wjx
 from .base import HEAD_RECORDS, Answer, Column, Layout, Profile
 
 __all__ = ["HEAD_RECORDS", "PROFILES", "Answer", "Column", "Layout", "Profile", "recognise"]
@@ -17,6 +17,8 @@ __all__ = ["HEAD_RECORDS", "PROFILES", "Answer", "Column", "Layout", "Profile", 
 # first column is a timestamp over one header row looks like it.
 PROFILES: list[Profile] = [
     qualtrics.PROFILE,
+    surveymonkey.PROFILE,
+    limesurvey.PROFILE,
     wjx.PROFILE,
     tencent.PROFILE,
     google_forms.PROFILE,
