@@ -2,7 +2,9 @@
 
 "20% of sampled data scientists describe their work as pure research": the count is of
 respondents (not segments) with at least one segment coded with any of the codes (and, by
-default, their descendants), among all respondents or those with an attribute value.
+default, their descendants), among all respondents or those with an attribute value. In an
+interview transcript only segments holding the respondent's own words count: one inside the
+interviewer's turns is the interviewer speaking, not the respondent.
 Percentages are whole numbers rounded half up, as a post prints them.
 """
 
@@ -28,6 +30,7 @@ from ...model import (
 )
 from ..coding.codebook import descendant_ids
 from ..corpus.respondents import value_clause
+from ..corpus.turns import respondents_words
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
@@ -117,6 +120,10 @@ def code_share(
         select(func.count(func.distinct(Response.respondent_id)))
         .join(Segment, Segment.response_id == Response.id)
         .join(segment_code, segment_code.c.segment_id == Segment.id)
-        .where(segment_code.c.code_id.in_(codes), Response.respondent_id.in_(people))
+        .where(
+            segment_code.c.code_id.in_(codes),
+            Response.respondent_id.in_(people),
+            respondents_words(),
+        )
     )
     return Figure(session.scalar(coded) or 0, total)

@@ -1,7 +1,9 @@
 """The consent gate: the one check every preview and export runs before it shows a quote.
 
-A quote passes only if its respondent's current consent is a grant that covers the segment,
-the identity the attribution would print, and the translation if one is used. Anything else
+A quote passes only if its words are the respondent's own (in a transcript, not inside the
+interviewer's turns, another interviewee's or a transcriber's note), and their current consent
+is a grant that covers the segment, the identity the attribution would print, and the
+translation if one is used. Anything else
 is blocked with a reason from `BlockReason`; messages name respondents by their pseudonymous
 label only, so they can be shown, logged or printed without leaking who anyone is.
 """
@@ -18,7 +20,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...errors import DotsError
-from ...model import ConsentLevel, ConsentScope, Respondent, Response, Segment
+from ...model import ConsentLevel, ConsentScope, Respondent, Response, Segment, Turn
+from ..corpus.turns import Speech, format_time, overlaps_segment, speech_from
 from .events import Consent, ConsentStatus, current_consents
 
 # From least to most identity; a grant allows its own level and everything below it.
@@ -37,6 +40,8 @@ class BlockReason(enum.StrEnum):
     TRANSLATION_NOT_ALLOWED = "translation not allowed"
     IDENTITY_BEYOND_LEVEL = "identity beyond level"
     SEGMENT_DELETED = "segment deleted"
+    INTERVIEWER_WORDS = "interviewer's words"
+    NOT_RESPONDENTS_WORDS = "another speaker's words"
 
 
 _STATUS_REASON = {
@@ -57,6 +62,15 @@ _PLACEHOLDER = {
     BlockReason.TRANSLATION_NOT_ALLOWED: "translation not allowed",
     BlockReason.IDENTITY_BEYOND_LEVEL: "attribution not allowed",
     BlockReason.SEGMENT_DELETED: "segment deleted",
+    BlockReason.INTERVIEWER_WORDS: "the interviewer's words",
+    BlockReason.NOT_RESPONDENTS_WORDS: "not the respondent's words",
+}
+
+
+# Whose words (`Speech.others`) -> the stretch of the transcript they are.
+_TURN_OF = {
+    "the interviewer": "the interviewer's turn",
+    "another interviewee": "another interviewee's turn",
 }
 
 
@@ -90,14 +104,30 @@ def check_quotes(
     today = today or date.today()
     wanted = {r.segment_id for r in requests if r.segment_id is not None}
     owners: dict[int, tuple[int, str]] = {}
+    speech: dict[int, Speech] = {}
     if wanted:
+        # With the transcript turns under each segment, if any: whose words it quotes.
         rows = session.execute(
-            select(Segment.id, Respondent.id, Respondent.label)
+            select(
+                Segment.id,
+                Respondent.id,
+                Respondent.label,
+                Turn.role,
+                Turn.respondent_id,
+                Turn.time_ms,
+            )
             .join(Response, Response.id == Segment.response_id)
             .join(Respondent, Respondent.id == Response.respondent_id)
+            .outerjoin(Turn, overlaps_segment())
             .where(Segment.id.in_(wanted))
+            .order_by(Segment.id, Turn.position)
+        ).all()
+        owners = {sid: (rid, label) for sid, rid, label, *_turn in rows}
+        speech = speech_from(
+            (sid, role, said_by, rid, ms)
+            for sid, rid, _label, role, said_by, ms in rows
+            if role is not None
         )
-        owners = {sid: (rid, label) for sid, rid, label in rows}
     consents = current_consents(session, {rid for rid, _ in owners.values()}, today)
     decisions = []
     for request in requests:
@@ -106,7 +136,8 @@ def check_quotes(
             decisions.append(_deleted(request))
         else:
             rid, label = owner
-            decisions.append(_decide(request, consents[rid], label))
+            said = speech.get(request.segment_id) if request.segment_id is not None else None
+            decisions.append(_decide(request, consents[rid], label, said))
     return decisions
 
 
@@ -121,10 +152,26 @@ def _deleted(request: QuoteRequest) -> GateDecision:
     )
 
 
-def _decide(request: QuoteRequest, consent: Consent, label: str) -> GateDecision:
+def _decide(
+    request: QuoteRequest, consent: Consent, label: str, speech: Speech | None = None
+) -> GateDecision:
     def blocked(reason: BlockReason, message: str) -> GateDecision:
         return GateDecision(request, reason, f"{label}: {message}", consent.respondent_id, label)
 
+    if speech is not None and not speech.own:
+        # Checked first: whatever they consented to, these words are not theirs.
+        at = f" at {format_time(speech.time_ms)}" if speech.time_ms is not None else ""
+        whose = " and ".join(_TURN_OF.get(other, other) for other in speech.others)
+        reason = (
+            BlockReason.INTERVIEWER_WORDS
+            if speech.others == ("the interviewer",)
+            else BlockReason.NOT_RESPONDENTS_WORDS
+        )
+        return blocked(
+            reason,
+            f"segment {request.segment_id} lies in {whose}{at}, "
+            "not in the respondent's own words",
+        )
     status_reason = _STATUS_REASON.get(consent.status)
     if status_reason is not None:
         return blocked(status_reason, _status_message(consent))
@@ -146,7 +193,12 @@ def _decide(request: QuoteRequest, consent: Consent, label: str) -> GateDecision
             f"the attribution shows their {_shown(request.identity)} but consent is "
             f"{_level_words(level)}",
         )
-    return GateDecision(request, None, f"{label}: allowed", consent.respondent_id, label)
+    allowed = "allowed"
+    if speech is not None and speech.spans_turns:
+        allowed += (
+            f" (it spans a turn boundary and includes words of {' and '.join(speech.others)})"
+        )
+    return GateDecision(request, None, f"{label}: {allowed}", consent.respondent_id, label)
 
 
 def _status_message(consent: Consent) -> str:

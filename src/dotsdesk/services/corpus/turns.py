@@ -172,7 +172,8 @@ def turns_of(session: Session, response_id: int) -> list[TurnView]:
 # -- whose words a segment is -----------------------------------------------------------------
 
 
-def _overlaps() -> ColumnElement[bool]:
+def overlaps_segment() -> ColumnElement[bool]:
+    """SQL: the Turn lies (at least partly) under the Segment (to join turns to segments)."""
     return and_(
         Turn.response_id == Segment.response_id, Turn.start < Segment.end, Turn.end > Segment.start
     )
@@ -186,8 +187,8 @@ def respondents_words() -> ColumnElement[bool]:
     """SQL, for a query over Segment joined to its Response: the segment holds some of the
     respondent's own words (it lies in no turn at all, as in a survey answer, or it overlaps
     one of their turns). Statistics count only such segments."""
-    in_a_turn = exists(select(Turn.id).where(_overlaps()))
-    in_own_turn = exists(select(Turn.id).where(_overlaps(), _own()))
+    in_a_turn = exists(select(Turn.id).where(overlaps_segment()))
+    in_own_turn = exists(select(Turn.id).where(overlaps_segment(), _own()))
     return or_(not_(in_a_turn), in_own_turn)
 
 
@@ -216,10 +217,19 @@ def speech_of_segments(session: Session, segment_ids: Iterable[int]) -> dict[int
     rows = session.execute(
         select(Segment.id, Turn.role, Turn.respondent_id, Response.respondent_id, Turn.time_ms)
         .join(Response, Response.id == Segment.response_id)
-        .join(Turn, _overlaps())
+        .join(Turn, overlaps_segment())
         .where(Segment.id.in_(wanted))
         .order_by(Segment.id, Turn.position)
     ).all()
+    return speech_from(rows)
+
+
+def speech_from(
+    rows: Iterable[tuple[int, TurnRole | str, int | None, int, int | None]],
+) -> dict[int, Speech]:
+    """Speech per segment from rows (segment id, turn role, who said the turn, the response's
+    respondent, turn time), a row per turn under the segment in the order of the turns; for
+    a caller that reads the turns in a query of its own (the consent gate)."""
     found: dict[int, tuple[bool, list[str], int | None]] = {}
     for sid, role, speaker_id, owner_id, time_ms in rows:
         own, others, first_time = found.get(sid, (False, [], None))
