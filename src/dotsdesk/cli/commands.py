@@ -48,7 +48,7 @@ class _DryRun(Exception):
 
 
 def import_(args: argparse.Namespace) -> int:
-    from ..importers import ImportOptions, TranscriptOptions, import_file
+    from ..importers import TABLE_SUFFIXES, ImportOptions, TranscriptOptions, import_file
 
     options = ImportOptions(
         encoding=args.encoding,
@@ -61,7 +61,7 @@ def import_(args: argparse.Namespace) -> int:
     )
     transcript = TranscriptOptions(interviewer=tuple(args.interviewer))
     if args.respondent and any(
-        p.suffix.lower() in {".csv", ".tsv", ".xlsx", ".xlsm"} for p in args.inputs
+        p.suffix.lower() in TABLE_SUFFIXES for p in args.inputs
     ):
         raise DotsError(
             None, "--respondent is for transcripts; a survey table names its respondents"

@@ -18,7 +18,7 @@ from .report import ImportOptions, ImportReport, Progress
 from .transcripts.layout import TRANSCRIPT_SUFFIXES
 from .transcripts.roles import TranscriptOptions
 
-TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm"})
+TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods"})
 DOCUMENT_SUFFIXES = TRANSCRIPT_SUFFIXES  # .docx .txt .md .rtf, and subtitles .vtt .srt
 
 __all__ = ["ImportOptions", "ImportReport", "TranscriptOptions", "import_file"]
@@ -40,13 +40,13 @@ def import_file(
         kind = "survey"
     elif suffix in DOCUMENT_SUFFIXES:
         kind = "transcript"
-    elif suffix in {".xls", ".doc"}:
+    elif suffix == ".doc":
         raise InputError(path, f"the old {suffix} format is not supported; save it as {suffix}x")
     else:
         raise InputError(
             path,
             f"cannot import {suffix or 'files without an extension'}: "
-            "use .csv, .tsv, .xlsx, .docx, .txt, .md, .rtf, .vtt or .srt",
+            "use .csv, .tsv, .xlsx, .xls, .ods, .docx, .txt, .md, .rtf, .vtt or .srt",
         )
     try:
         data = path.read_bytes()

@@ -16,7 +16,8 @@ from .context import ProjectContext
 from .worker import run_with_progress
 
 IMPORT_FILTER = (
-    "Surveys and transcripts (*.csv *.tsv *.xlsx *.xlsm *.docx *.txt *.md);;All files (*)"
+    "Surveys and transcripts (*.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.docx *.txt *.md *.rtf "
+    "*.vtt *.srt);;All files (*)"
 )
 POST_FILTER = "Word document (*.docx);;Markdown (*.md);;Web page (*.html)"
 POST_FILTER_SUFFIX = {

@@ -156,9 +156,10 @@ def test_qualtrics_csv_uses_question_text_and_drops_import_ids() -> None:
     assert table.rows[0][6] == "Hybrid: half research, half engineering"
     assert table.rows[1][6] == "研究员\n（主要做因果推断）"
     assert table.rows[1][9] == TRICKY
-    assert table.notes == [
-        "Qualtrics export: used the question-text row as headers and skipped the ImportId row"
-    ]
+    # The Qualtrics profile read the three header rows: ids, question texts, ImportIds.
+    assert table.notes == ["recognised a Qualtrics (current export)"]
+    assert table.layout is not None and table.header_rows == "lines 1-3"
+    assert [c.qid for c in table.columns][6:] == ["Q1", "Q2_1", "Q2_2", "Q3"]
 
 
 def test_qualtrics_without_question_row(tmp_path: Path) -> None:
@@ -327,7 +328,6 @@ def test_xlsx_with_uppercase_suffix_and_xlsm(tmp_path: Path) -> None:
         ("docx_renamed.xlsx", "not a valid .xlsx file (it is a Word document"),
         ("old_excel_renamed.xlsx", "not a valid .xlsx file (it is an old .xls file"),
         ("bomb.xlsx", "not a valid .xlsx file (it contains XML entity declarations"),
-        ("old_excel.xls", "old .xls format is not supported; save it as .xlsx"),
         ("xlsx_renamed.csv", "this is not a text file: it looks like a zip archive"),
         (
             "unclosed_quote.csv",
@@ -355,8 +355,20 @@ def test_unsupported_suffix(tmp_path: Path) -> None:
         read_table(tmp_path / "report.pdf")
     assert str(caught.value) == (
         f"{tmp_path / 'report.pdf'}: unsupported file type '.pdf' for a table "
-        "(use .csv, .tsv, .txt or .xlsx)"
+        "(use .csv, .tsv, .txt, .xlsx or .xls)"
     )
+
+
+def test_legacy_excel_written_by_an_office_program() -> None:
+    """问卷星 downloads .xls by default; this one LibreOffice wrote (make_fixtures.py)."""
+    table = read_table(DATA / "old_excel.xls")
+    assert table.sheet == "Responses"
+    assert table.headers == ["ID", "Handle", "Role", "Years", "Started", "Answer", "Double"]
+    assert [r[0] for r in table.rows] == ["1", "2", "3", "4"]  # whole numbers without ".0"
+    assert table.rows[0][4] == "2024-03-01"
+    assert table.rows[2][5] == "小K说：我是👩\u200d💻工程师 👍🏽 🇨🇳, Cafe\u0301 and cafe\u0301s"
+    assert table.rows[3][5] == "=SUM(1,2) is text"
+    assert table.row_numbers == [2, 3, 4, 5]
 
 
 def test_xlsx_damaged_inside_a_sheet(tmp_path: Path) -> None:

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
 
 from dotsdesk.errors import InputError
 from dotsdesk.importers.files import read_file_bytes
+from dotsdesk.importers.surveys.columns import Role
+from dotsdesk.importers.surveys.legacy_excel import read_calamine_records
+from dotsdesk.importers.surveys.profiles import Column, Layout, recognise
 from dotsdesk.importers.surveys.records import (
     Record,
     Records,
@@ -32,6 +35,8 @@ __all__ = ["Header", "Table", "build_table", "find_header", "read_table"]
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+# Legacy binary Excel (问卷星's default download) and OpenDocument, read by python-calamine.
+CALAMINE_SUFFIXES = (".xls", ".ods")
 
 _HEADER_SEARCH_ROWS = 20
 # The records looked at before the data: the header search, then two Qualtrics header rows.
@@ -52,6 +57,10 @@ class Table:
     encoding: str | None  # display name for text tables, None for .xlsx
     sheet: str | None  # sheet name for .xlsx
     notes: list[str] = field(default_factory=list)
+    layout: Layout | None = None  # the survey tool's export, when a profile recognised it
+    # One per header: what the tool says each column is (plain headers when no tool was found).
+    columns: list[Column] = field(default_factory=list)
+    header_rows: str = ""  # where the header was found, in the file's own units ("lines 1-3")
 
 
 @dataclass
@@ -83,22 +92,26 @@ def read_table(
         records = text_records(path, decoded, suffix)
     elif suffix in XLSX_SUFFIXES:
         records = workbook_records(path, sheet, data)
-    elif suffix == ".xls":
-        raise InputError(path, "old .xls format is not supported; save it as .xlsx")
+    elif suffix in CALAMINE_SUFFIXES:
+        cells, used = read_calamine_records(path, sheet)
+        records = Records(iter(enumerate(cells, start=1)), "row", sheet=used)
     else:
         shown = suffix or "(none)"
         raise InputError(
-            path, f"unsupported file type '{shown}' for a table (use .csv, .tsv, .txt or .xlsx)"
+            path,
+            f"unsupported file type '{shown}' for a table (use .csv, .tsv, .txt, .xlsx or .xls)",
         )
     return build_table(path, records)
 
 
 def build_table(path: Path, records: Records) -> Table:
-    """Find the header in the first records, then shape every later record to it."""
+    """Find the header in the first records (a source profile's, or the generic reading), then
+    shape every later record to it."""
     rows = iter(records.rows)
     head = list(islice(rows, _HEAD_RECORDS))
+    layout = recognise([cells for _, cells in head]) if head else None
     try:
-        header = find_header(path, head, records.unit)
+        header = _tool_header(layout) if layout else find_header(path, head, records.unit)
     except InputError:
         _drain(rows)  # a problem further down (a quote never closed) is reported first
         raise
@@ -120,6 +133,8 @@ def build_table(path: Path, records: Records) -> Table:
         dropped = len(header.cells) - width
         plural = "" if dropped == 1 else "s"
         notes.append(f"dropped {dropped} empty column{plural} without a header at the right")
+    columns = _columns(layout, headers)
+    blank = _blanked(layout, columns)
 
     for number, cells in zip(numbers, data, strict=True):
         filled = filled_width(cells)
@@ -129,7 +144,47 @@ def build_table(path: Path, records: Records) -> Table:
             )
         del cells[width:]  # in place: the records are not copied again
         cells.extend([""] * (width - len(cells)))
-    return Table(path, headers, data, numbers, records.encoding, records.sheet, notes)
+        for i, markers in blank:
+            if cells[i].strip() in markers:
+                cells[i] = ""
+    first = head[0][0] if head else 1
+    last = head[header.data_start - 1][0] if 0 < header.data_start <= len(head) else first
+    unit = records.unit + ("s" if last > first else "")
+    where = f"{unit} {first}-{last}" if last > first else f"{unit} {first}"
+    return Table(
+        path, headers, data, numbers, records.encoding, records.sheet, notes, layout, columns, where
+    )
+
+
+def _tool_header(layout: Layout) -> Header:
+    return Header(
+        [c.header for c in layout.columns],
+        layout.header_rows,
+        [f"recognised a {layout.name}", *layout.notes],
+    )
+
+
+def _columns(layout: Layout | None, headers: list[str]) -> list[Column]:
+    """What each column is, with the headers as cleaned (blank and repeated names fixed)."""
+    given = layout.columns if layout else []
+    return [
+        replace(given[i], header=h) if i < len(given) else Column(h) for i, h in enumerate(headers)
+    ]
+
+
+def _blanked(layout: Layout | None, columns: list[Column]) -> list[tuple[int, frozenset[str]]]:
+    """(column, values read as empty): the tool's skip markers everywhere, and its "no date"
+    values in the date columns."""
+    if layout is None:
+        return []
+    out = []
+    for i, column in enumerate(columns):
+        markers = layout.skip_markers
+        if column.role is Role.DATE:
+            markers = markers | layout.no_dates
+        if markers:
+            out.append((i, markers))
+    return out
 
 
 def find_header(path: Path, head: list[Record], unit: str) -> Header:
