@@ -211,7 +211,7 @@ def long_otter(target_chars: int = 150_000, seed: int = 14) -> str:
         stamp = f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
         lines += [f"{speaker}  {stamp}", said, ""]
         size += len(said) + 2
-        seconds += rng.randint(4, 14) if asking else rng.randint(15, 40)
+        seconds += rng.randint(4, 8) if asking else rng.randint(10, 22)
         n += 1
     return "\n".join(lines)
 

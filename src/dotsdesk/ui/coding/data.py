@@ -13,6 +13,7 @@ from ...services.coding import segments as coding
 from ...services.coding.segments import SegmentView
 from ...services.consent import events as consent
 from ...services.corpus import responses
+from ...services.corpus.turns import TurnView, turns_of
 
 # The tables whose changes can change what the panel shows of a response.
 TABLES_SHOWN = frozenset(
@@ -27,6 +28,8 @@ TABLES_SHOWN = frozenset(
         "respondent",
         "consent_event",
         "coder",
+        "turn",
+        "transcript",
     }
 )
 # Changes to only these change only the response's segments (coding, uncoding, resizing,
@@ -60,6 +63,7 @@ class ShownResponse:
     segments: tuple[SegmentView, ...]
     codes: dict[int, CodeLook]  # the codes on this response's segments
     translations: tuple[TranslationText, ...]
+    turns: tuple[TurnView, ...] = ()  # a transcript's, in order; () for other responses
 
     def segment(self, segment_id: int) -> SegmentView | None:
         return next((s for s in self.segments if s.id == segment_id), None)
@@ -100,6 +104,7 @@ def load_response(session: Session, response_id: int) -> ShownResponse:
             TranslationText(t.language, t.text, t.translator)
             for t in sorted(response.translations, key=lambda t: t.language)
         ),
+        turns=tuple(turns_of(session, response_id)),
     )
 
 

@@ -24,6 +24,13 @@ def header_html(shown: ShownResponse) -> str:
     ]
     if shown.question:
         lines.append(f"<i>{escape(shown.question)}</i>")
+    if shown.turns:
+        own = sum(1 for t in shown.turns if t.own)
+        lines.append(
+            f"{len(shown.turns)} turns, {own} by {escape(shown.respondent)}; "
+            "<span style='color:#6e6e6e'>the others' turns (shaded) are context, "
+            "never quoted or counted as theirs</span>"
+        )
     if shown.codes:
         legend = sorted(shown.codes.values(), key=lambda c: c.path.casefold())
         lines.append(" &nbsp;".join(f"{swatch(c.colour)}&nbsp;{escape(c.path)}" for c in legend))

@@ -149,6 +149,12 @@ class LineKeys(dict[int, int]):
     def __call__(self, position: int) -> int:
         return self[position]
 
+    def block_of(self, position: int) -> int:
+        """The block `position` is in, without laying anything out. Positions in different
+        blocks are never on one line, so lanes decided by blocks never collide: they are an
+        upper bound of the lanes decided by lines."""
+        return max(bisect_right(self._starts, position) - 1, 0)
+
     def __missing__(self, position: int) -> int:
         key = self[position] = self._look_up(position)
         return key
@@ -261,7 +267,22 @@ class SegmentMargin(QWidget):
         ]
 
     def width_hint(self) -> int:
-        return PAD * 2 + max(self._lanes, MIN_LANES) * (BAR + GAP)
+        return self.width_for(self._lanes)
+
+    @staticmethod
+    def width_for(lanes: int) -> int:
+        return PAD * 2 + max(lanes, MIN_LANES) * (BAR + GAP)
+
+    def needs_lanes(self) -> bool:
+        """New bars, or a new wrapping, since the lanes were decided."""
+        return bool(self._groups) and self._text.line_keys() is not self._laned_by
+
+    def lane_bound(self) -> int:
+        """At most how many lanes `assign_lanes` will take, found from the blocks the bars
+        are in: no layout, so the margin can take its width before the text is laid out
+        (and not lay a long transcript out twice, at two widths)."""
+        keys = self._text.line_keys()
+        return group_lanes(self._groups, keys.block_of)[2]
 
     def sizeHint(self) -> QSize:
         return QSize(self.width_hint(), 0)

@@ -34,6 +34,7 @@ from .menus import build_menu, snippet
 from .ops import CodingOps
 from .palette import CodePalette, PaletteChoice
 from .text_view import CodingTextView
+from .transcript import TranscriptTools
 from .translation import TranslationPane
 
 
@@ -59,6 +60,7 @@ class CodingPanel(QWidget):
         self.translation.hide()
         self.toolbar = QToolBar(objectName="codingToolbar")
         self._make_actions()
+        self.transcript = TranscriptTools(self)  # the turn outline, jump to time
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         for widget in (self.toolbar, self.header, self.keys_label):
@@ -131,6 +133,7 @@ class CodingPanel(QWidget):
     def clear(self) -> None:
         self.shown = None
         self.view.set_text("", None)
+        self.transcript.show(())
         self.view.set_bars([], narrow=True)
         self.view.setPlaceholderText("Choose a response to read and code it.")
         self.header.setText("<i>No response</i>")
@@ -148,7 +151,8 @@ class CodingPanel(QWidget):
             self.ctx.error.emit(str(exc))
             return
         self.shown = shown
-        self.view.set_text(shown.text, shown.id)
+        self.view.set_text(shown.text, shown.id, shown.turns)
+        self.transcript.show(shown.turns, shown.text)
         self._show_details()
         self.find_bar.search()
 
@@ -230,9 +234,14 @@ class CodingPanel(QWidget):
             self.clear()
             return
         text_changed = shown.text != self.shown.text
+        turns_changed = shown.turns != self.shown.turns
         self.shown = shown
+        if turns_changed:
+            self.transcript.show(shown.turns, shown.text)
+            if not text_changed:
+                self.view.set_turns(shown.turns)
         if text_changed:
-            self.view.set_text(shown.text, shown.id)
+            self.view.set_text(shown.text, shown.id, shown.turns)
             end = len(self.view.toPlainText())
             cursor = self.view.textCursor()
             cursor.setPosition(min(anchor, end))

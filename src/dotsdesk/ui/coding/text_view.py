@@ -4,7 +4,8 @@ tells the panel is in code points, converted by `textpos` and nowhere else."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -32,9 +33,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from ...services.corpus.turns import TurnView
 from ..textpos import TextPositions
 from .highlights import PaintRun, run_rects, runs_on
 from .margin import Bar, BarGroup, LineKeys, SegmentMargin, TextGeometry
+from .turn_margin import TurnGutter, context_tint, turn_marks
 from .words import display_text, snap_to_words
 
 SELECTION_MIME = "application/x-dotsdesk-selection"
@@ -85,19 +88,29 @@ class CodingTextView(QPlainTextEdit):
         # Where each position is laid out, kept until the text or its wrapping changes.
         self._line_keys: LineKeys | None = None
         self._line_keys_for: tuple[object, ...] = ()
-        self.margin = SegmentMargin(TextGeometry(self.visible_blocks, self.line_keys), self)
+        # Turns that are not the respondent's words, tinted: (start16, end16, tint or None).
+        self._tints: list[tuple[int, int, QColor | None]] = []
+        self._tint_starts: list[int] = []
+        geometry = TextGeometry(self.visible_blocks, self.line_keys)
+        self.margin = SegmentMargin(geometry, self)
+        # Left of the code stripes: who speaks and when, for a transcript (else 0 wide).
+        self.turn_gutter = TurnGutter(geometry, self)
         self._relane = QTimer(self, singleShot=True, interval=60)
         self._relane.timeout.connect(self._fit_margin_width)
         # Not updateRequest: it fires once per highlight when 500 are set, each a Python call.
         self.verticalScrollBar().valueChanged.connect(self.margin.update)
+        self.verticalScrollBar().valueChanged.connect(self.turn_gutter.update)
         self._fit_margin()
 
     # -- text and positions ---------------------------------------------------------------
-    def set_text(self, text: str, response_id: int | None) -> None:
+    def set_text(self, text: str, response_id: int | None, turns: Sequence[TurnView] = ()) -> None:
+        """The text, and a transcript's turns: their gutter takes its width before the text
+        is laid out, so the text wraps once."""
         self.positions = TextPositions(text)
         self.utf16 = Utf16Offsets(self.positions)
         self.response_id = response_id
         self._forget_lines()
+        self._set_turn_marks(turns)
         self.setPlainText(display_text(text))
         # Qt shows or hides the scroll bar for the new text at the next turn of the event
         # loop (a queued call), and then the text would be laid out again, narrower, and
@@ -109,6 +122,24 @@ class CodingTextView(QPlainTextEdit):
     @property
     def text(self) -> str:
         return self.positions.text
+
+    def set_turns(self, turns: Sequence[TurnView]) -> None:
+        """New turns for the text shown (its speakers were changed at a re-import)."""
+        self._set_turn_marks(turns)
+        self.viewport().update()
+
+    def _set_turn_marks(self, turns: Sequence[TurnView]) -> None:
+        gutter = self.turn_gutter
+        had = gutter.width_hint()
+        gutter.set_marks(turn_marks(turns, self.utf16))
+        self._tints = [(m.start16, m.end16, context_tint(m.kind)) for m in gutter.marks]
+        self._tint_starts = [t[0] for t in self._tints]
+        if gutter.width_hint() != had:
+            self._fit_margin()
+
+    def turn_span16(self, turn_id: int) -> tuple[int, int] | None:
+        mark = next((m for m in self.turn_gutter.marks if m.turn_id == turn_id), None)
+        return (mark.start16, mark.end16) if mark else None
 
     def code_point_selection(self) -> tuple[int, int] | None:
         cursor = self.textCursor()
@@ -165,6 +196,8 @@ class CodingTextView(QPlainTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """The runs of the visible blocks first, then Qt's text, selection and finds."""
+        if self._tints:
+            self._paint_tints(event.rect().bottom())
         if self._run_starts:
             if self._wrapping() != self._run_rects_for:
                 self._run_rects = {}
@@ -174,6 +207,20 @@ class CodingTextView(QPlainTextEdit):
                 self._fill_runs(painter, block, top_left)
             painter.end()
         super().paintEvent(event)
+
+    def _paint_tints(self, bottom: int) -> None:
+        """A tint the width of the text behind each visible line of a turn that is not the
+        respondent's words."""
+        painter = QPainter(self.viewport())
+        width = self.viewport().width()
+        tints, starts = self._tints, self._tint_starts
+        for block, top_left in self.visible_blocks(bottom):
+            n = bisect_right(starts, block.position()) - 1
+            if n < 0 or block.position() > tints[n][1] or tints[n][2] is None:
+                continue
+            rect = self.blockBoundingRect(block)
+            painter.fillRect(QRectF(0, top_left.y(), width, rect.height()), tints[n][2])
+        painter.end()
 
     def visible_blocks(self, bottom: int) -> list[tuple[QTextBlock, QPointF]]:
         """The blocks shown down to viewport y `bottom`, each with its top left there."""
@@ -205,13 +252,15 @@ class CodingTextView(QPlainTextEdit):
 
     # -- the margin -----------------------------------------------------------------------
     def _fit_margin(self) -> None:
-        self.setViewportMargins(self.margin.width_hint(), 0, 0, 0)
+        self.setViewportMargins(self.turn_gutter.width_hint() + self.margin.width_hint(), 0, 0, 0)
         self._place_margin()
 
     def _place_margin(self) -> None:
         r = self.contentsRect()
-        width = self.viewportMargins().left()
-        self.margin.setGeometry(QRect(r.left(), r.top(), width, r.height()))
+        gutter = self.turn_gutter.width_hint()
+        width = self.viewportMargins().left() - gutter
+        self.turn_gutter.setGeometry(QRect(r.left(), r.top(), gutter, r.height()))
+        self.margin.setGeometry(QRect(r.left() + gutter, r.top(), width, r.height()))
 
     def set_bars(self, bars: list[Bar], *, narrow: bool = False) -> None:
         """Show these bars. The margin only widens (unless asked to `narrow`), so that the
@@ -229,10 +278,19 @@ class CodingTextView(QPlainTextEdit):
 
     def _fit_margin_width(self, narrow: bool = False) -> None:
         """Lanes for the text as it wraps now; a new margin width wraps it anew, and only
-        then are the lanes decided a second time."""
-        self.margin.assign_lanes()
-        wanted = self.margin.width_hint()
-        current = self.viewportMargins().left()
+        then are the lanes decided a second time (rarely: the margin first takes the width
+        the lanes may need, found without laying the text out)."""
+        current = self.viewportMargins().left() - self.turn_gutter.width_hint()
+        margin = self.margin
+        bound = margin.width_for(margin.lane_bound()) if margin.needs_lanes() else 0
+        if bound > current:
+            # Widen first to what the lanes may need: the text is laid out once, at the
+            # width it keeps, rather than at this width and again at the wider one.
+            self.setViewportMargins(self.turn_gutter.width_hint() + bound, 0, 0, 0)
+            self._place_margin()
+            current = self.viewportMargins().left() - self.turn_gutter.width_hint()
+        margin.assign_lanes()
+        wanted = margin.width_hint()
         if wanted > current or (wanted < current and narrow):
             self._fit_margin()
             self.margin.assign_lanes()
