@@ -77,6 +77,9 @@ def add_long_response(path: Path, seed: int) -> tuple[int, list[int]]:
 def measure_window(path: Path, seed: int) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     long_id, codes = add_long_response(path, seed)
+    from .transcript import add_long_transcript
+
+    transcript_id, transcript_chars = add_long_transcript(path, seed)
     with tempfile.TemporaryDirectory() as scratch:
         os.environ["DOTSDESK_SETTINGS"] = str(Path(scratch) / "settings.ini")
         from ..ui.application import make_application
@@ -106,6 +109,15 @@ def measure_window(path: Path, seed: int) -> dict[str, Any]:
             window.ctx.responseActivated.emit(long_id)
             window.coding.view.viewport().repaint()
             show.append(time.perf_counter() - s0)
+        # The same for a two-hour interview transcript: turns in the gutter and the outline.
+        show_transcript = []
+        for _ in range(RUNS):
+            window.ctx.responseActivated.emit(short_id)
+            app.processEvents()
+            s0 = time.perf_counter()
+            window.ctx.responseActivated.emit(transcript_id)
+            window.coding.view.viewport().repaint()
+            show_transcript.append(time.perf_counter() - s0)
 
         # Apply a code to a selection in the long answer, as a key press would.
         rng = random.Random(seed + 1)
@@ -125,5 +137,8 @@ def measure_window(path: Path, seed: int) -> dict[str, Any]:
         "show_long_ms": [x * 1000 for x in show],
         "apply_ms": [x * 1000 for x in apply],
         "median_show_ms": statistics.median(show) * 1000,
+        "transcript_chars": transcript_chars,
+        "show_transcript_ms": [x * 1000 for x in show_transcript],
+        "median_show_transcript_ms": statistics.median(show_transcript) * 1000,
         "median_apply_ms": statistics.median(apply) * 1000,
     }
