@@ -97,7 +97,7 @@ class TurnOutline(QWidget):
 
     def set_turns(self, turns: Sequence[TurnView], text: str) -> None:
         self.model.set_turns(turns, text)
-        self.time_box.setEnabled(any(t.time_ms is not None for t in turns))
+        self.time_box.setVisible(any(t.time_ms is not None for t in turns))
         self.problem.hide()
 
     def jump_to_time(self, ms: int) -> bool:
