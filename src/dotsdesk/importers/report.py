@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .surveys.columns import ColumnPlan
+from .surveys.columns import ColumnPlan, Role
 
 # (done, total) -> None; raising from it cancels the import, which then changes nothing.
 Progress = Callable[[int, int], None]
@@ -32,6 +32,8 @@ class ImportReport:
     kind: str  # "survey" or "transcript"
     encoding: str | None = None
     sheet: str | None = None
+    source: str | None = None  # the survey tool's export, when a profile recognised it
+    header_rows: str = ""  # where the header was found ("lines 1-3")
     notes: list[str] = field(default_factory=list)
     columns: list[ColumnPlan] = field(default_factory=list)
     already_imported: str | None = None  # when the same bytes came in before
@@ -55,8 +57,10 @@ class ImportReport:
     def lines(self) -> list[str]:
         out = [
             f"{self.path.name}: {self.kind}"
+            + (f" from {self.source}" if self.source else "")
             + (f", encoding {self.encoding}" if self.encoding else "")
             + (f", sheet {self.sheet!r}" if self.sheet else "")
+            + (f", header in {self.header_rows}" if self.header_rows else "")
         ]
         if self.already_imported:
             out.append(f"  already imported on {self.already_imported}; nothing changed")
@@ -68,7 +72,10 @@ class ImportReport:
                 detail += f" ({plan.attribute_type.value})"
             if plan.identity_field is not None:
                 detail += f" ({plan.identity_field}, kept private)"
-            out.append(f"  column {plan.header!r}: {detail} - {plan.why}")
+            if plan.group is not None and plan.role is Role.ATTRIBUTE:
+                detail += f" {plan.option!r} of {plan.group!r}"
+            qid = f" [{plan.qid}]" if plan.qid else ""
+            out.append(f"  column {plan.header!r}{qid}: {detail} - {plan.why}")
         summary = (
             f"  respondents: {self.respondents_added} added, {self.respondents_updated} updated; "
             f"responses: {self.responses_added} added, {self.responses_updated} updated, "

@@ -61,6 +61,12 @@ def test_ordinary_values_are_not_identity(values: list[str]) -> None:
         ("LocationLatitude", "other"),
         ("微信号", "contact"),
         ("昵称", "handle"),
+        ("论坛昵称", "handle"),
+        ("Forum", "forum"),
+        ("微信", "contact"),
+        ("Your name", "name"),
+        ("Name (optional)", "name"),
+        ("Contact me at", "contact"),
     ],
 )
 def test_header_words(header: str, field: str | None) -> None:
@@ -69,7 +75,15 @@ def test_header_words(header: str, field: str | None) -> None:
 
 @pytest.mark.parametrize(
     "header",
-    ["来源", "来源详情", "手机提交", "Headphones you use", "Which platform do you use?", "Q7"],
+    [
+        "来源",
+        "来源详情",
+        "手机提交",
+        "Headphones you use",
+        "Which platform do you use?",
+        "Q7",
+        "Company name",
+    ],
 )
 def test_headers_that_only_contain_such_letters(header: str) -> None:
     assert header_field(header) is None

@@ -1,28 +1,26 @@
 """Deciding what each column of a survey table is: id, response, attribute, identity, ...
 
-The guess is printed for the user and can be overridden column by column.
+What the user said wins; then what the survey tool's export says a column is (its source
+profile); then private identity found in the values themselves, whatever the header; then
+the header's words and the values' length. The decision and its reason are printed for the
+user and can be overridden column by column.
 """
 
 from __future__ import annotations
 
-import enum
 import re
 import statistics
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ...model import AttributeType
 from ...services.corpus.respondents import parse_number
+from .identity import header_field, scan_values
+from .kinds import Answer, Role
 
-
-class Role(enum.StrEnum):
-    ID = "respondent id"
-    RESPONSE = "response"
-    ATTRIBUTE = "attribute"
-    IDENTITY = "identity"
-    LANGUAGE = "language"
-    DATE = "received date"
-    IGNORED = "ignored"
+if TYPE_CHECKING:
+    from .profiles.base import Column, Layout
 
 
 @dataclass(frozen=True)
@@ -33,6 +31,17 @@ class ColumnPlan:
     why: str
     attribute_type: AttributeType | None = None
     identity_field: str | None = None  # name/email/phone/contact/forum/handle/other
+    qid: str = ""  # the survey tool's id of the column's question, when it has one
+    # A multiple-choice question spread over one column per option: the attribute (named
+    # by the question) and the option this column stands for.
+    group: str | None = None
+    option: str | None = None
+    separator: str | None = None  # between the choices of a multiple-choice cell
+
+    @property
+    def attribute(self) -> str:
+        """The attribute a column fills: its group's question, or its own header."""
+        return self.group or self.header
 
 
 def _norm(header: str) -> str:
@@ -73,16 +82,6 @@ _DATE = {
     "日期",
     "时间",
 }
-# Header words that mean the column identifies a person; mapped to the identity field.
-_IDENTITY_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"e ?mail|邮箱|邮件", "email"),
-    (r"phone|mobile|cell|tel\b|电话|手机", "phone"),
-    (r"handle|user ?name|screen ?name|nickname|昵称|用户名|网名|\bid on", "handle"),
-    (r"forum|论坛|platform|community", "forum"),
-    (r"wechat|微信|qq|whatsapp|telegram|twitter|linkedin|contact|联系", "contact"),
-    (r"\bname\b|first name|last name|full name|surname|姓名|名字|recipient", "name"),
-    (r"ip ?address|\bip\b|latitude|longitude|location|address|住址|地址", "other"),
-)
 # Survey-tool bookkeeping columns worth keeping as attributes are few; these are noise.
 _IGNORED = {
     "status",
@@ -112,9 +111,12 @@ def plan_columns(
     identity: Sequence[str] = (),
     id_column: str | None = None,
     roles: Mapping[str, Role] | None = None,
+    columns: Sequence[Column] = (),
+    layout: Layout | None = None,
 ) -> list[ColumnPlan]:
     """One plan per column. Overrides name headers exactly (case-insensitive); `roles`
-    (header -> role, as chosen in the import dialog) may set any role, "ignored" too."""
+    (header -> role, as chosen in the import dialog) may set any role, "ignored" too.
+    `columns` and `layout` are what a source profile recognised (table.columns, .layout)."""
     forced: dict[str, Role] = {_norm(h): Role(r) for h, r in (roles or {}).items()}
     for names, role in (
         (responses, Role.RESPONSE),
@@ -130,13 +132,73 @@ def plan_columns(
     for i, header in enumerate(headers):
         values = [row[i] for row in rows if i < len(row) and row[i].strip()]
         key = _norm(header)
+        hint = columns[i] if i < len(columns) else None
         if key in forced:
-            plans.append(_forced(i, header, forced[key], values))
-            continue
-        plan = _guess(i, header, key, values, allow_id=not have_id)
+            plan = _forced(i, header, forced[key], values)
+        elif hint is not None and (hint.role is not None or hint.answer is not None):
+            plan = _from_tool(i, header, hint, values, layout, allow_id=not have_id)
+        else:
+            plan = _guess(i, header, key, values, allow_id=not have_id)
+        if hint is not None and hint.qid:
+            plan = replace(plan, qid=hint.qid)
         have_id = have_id or plan.role is Role.ID
         plans.append(plan)
     return plans
+
+
+def _from_tool(
+    i: int, header: str, hint: Column, values: list[str], layout: Layout | None, *, allow_id: bool
+) -> ColumnPlan:
+    """What the tool's export says the column is; identity in the values still wins."""
+    tool = layout.tool if layout else "the survey tool"
+    if hint.role is not None and (hint.role is not Role.ID or allow_id):
+        why = hint.why or f"{tool}: {hint.qid or header}"
+        field = hint.identity_field or "other" if hint.role is Role.IDENTITY else None
+        return ColumnPlan(i, header, hint.role, why, identity_field=field)
+    found = scan_values(values)
+    if found is not None:
+        return ColumnPlan(i, header, Role.IDENTITY, found.why, identity_field=found.field)
+    answer = hint.answer
+    if answer in (Answer.OPEN, Answer.OTHER) or answer is None:
+        if answer is None:
+            return _guess(i, header, _norm(header), values, allow_id=allow_id)
+        what = "open answer" if answer is Answer.OPEN else "the text of an 'other' choice"
+        return ColumnPlan(i, header, Role.RESPONSE, f"{tool}: {what}", group=hint.question)
+    if not values:
+        return ColumnPlan(i, header, Role.IGNORED, "empty column")
+    if answer is Answer.OPTION:
+        group = hint.question or header
+        return ColumnPlan(
+            i,
+            header,
+            Role.ATTRIBUTE,
+            f"{tool}: the choice {hint.option!r} of a multiple-choice question",
+            attribute_type=AttributeType.MULTI,
+            group=group,
+            option=hint.option or header,
+        )
+    if answer is Answer.MULTI:
+        separator = layout.multi_separator if layout else None
+        return ColumnPlan(
+            i,
+            header,
+            Role.ATTRIBUTE,
+            f"{tool}: several choices in one cell",
+            attribute_type=AttributeType.MULTI if separator else AttributeType.TEXT,
+            separator=separator,
+        )
+    kind = _attribute_type(values)
+    if answer is not Answer.RATING and kind is AttributeType.NUMBER:
+        kind = AttributeType.CATEGORY  # choice codes, not quantities
+    what = {
+        Answer.SINGLE: "one choice",
+        Answer.RATING: "a rating",
+        Answer.MATRIX: "a row of a matrix question",
+        Answer.RANKING: "choices in ranked order",
+    }[answer]
+    if answer is Answer.RANKING:
+        kind = AttributeType.TEXT
+    return ColumnPlan(i, header, Role.ATTRIBUTE, f"{tool}: {what}", attribute_type=kind)
 
 
 def expand_names(headers: Sequence[str], values: Sequence[str]) -> tuple[str, ...]:
@@ -161,16 +223,13 @@ def _forced(i: int, header: str, role: Role, values: list[str]) -> ColumnPlan:
         return ColumnPlan(i, header, role, "as asked", attribute_type=_attribute_type(values))
     if role is Role.IDENTITY:
         return ColumnPlan(
-            i, header, role, "as asked", identity_field=_identity_field(_norm(header)) or "other"
+            i, header, role, "as asked", identity_field=_identity_field(header) or "other"
         )
     return ColumnPlan(i, header, role, "as asked")
 
 
-def _identity_field(key: str) -> str | None:
-    for pattern, field in _IDENTITY_PATTERNS:
-        if re.search(pattern, key):
-            return field
-    return None
+def _identity_field(header: str) -> str | None:
+    return header_field(header)
 
 
 def _guess(i: int, header: str, key: str, values: list[str], *, allow_id: bool) -> ColumnPlan:
@@ -184,7 +243,7 @@ def _guess(i: int, header: str, key: str, values: list[str], *, allow_id: bool) 
         return ColumnPlan(i, header, Role.IGNORED, "survey-tool bookkeeping")
     if not values:
         return ColumnPlan(i, header, Role.IGNORED, "empty column")
-    field = _identity_field(key)
+    field = _identity_field(header)
     lengths = [_weight(v) for v in values]
     long_text = statistics.median(lengths) >= RESPONSE_MIN_MEDIAN or (
         max(lengths) >= RESPONSE_MIN_LONGEST and statistics.median(lengths) >= 15
@@ -195,13 +254,14 @@ def _guess(i: int, header: str, key: str, values: list[str], *, allow_id: bool) 
         return ColumnPlan(
             i, header, Role.IDENTITY, "header looks like personal data", identity_field=field
         )
-    if field is None and _looks_like_contacts(values):
-        return ColumnPlan(
-            i, header, Role.IDENTITY, "values look like e-mail addresses", identity_field="email"
-        )
+    found = scan_values(values) if field is None else None
+    if found is not None:
+        return ColumnPlan(i, header, Role.IDENTITY, found.why, identity_field=found.field)
     if long_text:
         median = int(statistics.median(lengths))
         return ColumnPlan(i, header, Role.RESPONSE, f"free text (median {median} characters)")
+    if _written(values):
+        return ColumnPlan(i, header, Role.RESPONSE, "answers are written sentences")
     kind = _attribute_type(values)
     return ColumnPlan(
         i, header, Role.ATTRIBUTE, f"short values ({kind.value})", attribute_type=kind
@@ -219,11 +279,18 @@ def _weight(value: str) -> int:
     return len(value) + 2 * len(_WIDE.findall(value))
 
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_SENTENCE_END = tuple("。！？!?.…")
 
 
-def _looks_like_contacts(values: list[str]) -> bool:
-    return sum(bool(_EMAIL.match(v.strip())) for v in values) >= max(1, len(values) // 2)
+def _written(values: list[str]) -> bool:
+    """Short answers can still be free text: a choice never spans lines nor ends a sentence,
+    and people rarely write the same sentence twice."""
+    sentences = sum(
+        1
+        for v in values
+        if "\n" in v.strip() or (v.rstrip().endswith(_SENTENCE_END) and _weight(v) >= 12)
+    )
+    return sentences * 3 >= len(values) > 0 and len(set(values)) >= 0.8 * len(values)
 
 
 def _attribute_type(values: list[str]) -> AttributeType:

@@ -54,9 +54,11 @@ _HEADER_FIELDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\be-?mail\b|邮箱|电子邮件|邮件地址", "email"),
         (r"\b(?:phone|mobile|cell ?phone|telephone|tel)\b|电话|手机号|^手机$|联系方式", "phone"),
         (r"\b(?:handle|user ?name|screen ?name|nick ?name)\b|昵称|用户名|网名", "handle"),
-        (r"\b(?:wechat|whatsapp|telegram|contact)\b|微信号|^qq$|qq号|联系人", "contact"),
+        (r"\bforum\b|论坛", "forum"),
+        (r"\b(?:wechat|whatsapp|telegram|contact)\b|微信|^qq$|qq号|联系人", "contact"),
         (
-            r"\b(?:first|last|full|given|family|sur) ?name\b|^name$|\brecipient|姓名|名字|真实姓名",
+            r"\b(?:your|full|first|last|given|family|sur|real|respondent'?s?|participant'?s?) ?"
+            r"name\b|^names?\b|\brecipient|姓名|名字|真实姓名",
             "name",
         ),
         (

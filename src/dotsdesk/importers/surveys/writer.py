@@ -8,7 +8,7 @@ segments when an answer's text changed.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +20,11 @@ from ...model import AttributeType, Identity, Respondent, Response
 from ...services.corpus import respondents as respondent_service
 from ...services.corpus.language import detect_language
 from ...services.corpus.responses import add_response, replace_text
-from ..dates import parse_date
+from ..dates import parse_timestamp
 from ..report import ImportOptions, ImportReport, Progress
 from .columns import ColumnPlan, Role, expand_names, plan_columns, unknown_overrides
+from .keys import respondent_keys
+from .row_values import RowValues, Said
 from .table import Table, read_table
 
 _LANGUAGE_NAMES = {
@@ -69,6 +71,8 @@ def import_survey(
     """Import a survey table; ``data`` is the file's content if the caller has read it."""
     table = read_table(path, encoding=options.encoding, sheet=options.sheet, data=data)
     report.encoding, report.sheet = table.encoding, table.sheet
+    report.source = table.layout.name if table.layout else None
+    report.header_rows = table.header_rows
     report.notes.extend(table.notes)
     responses = expand_names(table.headers, options.responses)
     attributes = expand_names(table.headers, options.attributes)
@@ -92,40 +96,14 @@ def import_survey(
         identity=identity,
         id_column=options.id_column,
         roles={h: Role(r) for h, r in roles.items()},
+        columns=table.columns,
+        layout=table.layout,
     )
     report.columns = plans
     if not any(p.role is Role.RESPONSE for p in plans):
         raise InputError(path, "no column looks like free-text answers; name them with --responses")
-    keys = _keys(path, table, plans, report)
-    _Writer(session, path, table, plans, report).write(keys, progress)
-
-
-def _keys(path: Path, table: Table, plans: list[ColumnPlan], report: ImportReport) -> list[str]:
-    """The respondent key of each row: the id column, else the e-mail, else the row number."""
-    by_role = {p.role: p for p in plans}
-    email = next((p for p in plans if p.identity_field == "email"), None)
-    source = by_role.get(Role.ID) or email
-    if source is None:
-        report.notes.append(
-            "no respondent or id column: respondents are keyed by row number, "
-            "so re-importing a re-sorted file would mismatch them"
-        )
-        return [f"{path.stem}#{n}" for n in table.row_numbers]
-    if source is email:
-        report.notes.append(
-            f"no respondent or id column: respondents are keyed by {email.header!r}"
-        )
-    keys = [row[source.index].strip() for row in table.rows]
-    seen: dict[str, int] = {}
-    for key, line in zip(keys, table.row_numbers, strict=True):
-        if not key:
-            raise InputError(path, f"row {line} has no value in the {source.header!r} column")
-        if key in seen:
-            raise InputError(
-                path, f"rows {seen[key]} and {line} have the same {source.header!r} {key!r}"
-            )
-        seen[key] = line
-    return keys
+    keys = respondent_keys(path, table, plans, report)
+    _Writer(session, path, table, plans, report).write(keys.keys, progress, keys.from_tool)
 
 
 class _Writer:
@@ -138,20 +116,16 @@ class _Writer:
         report: ImportReport,
     ) -> None:
         self.s, self.path, self.table, self.plans, self.report = session, path, table, plans, report
-        self.answers = [p for p in plans if p.role is Role.RESPONSE]
-        self.attrs = [p for p in plans if p.role is Role.ATTRIBUTE]
-        self.identity = [p for p in plans if p.role is Role.IDENTITY]
+        self.row = RowValues(plans, table.layout)
         self.language = next((p for p in plans if p.role is Role.LANGUAGE), None)
         self.date = next((p for p in plans if p.role is Role.DATE), None)
-        self.attr_ids = {
-            p.index: respondent_service.define_attribute(
-                session, p.header, p.attribute_type or AttributeType.TEXT
-            )
-            for p in self.attrs
+        self.attr_defs = {
+            name: respondent_service.define_attribute(session, name, kind)
+            for name, kind in self.row.types.items()
         }
         self.bad_dates = 0
 
-    def write(self, keys: list[str], progress: Progress | None) -> None:
+    def write(self, keys: list[str], progress: Progress | None, tool_ids: bool) -> None:
         existing = dict(self.s.execute(select(Respondent.key, Respondent.id)).all())
         labels = set(self.s.scalars(select(Respondent.label)))
         total = len(keys)
@@ -161,7 +135,7 @@ class _Writer:
             new_rows = [i for i in chunk if keys[i] not in existing]
             fresh: list[dict[str, Any]] = []
             for i in new_rows:
-                label, next_label = self._label(keys[i], labels, next_label)
+                label, next_label = self._label(keys[i], labels, next_label, tool_ids)
                 fresh.append({"key": keys[i], "label": label})
             if fresh:
                 # Unordered RETURNING lets SQLAlchemy send multi-row INSERTs; keys are unique.
@@ -183,8 +157,11 @@ class _Writer:
             )
 
     @staticmethod
-    def _label(key: str, labels: set[str], n: int) -> tuple[str, int]:
-        if not respondent_service.IDENTIFYING_KEY.search(key) and key not in labels:
+    def _label(key: str, labels: set[str], n: int, tool_id: bool) -> tuple[str, int]:
+        """The key itself when it is a plain id the researcher gave; otherwise (an e-mail, a
+        phone number, a survey tool's response id, a digest of the row) the next R-number."""
+        usable = not tool_id and not key.startswith("row:")
+        if usable and not respondent_service.IDENTIFYING_KEY.search(key) and key not in labels:
             labels.add(key)
             return key, n
         while f"R{n:03d}" in labels:
@@ -193,54 +170,41 @@ class _Writer:
         return f"R{n:03d}", n + 1
 
     # -- per row ------------------------------------------------------------------------
-    def _identity_fields(self, row: list[str]) -> dict[str, str]:
-        fields: dict[str, str] = {}
-        for p in self.identity:
-            value = row[p.index].strip()
-            if not value:
-                continue
-            field = p.identity_field or "other"
-            if field == "other" or field in fields:
-                line = f"{p.header}: {value}"
-                fields["other"] = f"{fields['other']}\n{line}" if "other" in fields else line
-            else:
-                fields[field] = value
-        return fields
+    def _received(self, row: list[str]) -> datetime | None:
+        if self.date is None or not row[self.date.index].strip():
+            return None
+        received = parse_timestamp(row[self.date.index])
+        self.bad_dates += received is None
+        return received
 
-    def _response_meta(self, row: list[str], text: str) -> tuple[str, date | None]:
+    def _language(self, row: list[str], text: str) -> str:
         language = None
         if self.language is not None:
             language = normalise_language(row[self.language.index])
-        received = None
-        if self.date is not None and row[self.date.index].strip():
-            received = parse_date(row[self.date.index])
-            self.bad_dates += received is None
-        return language or detect_language(text), received
+        return language or detect_language(text)
 
     def _insert_new(self, rows: list[tuple[int, int]]) -> None:
         identities, values, responses = [], [], []
         for i, rid in rows:
             row = self.table.rows[i]
-            fields = self._identity_fields(row)
+            fields = self.row.identity_fields(row)
             if fields:
                 identities.append({"respondent_id": rid, **fields})
-            for p in self.attrs:
-                value = self._attribute_value(p, row[p.index], self.table.row_numbers[i])
+            for name, raw in self.row.attributes(row).items():
+                value = self._attribute_value(name, raw, self.table.row_numbers[i])
                 if value is not None:
                     values.append(
-                        {"respondent_id": rid, "attribute_id": self.attr_ids[p.index].id, **value}
+                        {"respondent_id": rid, "attribute_id": self.attr_defs[name].id, **value}
                     )
-            for p in self.answers:
-                text = row[p.index]
-                if not text.strip():
-                    continue
-                language, received = self._response_meta(row, text)
+            received = self._received(row)
+            for said in self.row.responses(row):
                 responses.append(
                     {
                         "respondent_id": rid,
-                        "question": p.header,
-                        "text": text,
-                        "language": language,
+                        "question": said.question,
+                        "question_id": said.question_id,
+                        "text": said.text,
+                        "language": self._language(row, said.text),
                         "received": received,
                         "source": self.path.name,
                         "channel": "survey",
@@ -261,16 +225,14 @@ class _Writer:
             self.s.execute(insert(Response).returning(Response.id), responses).all()
         self.report.responses_added += len(responses)
 
-    def _attribute_value(self, plan: ColumnPlan, raw: str, line: int) -> dict[str, Any] | None:
+    def _attribute_value(self, name: str, raw: str, line: int) -> dict[str, Any] | None:
         raw = raw.strip()
         if not raw:
             return None
-        if self.attr_ids[plan.index].type is AttributeType.NUMBER:
+        if self.attr_defs[name].type is AttributeType.NUMBER:
             number = respondent_service.parse_number(raw)
             if number is None:
-                raise InputError(
-                    self.path, f"row {line}: {plan.header!r} should be a number, not {raw!r}"
-                )
+                raise InputError(self.path, f"row {line}: {name!r} should be a number, not {raw!r}")
             return {"value_number": number, "value_text": None}
         return {"value_text": raw, "value_number": None}
 
@@ -280,35 +242,32 @@ class _Writer:
         respondent = self.s.get(Respondent, rid)
         assert respondent is not None
         touched = False
-        fields = self._identity_fields(row)
+        fields = self.row.identity_fields(row)
         current = respondent.identity
         if fields and (current is None or any(getattr(current, k) != v for k, v in fields.items())):
             respondent_service.set_identity(self.s, respondent, fields)
             touched = True
         attrs = respondent_service.attribute_table_for(self.s, rid)
-        for p in self.attrs:
-            value = row[p.index].strip()
-            if value and attrs.get(p.header) != respondent_service.normalise_value(
-                self.attr_ids[p.index], value
+        for name, value in self.row.attributes(row).items():
+            value = value.strip()
+            if value and attrs.get(name) != respondent_service.normalise_value(
+                self.attr_defs[name], value
             ):
-                self._attribute_value(p, value, self.table.row_numbers[i])  # validates first
-                respondent_service.set_attribute(self.s, respondent, p.header, value)
+                self._attribute_value(name, value, self.table.row_numbers[i])  # validates first
+                respondent_service.set_attribute(self.s, respondent, name, value)
                 touched = True
-        for p in self.answers:
-            text = row[p.index]
-            if not text.strip():
-                continue
-            found = self.s.scalar(
-                select(Response).where(Response.respondent_id == rid, Response.question == p.header)
-            )
+        received = None
+        for said in self.row.responses(row):
+            found = self._existing(rid, said)
             if found is None:
-                language, received = self._response_meta(row, text)
+                received = received or self._received(row)
                 add_response(
                     self.s,
                     rid,
-                    text,
-                    question=p.header,
-                    language=language,
+                    said.text,
+                    question=said.question,
+                    question_id=said.question_id,
+                    language=self._language(row, said.text),
                     source=self.path.name,
                     channel="survey",
                     received=received,
@@ -316,7 +275,7 @@ class _Writer:
                 self.report.responses_added += 1
                 touched = True
                 continue
-            change = replace_text(self.s, found, text)
+            change = replace_text(self.s, found, said.text)
             if change.changed:
                 self.report.responses_updated += 1
                 self.report.segments_moved += change.segments_moved
@@ -325,3 +284,18 @@ class _Writer:
             else:
                 self.report.responses_unchanged += 1
         self.report.respondents_updated += touched
+
+    def _existing(self, rid: int, said: Said) -> Response | None:
+        """The respondent's earlier answer to the same question: by the tool's question id
+        where there is one (two columns can share a question's text), else by the text, which
+        is all an answer imported before question ids were kept has."""
+        mine = select(Response).where(Response.respondent_id == rid).limit(1)
+        if said.question_id:
+            found = self.s.scalar(mine.where(Response.question_id == said.question_id))
+            if found is not None:
+                return found
+            mine = mine.where(Response.question_id.is_(None))
+        found = self.s.scalar(mine.where(Response.question == said.question))
+        if found is not None and said.question_id:
+            found.question_id = said.question_id
+        return found

@@ -10,28 +10,14 @@ language of whoever downloaded the file.
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..columns import Role
+from ..kinds import Answer, Role
 
 # How many records a profile is shown: enough for a title line and three header rows.
 HEAD_RECORDS = 20
-
-
-class Answer(enum.StrEnum):
-    """What a question column holds, when the tool says so."""
-
-    OPEN = "open"  # free text: a response
-    OTHER = "other"  # the text of "other, please specify": a response
-    SINGLE = "single"  # one choice: a category attribute
-    MULTI = "multi"  # several choices in one cell, joined by the layout's separator
-    OPTION = "option"  # one column per choice of a multiple-choice question
-    RATING = "rating"  # a number on a scale
-    MATRIX = "matrix"  # one row of a matrix question: an attribute "question - row"
-    RANKING = "ranking"  # choices in order, joined by the layout's ranking separator
 
 
 @dataclass(frozen=True)
@@ -65,6 +51,9 @@ class Layout:
     unchosen: frozenset[str] = frozenset({"0"})
     # Date values that mean "no date" (LimeSurvey's anonymised surveys write 1980-01-01).
     no_dates: frozenset[str] = frozenset()
+    # Splits a chosen option from the text written for it ("其他〖自己写的脚本〗"), for tools
+    # that put both in one cell; the text becomes a response of its own.
+    split_other: Callable[[str], tuple[str, str | None]] | None = None
     notes: list[str] = field(default_factory=list)
 
     @property

@@ -169,6 +169,7 @@ def _layout(cells: list[str], rows: list[list[str]], header_rows: int) -> Layout
         skip_markers=skips,
         multi_separator=None if by_number else "┋",
         ranking_separator=None if by_number else "→",
+        split_other=None if by_number else split_other,
         notes=notes,
     )
 
