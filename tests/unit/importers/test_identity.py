@@ -83,6 +83,7 @@ def test_header_words(header: str, field: str | None) -> None:
         "Which platform do you use?",
         "Q7",
         "Company name",
+        "地理位置省",
     ],
 )
 def test_headers_that_only_contain_such_letters(header: str) -> None:

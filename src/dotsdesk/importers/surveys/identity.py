@@ -46,6 +46,8 @@ _PROFILE_URL = re.compile(
 )
 _HANDLE = re.compile(r"^@[A-Za-z0-9_.]{2,30}$")
 
+# A country, province or city (腾讯问卷's 地理位置) is a place many people share, not a person:
+# coordinates and street addresses are.
 # Header words, matched as whole words (Latin) or whole terms (Chinese), never as substrings of
 # other words: "phone" in "headphones" or "手机" in "手机提交" is not a phone number.
 _HEADER_FIELDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -63,7 +65,7 @@ _HEADER_FIELDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"\bip(?: ?address)?\b|\bipaddr\b|来自ip|\blatitude\b|\blongitude\b|\baddress\b"
-            r"|住址|地址|地理位置|经纬度",
+            r"|住址|地址|经纬度",
             "other",
         ),
     )
