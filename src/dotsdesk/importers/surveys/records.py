@@ -30,6 +30,7 @@ Record = tuple[int, list[str]]  # (1-based line where it starts, or sheet row; i
 _DELIMITERS = (",", ";", "\t", "|")
 _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 _SNIFF_CHARS = 65536
+_SNIFF_RECORDS = 3  # a header and two rows, at least, before a delimiter is judged
 
 # Long answers pasted into one cell can exceed csv's default limit of 128 KiB.
 csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
@@ -128,10 +129,7 @@ def _detect_delimiter(text: str, suffix: str) -> str:
     Otherwise take the delimiter giving the most rows with the same number (> 1) of cells;
     ties go to tab for .tsv/.txt and to comma, semicolon, tab, bar otherwise.
     """
-    sample = text[:_SNIFF_CHARS]
-    cut = len(text) > _SNIFF_CHARS
-    if cut and "\n" in sample:
-        sample = sample[: sample.rindex("\n") + 1]
+    sample, cut = _sample(text)
     preference = ("\t", ",", ";", "|") if suffix in (".tsv", ".txt") else _DELIMITERS
     scores = {d: _consistency(sample, d, drop_last=cut) for d in preference}
     best = max(preference, key=lambda d: scores[d])  # max keeps the first of equal scores
@@ -144,6 +142,31 @@ def _detect_delimiter(text: str, suffix: str) -> str:
     if scores[best][0]:
         return best
     return "\t" if suffix == ".tsv" else ","
+
+
+def _sample(text: str) -> tuple[str, bool]:
+    """The start of the text to judge the delimiter by, ending after a whole record, with at
+    least a few records in it: a header of long quoted question texts (LimeSurvey writes
+    newlines and tabs inside them) can be longer than any fixed sample."""
+    size = _SNIFF_CHARS
+    while size < len(text):
+        sample = text[:size]
+        ends = _record_ends(sample)
+        if len(ends) >= _SNIFF_RECORDS:
+            return sample[: ends[-1]], True
+        size *= 4
+    return text, False
+
+
+def _record_ends(sample: str) -> list[int]:
+    """Offsets just after each line break outside quotes (quotes are '"', doubled inside)."""
+    ends, quoted, at = [], False, 0
+    for line in sample.split("\n")[:-1]:
+        at += len(line) + 1
+        quoted ^= line.count('"') % 2 == 1
+        if not quoted:
+            ends.append(at)
+    return ends
 
 
 def _consistency(sample: str, delimiter: str, *, drop_last: bool) -> tuple[bool, float, int]:
