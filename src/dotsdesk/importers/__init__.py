@@ -52,7 +52,7 @@ def import_file(
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot read the file: {exc.strerror}") from None
-    digest = hashlib.sha256(data).hexdigest()
+    digest = _digest(data, options, transcript)
     report = ImportReport(path=path, kind=kind)
     before = session.scalar(select(ImportRecord).where(ImportRecord.digest == digest).limit(1))
     if before is not None:
@@ -69,3 +69,14 @@ def import_file(
     )
     session.flush()
     return report
+
+
+def _digest(data: bytes, options: ImportOptions, transcript: TranscriptOptions | None) -> str:
+    """What makes an import the same as an earlier one: the same bytes read the same way.
+    The same file imported again with other choices (columns, encoding, interviewer) is a
+    new import that applies them; with the defaults the digest is the file's own, as before."""
+    digest = hashlib.sha256(data)
+    chosen = [repr(v) for v in (options, transcript) if v is not None and v != type(v)()]
+    if chosen:
+        digest.update(b"\0" + "\0".join(chosen).encode("utf-8"))
+    return digest.hexdigest()

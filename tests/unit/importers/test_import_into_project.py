@@ -72,3 +72,40 @@ def test_email_keys_never_become_labels(project: Project, tmp_path: Path) -> Non
         labels = set(s.scalars(select(Respondent.label)))
         emails = set(s.scalars(select(Identity.email)))
     assert labels == {"R001", "R002"} and emails == {"ann@example.com", "bo@example.com"}
+
+
+def test_importing_again_with_other_choices_applies_them(project: Project, tmp_path: Path) -> None:
+    from dotsdesk.importers import ImportOptions
+    from dotsdesk.services.corpus.respondents import attribute_table_for
+
+    path = tmp_path / "teams.csv"
+    rows = "\n".join(f"r{i},Team {i % 2},{ANSWER} {i}" for i in range(1, 5))
+    path.write_text(f"id,Team,Answer\n{rows}\n", encoding="utf-8")
+    with project.write() as s:
+        first = import_file(s, path, ImportOptions(identity=("Team",)))
+        again = import_file(s, path, ImportOptions(identity=("Team",)))
+    assert first.respondents_added == 4 and again.already_imported
+    with project.write() as s:
+        changed = import_file(s, path, ImportOptions(attributes=("Team",)))
+        assert changed.already_imported is None and changed.respondents_updated == 4
+        rid = s.scalar(select(Respondent.id).where(Respondent.key == "r1"))
+        assert attribute_table_for(s, rid) == {"Team": "Team 1"}
+        assert import_file(s, path, ImportOptions(attributes=("Team",))).already_imported
+
+
+def test_rows_without_an_id_stay_one_respondent_across_downloads(
+    project: Project, tmp_path: Path
+) -> None:
+    body = "\n".join(f"2024/05/0{i} 10:20:3{i},{ANSWER} {i}" for i in range(1, 4))
+    first, second = tmp_path / "download.csv", tmp_path / "download (1).csv"
+    first.write_text(f"Submitted,Answer\n{body}\n", encoding="utf-8")
+    second.write_text(f"Submitted,Answer\n{body}\n2024/05/09 08:00:00,{ANSWER} new\n", "utf-8")
+    with project.write() as s:
+        assert import_file(s, first).respondents_added == 3
+        report = import_file(s, second)
+    assert (report.respondents_added, report.respondents_updated) == (1, 0)
+    with project.read() as s:
+        labels = set(s.scalars(select(Respondent.label)))
+        received = s.scalars(select(Response.received).order_by(Response.id)).all()
+    assert labels == {"R001", "R002", "R003", "R004"}  # never a digest of the row
+    assert received[0] is not None and received[0].second == 31
