@@ -118,3 +118,23 @@ def test_cancel_rolls_back(qtbot, window: MainWindow) -> None:  # type: ignore[n
     qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
     assert outcome == [""]  # cancelled, not failed
     assert count(window, Code.id) == 0
+
+
+def test_dialog_says_what_the_import_will_do(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    survey = DATA / "surveys" / "surveymonkey_expanded.csv"
+    dialog = ImportDialog(survey, window)
+    qtbot.addWidget(dialog)
+    info = dialog.info.text()
+    assert "SurveyMonkey (expanded export)" in info and "header in lines 1-2" in info
+    assert "5 new respondents, 0 already in the project" in info
+    assert "Kept private, never exported: " in info and "IP Address" in info
+    assert dialog.combos["IP Address"].currentText() == Role.IDENTITY.value
+    window.transfers.run_import([survey], dialog.options())
+    qtbot.waitUntil(lambda: window.ctx.undo_stack.count() == 1, timeout=10000)
+    with window.ctx.read() as s:
+        from dotsdesk.services.corpus.respondents import respondent_keys
+
+        known = frozenset(respondent_keys(s))
+    again = ImportDialog(survey, window, known)
+    qtbot.addWidget(again)
+    assert "0 new respondents, 5 already in the project (updated)" in again.info.text()

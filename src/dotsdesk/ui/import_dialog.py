@@ -1,7 +1,13 @@
-"""Preview a survey table and decide, column by column, what each one is."""
+"""Preview a survey table and decide, column by column, what each one is.
+
+Before anything changes the dialog says what the import will do: the survey tool and export
+recognised, the encoding, where the header is, each column's role and why, which columns are
+private identity, and how many respondents are new and how many are already in the project.
+"""
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -10,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QTableView,
@@ -18,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import DotsError
-from ..importers import ImportOptions
+from ..importers import ImportOptions, ImportReport
 from ..importers.surveys.columns import ColumnPlan, Role, plan_columns
+from ..importers.surveys.keys import respondent_keys
 from ..importers.surveys.table import Table, read_table
 
 PREVIEW_ROWS = 50
@@ -56,8 +64,12 @@ class _Preview(QAbstractTableModel):
 
 
 class ImportDialog(QDialog):
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: Path, parent: QWidget | None = None, known: frozenset[str] = frozenset()
+    ) -> None:
+        """`known`: the respondent keys already in the project, to say who is new."""
         super().__init__(parent)
+        self.known = known
         self.setObjectName("importDialog")
         self.setWindowTitle(f"Import {path.name}")
         self.resize(1000, 640)
@@ -105,14 +117,9 @@ class ImportDialog(QDialog):
             self.ok.setEnabled(False)
             self.view.setModel(None)
             return
-        plans = plan_columns(self.table.headers, self.table.rows)
-        notes = "; ".join(self.table.notes)
-        self.info.setText(
-            f"{len(self.table.rows)} rows, {len(self.table.headers)} columns"
-            + (f", encoding {self.table.encoding}" if self.table.encoding else "")
-            + (f", sheet {self.table.sheet!r}" if self.table.sheet else "")
-            + (f". {notes}" if notes else "")
-        )
+        table = self.table
+        plans = plan_columns(table.headers, table.rows, columns=table.columns, layout=table.layout)
+        self.info.setText(_summary(self.path, table, plans, self.known))
         while self.roles.rowCount():
             self.roles.removeRow(0)
         self.combos.clear()
@@ -122,9 +129,15 @@ class ImportDialog(QDialog):
             combo.setCurrentText(plan.role.value)
             combo.setToolTip(plan.why)
             combo.currentTextChanged.connect(self._roles_changed)
-            self.roles.addRow(plan.header, combo)
+            row = QHBoxLayout()
+            row.addWidget(combo)
+            why = QLabel(plan.why + (f" [{plan.qid}]" if plan.qid else ""))
+            why.setObjectName("importWhy")
+            why.setStyleSheet("color: palette(placeholder-text);")
+            row.addWidget(why, 1)
+            self.roles.addRow(plan.header, row)
             self.combos[plan.header] = combo
-        self.view.setModel(_Preview(self.table, plans))
+        self.view.setModel(_Preview(table, plans))
         self._roles_changed()
 
     def _roles_changed(self) -> None:
@@ -144,3 +157,29 @@ class ImportDialog(QDialog):
             encoding=forced,
             column_roles=tuple((h, c.currentText()) for h, c in self.combos.items()),
         )
+
+
+def _summary(path: Path, table: Table, plans: list[ColumnPlan], known: frozenset[str]) -> str:
+    """What the import will do, in a few lines of rich text."""
+    lines = []
+    if table.layout is not None:
+        lines.append(f"<b>{escape(table.layout.name)}</b>")
+    where = [
+        f"{len(table.rows)} rows, {len(table.headers)} columns",
+        f"header in {table.header_rows}" if table.header_rows else "",
+        f"encoding {table.encoding}" if table.encoding else "",
+        f"sheet {table.sheet!r}" if table.sheet else "",
+    ]
+    lines.append(", ".join(w for w in where if w))
+    try:
+        keys = respondent_keys(path, table, plans, ImportReport(path=path, kind="survey")).keys
+    except DotsError as exc:
+        lines.append(f"<b>Cannot tell the respondents apart:</b> {escape(str(exc))}")
+    else:
+        old = sum(1 for k in keys if k in known)
+        lines.append(f"{len(keys) - old} new respondents, {old} already in the project (updated)")
+    private = [p.header for p in plans if p.role is Role.IDENTITY]
+    if private:
+        lines.append("Kept private, never exported: " + escape(", ".join(private)))
+    lines.extend(escape(note) for note in table.notes if not note.startswith("recognised "))
+    return "<br>".join(lines)

@@ -43,11 +43,16 @@ class Transfers:
 
     def import_paths(self, paths: list[Path]) -> None:
         """Tables go through the preview dialog one by one; documents go straight in."""
+        from ..services.corpus.respondents import respondent_keys
         from .import_dialog import ImportDialog
 
         documents = [p for p in paths if p.suffix.lower() in DOCUMENT_SUFFIXES]
+        known: frozenset[str] = frozenset()
+        if self.ctx.project is not None:
+            with self.ctx.read() as s:
+                known = frozenset(respondent_keys(s))
         for table in (p for p in paths if p.suffix.lower() in TABLE_SUFFIXES):
-            dialog = ImportDialog(table, self.parent)
+            dialog = ImportDialog(table, self.parent, known)
             if dialog.exec():
                 self.run_import([table], dialog.options())
         others = [p for p in paths if p.suffix.lower() not in DOCUMENT_SUFFIXES | TABLE_SUFFIXES]

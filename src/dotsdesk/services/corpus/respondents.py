@@ -24,6 +24,11 @@ class AttributeInfo:
     type: AttributeType
 
 
+def respondent_keys(session: Session) -> set[str]:
+    """The keys respondents were imported under (ids, e-mails, row digests): private."""
+    return set(session.scalars(select(Respondent.key)))
+
+
 def find_respondent(session: Session, key_or_label: str) -> Respondent:
     found = session.scalar(
         select(Respondent).where(

@@ -95,7 +95,7 @@ def _layout(cells: list[str], rows: list[list[str]], header_rows: int) -> Layout
     columns = [_column(i, cells, groups, values[i]) for i in range(len(cells))]
     notes = [f"腾讯问卷 {VARIANT}: skipped questions are empty"]
     if any(c.answer in (Answer.SINGLE, Answer.OPTION) for c in columns):
-        notes.append("choices carry their option letter, 'A.男' (tencent.split_option_label)")
+        notes.append("choices carry their option letter, 'A.男'")
     return Layout(tool=TOOL, variant=VARIANT, header_rows=header_rows, columns=columns, notes=notes)
 
 

@@ -158,7 +158,7 @@ def _layout(cells: list[str], rows: list[list[str]], header_rows: int) -> Layout
     else:
         notes.append("(跳过) (skipped by logic) and (空) (left blank) are read as empty")
         if any(c.answer in (Answer.SINGLE, Answer.MULTI) for c in columns):
-            notes.append("text typed into 'other' follows its option in 〖〗 (wjx.split_other)")
+            notes.append("text typed into 'other' (in 〖〗 after the option) becomes a response")
     if any(p.label is not None and not p.text for p in parts):
         notes.append("问卷星 leaves the question text out of matrix rows: named by number")
     return Layout(
