@@ -131,7 +131,8 @@ class ImportDialog(QDialog):
             combo.currentTextChanged.connect(self._roles_changed)
             row = QHBoxLayout()
             row.addWidget(combo)
-            why = QLabel(plan.why + (f" [{plan.qid}]" if plan.qid else ""))
+            shown_qid = plan.qid and plan.qid not in plan.why
+            why = QLabel(plan.why + (f" [{plan.qid}]" if shown_qid else ""))
             why.setObjectName("importWhy")
             why.setStyleSheet("color: palette(placeholder-text);")
             row.addWidget(why, 1)
