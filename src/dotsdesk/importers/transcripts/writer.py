@@ -85,6 +85,7 @@ def _import_turns(
             "leave it out and each becomes a respondent of their own",
         )
     text, spans = parsed.text_and_spans()
+    earlier = responses_by_speaker(session, path.name)
     found = {
         speaker: _person(session, path, options.respondent, speaker, report) for speaker in people
     }
@@ -97,8 +98,10 @@ def _import_turns(
         else:
             role, who = TurnRole.RESPONDENT, found[turn.speaker][0].id
         turns.append(NewTurn(start, end, role, turn.speaker, who, turn.time_ms))
+    written_ids = set()
     for respondent, response in found.values():
         written = _write(session, path, respondent, response, text, report)
+        written_ids.add(written.id)
         set_turns(session, written.id, turns)
         set_transcript_info(
             session,
@@ -107,6 +110,17 @@ def _import_turns(
             interviewer=choice.speakers,
             title=parsed.title,
             document_info=parsed.document_info,
+        )
+    for speaker, stale in earlier.items():
+        if stale.id in written_ids or options.respondent:
+            continue
+        # An earlier import made this speaker a respondent; now they are the interviewer (or
+        # gone): their response follows the file, and its turns say they are not theirs.
+        _write(session, path, stale.respondent, stale, text, report)
+        set_turns(session, stale.id, turns)
+        report.notes.append(
+            f"{stale.respondent.label} (speaker {speaker!r} before) is not an interviewee of "
+            "this import: their response is kept, its turns now context"
         )
     labels = {s: r.label for s, (r, _) in found.items()}
     report.notes[first_note:first_note] = describe(parsed, choice, labels)

@@ -190,3 +190,22 @@ def test_the_database_keeps_turns_inside_their_text(project: Project) -> None:
         ]
         s.execute(text("DELETE FROM response"))
         assert s.scalar(select(func.count(Turn.id))) == 0  # cascades
+
+
+def test_another_interviewer_on_reimport_keeps_the_earlier_respondent_as_context(
+    project: Project,
+) -> None:
+    path = HERE / "voices.vtt"
+    with project.write() as s:
+        import_file(s, path)  # Alex Kim asks the questions: Jane Doe is Interviewee 1
+    with project.write() as s:
+        report = import_file(s, path, transcript=TranscriptOptions(interviewer=("Jane Doe",)))
+    assert not report.already_imported and report.respondents_added == 1
+    assert any("Interviewee 1 (speaker 'Jane Doe' before)" in n for n in report.notes)
+    with project.read() as s:
+        jane, alex = s.scalars(select(Response).order_by(Response.id)).all()
+        assert [t.own for t in turns_of(s, jane.id)] == [False, False, False]
+        assert [t.own for t in turns_of(s, alex.id)] == [True, False, True]
+        assert [t.label for t in turns_of(s, alex.id)] == [
+            "Interviewee 2", "Interviewer", "Interviewee 2",
+        ]  # fmt: skip
