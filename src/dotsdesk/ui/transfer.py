@@ -11,7 +11,14 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QWidget
 
 from ..exporters.post import POST_SUFFIXES
-from ..importers import DOCUMENT_SUFFIXES, TABLE_SUFFIXES, ImportOptions, ImportReport, import_file
+from ..importers import (
+    DOCUMENT_SUFFIXES,
+    TABLE_SUFFIXES,
+    ImportOptions,
+    ImportReport,
+    TranscriptOptions,
+    import_file,
+)
 from .context import ProjectContext
 from .worker import run_with_progress
 
@@ -42,9 +49,11 @@ class Transfers:
             self.import_paths([Path(n) for n in names])
 
     def import_paths(self, paths: list[Path]) -> None:
-        """Tables go through the preview dialog one by one; documents go straight in."""
+        """Tables go through the preview dialog one by one, and so do transcripts with
+        speakers (to choose the interviewer); other documents go straight in."""
         from ..services.corpus.respondents import respondent_keys
         from .import_dialog import ImportDialog
+        from .transcript_dialog import TranscriptDialog
 
         documents = [p for p in paths if p.suffix.lower() in DOCUMENT_SUFFIXES]
         known: frozenset[str] = frozenset()
@@ -55,12 +64,25 @@ class Transfers:
             dialog = ImportDialog(table, self.parent, known)
             if dialog.exec():
                 self.run_import([table], dialog.options())
+        plain = []
+        for document in documents:
+            speakers = TranscriptDialog.for_file(document, self.parent)
+            if speakers is None:
+                plain.append(document)
+            elif speakers.exec():
+                self.run_import([document], ImportOptions(), speakers.options())
+        documents = plain
         others = [p for p in paths if p.suffix.lower() not in DOCUMENT_SUFFIXES | TABLE_SUFFIXES]
         if documents or others:
             # Unknown types are refused by import_file with a message naming the file.
             self.run_import(documents + others, ImportOptions())
 
-    def run_import(self, paths: list[Path], options: ImportOptions) -> None:
+    def run_import(
+        self,
+        paths: list[Path],
+        options: ImportOptions,
+        transcript: TranscriptOptions | None = None,
+    ) -> None:
         project = self.ctx.project
         if project is None or not paths:
             return
@@ -69,7 +91,9 @@ class Transfers:
         )
 
         def work(progress: Any) -> Any:
-            return project.record(lambda s: [import_file(s, p, options, progress) for p in paths])
+            return project.record(
+                lambda s: [import_file(s, p, options, progress, transcript) for p in paths]
+            )
 
         def done(result: Any) -> None:
             reports, step = result

@@ -77,11 +77,9 @@ def choose_interviewer(
     asking = _question_share(parsed, speakers)
     best = max(speakers, key=lambda s: (asking[s], -speakers.index(s)))
     if asking[best] <= 0:
-        return InterviewerChoice((), "nobody asks questions; name one with --interviewer")
+        return InterviewerChoice((), "nobody asks questions")
     share = round(asking[best] * 100)
-    return InterviewerChoice(
-        (best,), f"guessed: {share}% of their turns ask questions; choose with --interviewer"
-    )
+    return InterviewerChoice((best,), f"guessed: {share}% of their turns ask questions")
 
 
 def _question_share(parsed: ParsedTranscript, speakers: Sequence[str]) -> dict[str, float]:

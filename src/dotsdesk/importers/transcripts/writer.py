@@ -199,13 +199,14 @@ def describe(
         words = sum(count_words(t.text) for t in own)
         shown = repr(speaker) if speaker is not None else "(no speaker names in the file)"
         if speaker in choice.speakers:
-            role = f"the interviewer ({choice.why})"
+            hint = "; choose another with --interviewer" if "guessed" in choice.why else ""
+            role = f"the interviewer ({choice.why}{hint})"
         else:
             role = f"the words of {labels[speaker]}"
         turns = f"{len(own)} turn" + ("s" if len(own) != 1 else "")
         lines.append(f"speaker {shown}: {turns}, {words} words - {role}")
     if not choice.speakers:
-        lines.append(f"no interviewer ({choice.why})")
+        lines.append(f"no interviewer ({choice.why}; name one with --interviewer)")
     notes = sum(1 for t in parsed.turns if t.note)
     if notes:
         lines.append(f"{notes} transcriber's note(s) kept as context, not anyone's words")
