@@ -8,15 +8,14 @@ Every unreadable file becomes an InputError naming the file and the problem, nev
 
 from __future__ import annotations
 
-import math
 import tempfile
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from dotsdesk.errors import InputError
 from dotsdesk.importers.files import describe_binary, read_file_bytes
+from dotsdesk.importers.surveys.records import cell_text
 
 __all__ = ["read_calamine_records", "read_xls_records"]
 
@@ -95,7 +94,7 @@ def _read(path: Path, source: Path, sheet: str | None, kind: str) -> tuple[list[
     try:
         name = _pick_sheet(path, workbook.sheets_metadata, sheet, calamine)
         rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        records = [[_cell_text(value) for value in row] for row in rows]
+        records = [[cell_text(value) for value in row] for row in rows]
     except InputError:
         raise
     except calamine.PasswordError:
@@ -124,30 +123,3 @@ def _pick_sheet(path: Path, metadata: Sequence[Any], sheet: str | None, calamine
     visible = [m.name for m in worksheets if m.visible == calamine.SheetVisibleEnum.Visible]
     return (visible or names)[0]
 
-
-def _cell_text(value: Any) -> str:
-    """A cell as a person sees it: 3 not 3.0, 2023-05-01 10:20:30, TRUE, "" when empty."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        # Line endings as in CSV and documents: offsets must not depend on the source format.
-        return value.replace("\r\n", "\n").replace("\r", "\n")
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if math.isfinite(value) and value.is_integer():
-            return str(int(value))
-        return repr(value)
-    if isinstance(value, datetime):  # before date: a datetime is a date
-        return value.strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, time):
-        return value.strftime("%H:%M:%S")
-    if isinstance(value, timedelta):  # a duration cell ([h]:mm:ss)
-        seconds = round(value.total_seconds())
-        sign, seconds = ("-", -seconds) if seconds < 0 else ("", seconds)
-        return f"{sign}{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
-    return str(value)

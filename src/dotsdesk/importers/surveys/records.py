@@ -23,7 +23,7 @@ from dotsdesk.errors import InputError
 from dotsdesk.importers.files import check_office_zip
 from dotsdesk.importers.text import DecodedText
 
-__all__ = ["Record", "Records", "filled_width", "text_records", "workbook_records"]
+__all__ = ["Record", "Records", "cell_text", "filled_width", "text_records", "workbook_records"]
 
 Record = tuple[int, list[str]]  # (1-based line where it starts, or sheet row; its cells)
 
@@ -239,7 +239,7 @@ def _sheet_rows(path: Path, workbook: Any, worksheet: Any) -> Iterator[Record]:
         if hasattr(worksheet, "reset_dimensions"):
             worksheet.reset_dimensions()  # the recorded size is often wrong; read every row
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            cells = [_cell_text(value) for value in values]
+            cells = [cell_text(value) for value in values]
             filled = filled or any(c.strip() for c in cells)
             yield number, cells
     except Exception as exc:  # damage inside a sheet shows up only while reading it
@@ -257,7 +257,7 @@ def _damaged(exc: Exception) -> str:
     return "not a valid .xlsx file (it is truncated or damaged)"
 
 
-def _cell_text(value: Any) -> str:
+def cell_text(value: Any) -> str:
     """Spreadsheet value to text as a person would type it: 3 not 3.0, 2024-03-01, TRUE."""
     if value is None:
         return ""
@@ -281,6 +281,8 @@ def _cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, time):
         return value.isoformat(timespec="seconds" if value.microsecond == 0 else "microseconds")
-    if isinstance(value, timedelta):
-        return str(value)
+    if isinstance(value, timedelta):  # a duration cell ([h]:mm:ss)
+        seconds = round(value.total_seconds())
+        sign, seconds = ("-", -seconds) if seconds < 0 else ("", seconds)
+        return f"{sign}{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
     return str(value)
