@@ -8,6 +8,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import openpyxl
 from docx import Document
 
 from tests.paths import DATA
@@ -80,6 +81,13 @@ def test_no_name_or_file_name_in_shareable_exports(cli, tmp_path: Path) -> None:
     assert "Interviewee 1" in workbook and "production code" in workbook
     for private in [*PRIVATE, "Mei Lin.srt", "chen.docx", "访谈"]:
         assert private not in workbook, private
+    # A segment in the interviewer's turn is listed as theirs, not as the respondent's.
+    sheet = openpyxl.load_workbook(tmp_path / "segments.xlsx")["Segments"]
+    rows = list(sheet.iter_rows(values_only=True))
+    said_by = rows[0].index("Said by")
+    by_text = {(row[3], row[said_by]) for row in rows[1:]}
+    assert ("production code", "the interviewer") in by_text
+    assert ("production code", None) in by_text  # Chen Wei's own answer
 
     draft = cli("draft", "p.dots", "--title", "Production code", "--sections-from", "Role")
     assert draft.code == 0, draft.err

@@ -18,6 +18,7 @@ from ...model import Coder, Respondent, Response, Segment, segment_code
 from ...services.coding.codebook import CodeInfo, list_codes
 from ...services.consent.events import current_consents
 from ...services.corpus.respondents import attribute_table, list_attributes
+from ...services.corpus.turns import speech_of_segments
 from .cells import EXCEL_CELL_LIMIT, Cells, CellTooLong, split_for_cells
 from .workbook import table_sheet, xlsx_workbook
 
@@ -32,6 +33,7 @@ SEGMENT_COLUMNS = [
     "Memo",
     "Language",
     "Segment ID",
+    "Said by",
     "Part",
 ]
 CODEBOOK_COLUMNS = ["Code", "Name", "Parent", "Colour", "Description", "Segments", "Respondents"]
@@ -98,6 +100,7 @@ def _segments_sheet(
         ).all()
     )
     total = len(rows)
+    said_by = _said_by(session)
     pieces = [split_for_cells(texts[r.response_id][r.start : r.end]) for r in rows]
     height = sum(len(p) for p in pieces)
     ws = table_sheet(wb, cells, target, "Segments", SEGMENT_COLUMNS, height, widths=_WIDTHS)
@@ -118,7 +121,8 @@ def _segments_sheet(
                 text_cell(ws, n, 7, r.memo if k == 0 else None)
                 text_cell(ws, n, 8, r.language)
                 number_cell(ws, n, 9, r.id)
-                text_cell(ws, n, 10, f"{k + 1} of {len(parts)}" if len(parts) > 1 else None)
+                text_cell(ws, n, 10, said_by.get(r.id))
+                text_cell(ws, n, 11, f"{k + 1} of {len(parts)}" if len(parts) > 1 else None)
             except CellTooLong as exc:
                 what = f"the {SEGMENT_COLUMNS[exc.col]} of segment {r.id} (respondent {r.label})"
                 raise _too_long(target, exc, what) from None
@@ -126,6 +130,17 @@ def _segments_sheet(
         if progress is not None and (done % 2000 == 0 or done == total):
             progress(done, total)
     return total
+
+
+def _said_by(session: Session) -> dict[int, str]:
+    """For segments of interview transcripts that are not all the respondent's own words:
+    whose words they are, so that none reads as the respondent's (empty: their own)."""
+    out = {}
+    for sid, speech in speech_of_segments(session).items():
+        if speech.others:
+            whose = " and ".join(speech.others)
+            out[sid] = f"the respondent and {whose}" if speech.own else whose
+    return out
 
 
 def _codebook_sheet(wb: Workbook, cells: Cells, codes: list[CodeInfo], target: Path) -> None:

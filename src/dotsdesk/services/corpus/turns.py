@@ -208,19 +208,24 @@ class Speech:
 _WHOSE = {TurnRole.INTERVIEWER: "the interviewer", TurnRole.NOTE: "a transcriber's note"}
 
 
-def speech_of_segments(session: Session, segment_ids: Iterable[int]) -> dict[int, Speech]:
-    """For each of these segments that overlaps turns: whose words it covers. Segments of
-    responses without turns are left out (they are all their respondent's words)."""
-    wanted = set(segment_ids)
-    if not wanted:
-        return {}
-    rows = session.execute(
+def speech_of_segments(
+    session: Session, segment_ids: Iterable[int] | None = None
+) -> dict[int, Speech]:
+    """For each of these segments (None: all, as an export wants, without a parameter per
+    segment) that overlaps turns: whose words it covers. Segments of responses without
+    turns are left out (they are all their respondent's words)."""
+    query = (
         select(Segment.id, Turn.role, Turn.respondent_id, Response.respondent_id, Turn.time_ms)
         .join(Response, Response.id == Segment.response_id)
         .join(Turn, overlaps_segment())
-        .where(Segment.id.in_(wanted))
         .order_by(Segment.id, Turn.position)
-    ).all()
+    )
+    if segment_ids is not None:
+        wanted = set(segment_ids)
+        if not wanted:
+            return {}
+        query = query.where(Segment.id.in_(wanted))
+    rows = session.execute(query).all()
     return speech_from(rows)
 
 
