@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -179,3 +180,15 @@ def test_a_two_hour_transcript(panel: CodingPanel, ctx: ProjectContext) -> None:
     shown = {turn_id for _rect, turn_id in panel.view.turn_gutter._painted}
     assert hour.id in shown  # its label is painted where the view now is
     assert ctx.selection is None or ctx.selection.response_id == rid
+
+
+def test_the_gutter_says_whose_words_a_turn_is(
+    qtbot: QtBot, panel: CodingPanel, ctx: ProjectContext
+) -> None:
+    show(ctx, "otter.txt")
+    gutter = panel.view.turn_gutter
+    gutter.repaint()
+    rect, _turn_id = gutter._painted[0]
+    event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), gutter.mapToGlobal(rect.center()))
+    QApplication.sendEvent(gutter, event)
+    assert "The interviewer: context" in QToolTip.text()

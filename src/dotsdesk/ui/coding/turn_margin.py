@@ -12,9 +12,17 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+)
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from ...model import TurnRole
 from ...services.corpus.turns import TurnView
@@ -30,6 +38,14 @@ LABEL_COLOURS = {
     "interviewer": QColor(110, 110, 110),
     "other": QColor(120, 80, 150),
     "note": QColor(150, 110, 20),
+}
+
+
+TOOLTIPS = {
+    "own": "The respondent's words. Click to select the turn.",
+    "interviewer": "The interviewer: context, never quoted or counted as the respondent's.",
+    "other": "Another interviewee: their words count in their own response, not here.",
+    "note": "A transcriber's note: nobody's words.",
 }
 
 
@@ -145,6 +161,24 @@ class TurnGutter(QWidget):
                 painter.drawText(QRect(PAD, y, width, line), Qt.AlignmentFlag.AlignLeft, mark.time)
                 y += line
             self._painted.append((QRect(0, top, self.width(), max(y - top, line)), mark.turn_id))
+
+    def _turn_at(self, point: object) -> TurnMark | None:
+        for rect, turn_id in self._painted:
+            if rect.contains(point):  # type: ignore[call-overload]
+                return next((m for m in self.marks if m.turn_id == turn_id), None)
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            mark = self._turn_at(event.pos())
+            if mark is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), TOOLTIPS[mark.kind], self)
+            return True
+        return super().event(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         point = event.position().toPoint()
