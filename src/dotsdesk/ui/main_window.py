@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -24,6 +24,7 @@ from ..services.counts import project_counts
 from .context import ProjectContext
 from .history import History
 from .settings import app_settings, forget_project, recent_projects, remember_project
+from .shortcuts import bind_window_key
 from .transfer import Transfers
 from .welcome import WelcomePage
 
@@ -89,50 +90,46 @@ class MainWindow(QMainWindow):
         self.docks["codebook"].raise_()
         self.docks["draftComposer"].visibilityChanged.connect(self.composer.set_shown)
 
-    def _action(self, text: str, slot: object, shortcut: object = None, name: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)  # type: ignore[arg-type]
+    def _action(self, text: str, slot: object, name: str) -> QAction:
+        """An action named `name`, with its keys from shortcuts.WINDOW_KEYS."""
+        action = bind_window_key(QAction(text, self), name)
         action.triggered.connect(slot)  # type: ignore[arg-type]
-        if name:
-            action.setObjectName(name)
         return action
 
     def _make_actions(self) -> None:
-        keys = QKeySequence.StandardKey
-        self.new_action = self._action("&New project…", self.new_project, keys.New)
-        self.open_action = self._action("&Open project…", self.choose_project, keys.Open)
-        self.sample_action = self._action("Open the &sample project", self.open_sample)
-        self.import_action = self._action(
-            "&Import…", self.transfers.choose_import, "Ctrl+I", "import"
+        self.new_action = self._action("&New project…", self.new_project, "newProject")
+        self.open_action = self._action("&Open project…", self.choose_project, "openProject")
+        self.sample_action = self._action(
+            "Open the &sample project", self.open_sample, "openSample"
         )
+        self.import_action = self._action("&Import…", self.transfers.choose_import, "import")
         self.export_action = self._action(
-            "&Export to Excel…", self.transfers.choose_export, "Ctrl+E", "export"
+            "&Export to Excel…", self.transfers.choose_export, "export"
         )
         self.register_action = self._action(
-            "Export consent &register…",
-            self.transfers.choose_register_export,
-            name="exportRegister",
+            "Export consent &register…", self.transfers.choose_register_export, "exportRegister"
         )
         self.register_action.setToolTip(
             "The consent register with history, in Excel. It holds private identity."
         )
         self.new_post_action = self._action(
-            "New &post from codes…", self.new_post_from_codes, name="newPostFromCodes"
+            "New &post from codes…", self.new_post_from_codes, "newPostFromCodes"
         )
         self.export_post_action = self._action(
             "Export p&ost…",
             lambda: self.transfers.choose_post_export(self.composer.current_post_id()),
-            name="exportPost",
+            "exportPost",
         )
-        self.close_action = self._action("&Close project", self.close_project, keys.Close)
-        self.quit_action = self._action("&Quit", self.close, keys.Quit)
-        self.undo_action = self.ctx.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(keys.Undo)
-        self.redo_action = self.ctx.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(keys.Redo)])
-        self.back_action = self._action("&Back", self.go_back, "Alt+Left", "back")
-        self.forward_action = self._action("&Forward", self.go_forward, "Alt+Right", "forward")
+        self.close_action = self._action("&Close project", self.close_project, "closeProject")
+        self.quit_action = self._action("&Quit", self.close, "quit")
+        self.undo_action = bind_window_key(
+            self.ctx.undo_stack.createUndoAction(self, "&Undo"), "undo"
+        )
+        self.redo_action = bind_window_key(
+            self.ctx.undo_stack.createRedoAction(self, "&Redo"), "redo"
+        )
+        self.back_action = self._action("&Back", self.go_back, "back")
+        self.forward_action = self._action("&Forward", self.go_forward, "forward")
         self.project_actions = [
             self.import_action,
             self.export_action,
