@@ -208,7 +208,8 @@ def long_otter(target_chars: int = 150_000, seed: int = 14) -> str:
         count = rng.randint(6, 14) if asking else rng.randint(30, 110)
         said = " ".join(rng.choice(words) for _ in range(count)) + ("?" if asking else ".")
         hours, rest = divmod(seconds, 3600)
-        stamp = f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+        stamp = f"{rest // 60}:{rest % 60:02d}"
+        stamp = f"{hours}:{stamp.zfill(5)}" if hours else stamp
         lines += [f"{speaker}  {stamp}", said, ""]
         size += len(said) + 2
         seconds += rng.randint(4, 8) if asking else rng.randint(10, 22)
