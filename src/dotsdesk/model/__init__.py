@@ -4,7 +4,16 @@ from .base import Base
 from .codebook import Code
 from .consent import ConsentEvent, ConsentKind, ConsentLevel, ConsentScope, consent_scope_segment
 from .memo import Memo
-from .post import Block, BlockKind, Post, Section
+from .post import (
+    BaselineKind,
+    Block,
+    BlockKind,
+    FigureBaseline,
+    PopulationMember,
+    Post,
+    PostPopulation,
+    Section,
+)
 from .project_info import ImportRecord, Setting
 from .respondent import AttributeDef, AttributeType, AttributeValue, Identity, Respondent
 from .response import Response, Translation
@@ -16,6 +25,7 @@ __all__ = [
     "AttributeType",
     "AttributeValue",
     "Base",
+    "BaselineKind",
     "Block",
     "BlockKind",
     "Code",
@@ -24,10 +34,13 @@ __all__ = [
     "ConsentKind",
     "ConsentLevel",
     "ConsentScope",
+    "FigureBaseline",
     "Identity",
     "ImportRecord",
     "Memo",
+    "PopulationMember",
     "Post",
+    "PostPopulation",
     "Respondent",
     "Response",
     "Section",

@@ -1,4 +1,5 @@
-"""Posts in a series, made of ordered sections of ordered blocks."""
+"""Posts in a series, made of ordered sections of ordered blocks; the population a post's
+figures are computed over, and the figures as they were last exported or accepted."""
 
 from __future__ import annotations
 
@@ -77,3 +78,63 @@ class Block(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     section: Mapped[Section] = relationship(back_populates="blocks")
+
+
+class PostPopulation(Base):
+    """The respondents a post's figures are computed over, fixed when the post is made, so
+    that respondents imported later do not change them. `name` is shown beside each figure
+    ("the 30 respondents of the sample survey"). A post made before populations existed has
+    no row: its figures count all respondents, and the composer says so."""
+
+    __tablename__ = "post_population"
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("post.id", ondelete="CASCADE"), primary_key=True
+    )
+    name: Mapped[str] = mapped_column(Text)
+    created: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PopulationMember(Base):
+    """One respondent of a post's population; deleting the respondent shrinks the population,
+    which the post then reports as a changed figure."""
+
+    __tablename__ = "post_population_member"
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("post_population.post_id", ondelete="CASCADE"), primary_key=True
+    )
+    respondent_id: Mapped[int] = mapped_column(
+        ForeignKey("respondent.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class BaselineKind(enum.StrEnum):
+    """How a figure became the one the author knows."""
+
+    DRAFTED = "drafted"
+    EXPORTED = "exported"
+    ACCEPTED = "accepted"
+
+
+class FigureBaseline(Base):
+    """A statistic's or profile's figures as last drafted, exported or accepted, with the
+    size of what they were counted over; the composer compares the live figures with it.
+    `figure` holds {"count", "total", "text"} for a statistic, {"bullets", "total"} for a
+    profile."""
+
+    __tablename__ = "figure_baseline"
+
+    block_id: Mapped[int] = mapped_column(
+        ForeignKey("block.id", ondelete="CASCADE"), primary_key=True
+    )
+    figure: Mapped[dict[str, Any]] = mapped_column(JSON)
+    kind: Mapped[BaselineKind] = mapped_column(
+        Enum(
+            BaselineKind,
+            native_enum=False,
+            length=20,
+            values_callable=lambda e: [m.value for m in e],
+        )
+    )
+    recorded: Mapped[datetime] = mapped_column(default=utcnow)
