@@ -216,10 +216,15 @@ def speech_of_segments(
     turns are left out (they are all their respondent's words)."""
     query = (
         select(Segment.id, Turn.role, Turn.respondent_id, Response.respondent_id, Turn.time_ms)
+        .select_from(Turn)
+        .join(Segment, overlaps_segment())
         .join(Response, Response.id == Segment.response_id)
-        .join(Turn, overlaps_segment())
-        .order_by(Segment.id, Turn.position)
+        # In the turns' order, not the segments': the few turns lead and each finds its
+        # segments by index (ordered by segment, SQLite would read every segment).
+        .order_by(Turn.response_id, Turn.position)
     )
+    if segment_ids is None and session.scalar(select(Turn.id).limit(1)) is None:
+        return {}  # a project of survey answers only: no join over every segment
     if segment_ids is not None:
         wanted = set(segment_ids)
         if not wanted:
@@ -233,7 +238,7 @@ def speech_from(
     rows: Iterable[tuple[int, TurnRole | str, int | None, int, int | None]],
 ) -> dict[int, Speech]:
     """Speech per segment from rows (segment id, turn role, who said the turn, the response's
-    respondent, turn time), a row per turn under the segment in the order of the turns; for
+    respondent, turn time), a row per turn under the segment, in the order of the turns; for
     a caller that reads the turns in a query of its own (the consent gate)."""
     found: dict[int, tuple[bool, list[str], int | None]] = {}
     for sid, role, speaker_id, owner_id, time_ms in rows:
