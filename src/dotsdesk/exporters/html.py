@@ -46,9 +46,17 @@ def export_post_html(
     target: Path,
     *,
     placeholders: bool = False,
+    accept_figures: bool = False,
     today: date | None = None,
 ) -> RenderedPost:
-    tree = render_for_export(session, post_id, target, placeholders=placeholders, today=today)
+    tree = render_for_export(
+        session,
+        post_id,
+        target,
+        placeholders=placeholders,
+        accept_figures=accept_figures,
+        today=today,
+    )
     with atomic_output(target) as temp:
         temp.write_text(post_html(tree), encoding="utf-8", newline="\n")
     return tree

@@ -12,11 +12,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import InvalidOperation
-from ..model import AttributeType, BlockKind, Response, Segment, Setting, segment_code
+from ..model import (
+    AttributeType,
+    BaselineKind,
+    BlockKind,
+    Response,
+    Segment,
+    Setting,
+    segment_code,
+)
 from ..resources import resource
 from .coding import codebook
 from .coding import segments as coding
 from .composer import posts
+from .composer.figures import record_figures
+from .composer.render import render_post
 from .consent import events as consent
 from .corpus import respondents, responses
 
@@ -117,11 +127,15 @@ def _add_post(
         number=spec.get("number"),
         toc_url=spec.get("toc_url"),
         settings=settings,
+        population_name=f"the {len(people)} respondents of the sample survey",
     )
     for section_spec in spec["sections"]:
         section = posts.add_section(session, post.id, section_spec["title"])
         for block in section_spec["blocks"]:
             _add_block(session, section.id, block, code_ids, people)
+    # The post as published is the figures' first baseline: a later change to one is reported.
+    tree = render_post(session, post.id, placeholders=True)
+    record_figures(session, tree, BaselineKind.DRAFTED)
     return post.id
 
 

@@ -59,10 +59,19 @@ def export_post_docx(
     *,
     comments: bool = False,
     placeholders: bool = False,
+    accept_figures: bool = False,
     today: date | None = None,
 ) -> RenderedPost:
-    """Render (refusing blocked quotes unless `placeholders`) and write `target` atomically."""
-    tree = render_for_export(session, post_id, target, placeholders=placeholders, today=today)
+    """Render (refusing blocked quotes unless `placeholders`, changed figures unless
+    `accept_figures`) and write `target` atomically."""
+    tree = render_for_export(
+        session,
+        post_id,
+        target,
+        placeholders=placeholders,
+        accept_figures=accept_figures,
+        today=today,
+    )
     write_post_docx(tree, target, comments=comments)
     return tree
 

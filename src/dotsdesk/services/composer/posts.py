@@ -4,6 +4,8 @@ Each function is one step of a user action and takes the caller's Session; the c
 transaction makes it one undoable step (the database records every row change). Positions
 are kept 0..n-1 within a post or section, so a drag and drop is one `move_*` call.
 A quote block stores only its segment's id and how to present it, never the text.
+A post gets its population (`population`) when it is made: by default the respondents in
+the project at that moment, so figures do not move when another survey is imported.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from ...errors import InvalidOperation, NotFound
 from ...model import Block, BlockKind, Code, ConsentLevel, Post, Section, Segment, Setting
 from .block_data import check_block_data, safe_url
+from .population import respondents_of, set_population
 
 
 @dataclass(frozen=True)
@@ -61,13 +64,19 @@ def create_post(
     number: int | None = None,
     toc_url: str | None = None,
     settings: PostSettings | None = None,
+    population: Select[Any] | None = None,
+    population_name: str | None = None,
 ) -> Post:
+    """A post whose figures count the respondents `population` selects now (default: every
+    respondent in the project), saved under `population_name` (default: worded from them)."""
     _check_number(number)
     post = Post(title=_title(title), series=_opt(series), number=number, toc_url=_url(toc_url))
     session.add(post)
     session.flush()
     if settings is not None:
         set_settings(session, post.id, settings)
+    people = population if population is not None else respondents_of(session)
+    set_population(session, post.id, people, population_name)
     return post
 
 

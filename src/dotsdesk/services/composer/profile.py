@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from ...errors import NotFound
@@ -39,17 +39,23 @@ def oxford_join(items: Sequence[str], conjunction: str = "and") -> str:
 
 
 def attribute_values(
-    session: Session, attribute: str, population: Population | None = None
+    session: Session,
+    attribute: str,
+    population: Population | None = None,
+    *,
+    within: Select[Any] | None = None,
 ) -> Counter[str]:
-    """value (as text) -> number of respondents in the population with it."""
+    """value (as text) -> number of respondents in the population (or those `within`
+    selects) with it."""
     found = session.scalar(select(AttributeDef).where(AttributeDef.name == attribute))
     if found is None:
         raise NotFound(None, f"attribute {attribute!r} was deleted")
+    people = within if within is not None else population_ids(session, population)
     rows = session.execute(
         select(AttributeValue.value_text, AttributeValue.value_number, func.count())
         .where(
             AttributeValue.attribute_id == found.id,
-            AttributeValue.respondent_id.in_(population_ids(session, population)),
+            AttributeValue.respondent_id.in_(people),
         )
         .group_by(AttributeValue.value_text, AttributeValue.value_number)
     )
@@ -99,15 +105,17 @@ def bullet_text(
     return fill(str(bullet.get("template") or DEFAULT_TEMPLATE), fields)
 
 
-def suggest_bullets(session: Session) -> list[dict[str, Any]]:
+def suggest_bullets(session: Session, within: Select[Any] | None = None) -> list[dict[str, Any]]:
     """A bullet per attribute that describes a group rather than a person: category and
-    text attributes with a few shared values, and number attributes as a range."""
-    people = session.scalar(select(func.count(Respondent.id))) or 0
+    text attributes with a few shared values, and number attributes as a range; over the
+    respondents `within` selects (default: all)."""
+    ids = within if within is not None else select(Respondent.id)
+    people = session.scalar(select(func.count()).select_from(ids.subquery())) or 0
     bullets: list[dict[str, Any]] = []
     for attribute in session.scalars(
         select(AttributeDef).order_by(AttributeDef.position, AttributeDef.id)
     ):
-        counts = attribute_values(session, attribute.name)
+        counts = attribute_values(session, attribute.name, within=ids)
         if not counts:
             continue
         if attribute.type is AttributeType.NUMBER:

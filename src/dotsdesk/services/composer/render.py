@@ -6,6 +6,9 @@ attribute values, the series line from the post, and the consent note from the c
 and translations the post actually uses. By default a blocked quote stops the render
 (`QuotesBlocked` lists every one with its reason); with `placeholders=True` it becomes a
 visible placeholder and a blocking `Issue`, which is what a preview shows.
+Figures are counted over the post's population, and each carries a note saying so; a figure
+that differs from its baseline (`figures`) is an issue, and an export refuses it
+(`FiguresChanged`) unless the author accepts the new figures.
 """
 
 from __future__ import annotations
@@ -15,17 +18,28 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ...errors import NotFound
-from ...model import Block, BlockKind, ConsentLevel, Post, Section
+from ...model import BaselineKind, Block, BlockKind, ConsentLevel, Post, Section
+from ..coding.codebook import code_paths
 from ..consent.gate import QuotesBlocked
+from .figures import (
+    Baseline,
+    FiguresChanged,
+    load_baselines,
+    profile_note,
+    record_figures,
+    statistic_note,
+)
+from .population import PopulationInfo, get_population
 from .posts import get_post, get_settings
 from .profile import bullet_text, oxford_join
 from .quotes import language_name, resolve_quotes
 from .render_tree import (
     BulletList,
+    FigureNote,
     Issue,
     Node,
     Paragraph,
@@ -36,9 +50,13 @@ from .render_tree import (
     Statistic,
 )
 from .richtext import parse_blocks
-from .statistics import Population, code_share, fill
+from .statistics import Population, code_share, fill, population_ids
 
 DEFAULT_STATISTIC = "{percent} of sampled respondents."
+LEGACY_POPULATION = (
+    "population: this post was made before posts kept their own population, so its figures "
+    "count all {n} respondents and change with every import; choose its population"
+)
 NOTE_START = "I have received permission from individuals mentioned in this post to share their "
 _HOW = {
     ConsentLevel.ANONYMOUS: "anonymously",
@@ -69,14 +87,22 @@ def render_post(
     allowed = [quotes[b.id] for b, _ in quote_blocks if not quotes[b.id].blocked]
     note = consent_note(allowed, settings.language)
     series = series_line(post)
+    figures = _Figures(session, post_id, sections, issues)
     built: list[SectionNode] = []
     for section in sections:
         nodes: list[Node] = []
         for block in section.blocks:
-            nodes.extend(_block_nodes(session, block, section.id, quotes, note, series, issues))
+            nodes.extend(_block_nodes(session, block, section, quotes, note, series, figures))
         built.append(SectionNode(section.id, section.title, tuple(nodes)))
     return RenderedPost(
-        post.id, post.title, series, note, tuple(built), tuple(issues), settings.language
+        post.id,
+        post.title,
+        series,
+        note,
+        tuple(built),
+        tuple(issues),
+        settings.language,
+        figures.population.describe(),
     )
 
 
@@ -86,13 +112,26 @@ def render_for_export(
     target: Path,
     *,
     placeholders: bool = False,
+    accept_figures: bool = False,
     today: date | None = None,
 ) -> RenderedPost:
-    """As `render_post`, with a refusal that names the file that was not written."""
+    """As `render_post`, with refusals that name the file that was not written: blocked
+    quotes (unless `placeholders`), and figures changed since they were last exported or
+    accepted (unless `accept_figures`)."""
     try:
-        return render_post(session, post_id, placeholders=placeholders, today=today)
+        tree = render_post(session, post_id, placeholders=placeholders, today=today)
     except QuotesBlocked as exc:
         raise QuotesBlocked(target, exc.decisions) from None
+    if tree.changed_figures and not accept_figures:
+        raise FiguresChanged(target, [i.message for i in tree.changed_figures])
+    return tree
+
+
+def accept_figures(session: Session, post_id: int) -> int:
+    """The author accepts the post's figures as they are now (one user action): they become
+    the baseline later changes are reported against. Returns how many were recorded."""
+    tree = render_post(session, post_id, placeholders=True)
+    return record_figures(session, tree, BaselineKind.ACCEPTED)
 
 
 def series_line(post: Post, block_id: int | None = None) -> Paragraph | None:
@@ -132,16 +171,53 @@ def consent_note(quotes: Sequence[Quote], language: str = "en") -> str:
     return note
 
 
+class _Figures:
+    """What every figure of one render shares: the post's population, the baselines, and
+    the issues list they add to."""
+
+    def __init__(
+        self, session: Session, post_id: int, sections: list[Section], issues: list[Issue]
+    ) -> None:
+        self.post_id = post_id
+        self.population: PopulationInfo = get_population(session, post_id)
+        self.baselines: dict[int, Baseline] = load_baselines(session, post_id)
+        self.issues = issues
+        self._paths: dict[int, str] | None = None
+        has_figures = any(
+            b.kind in (BlockKind.STATISTIC, BlockKind.PROFILE) for s in sections for b in s.blocks
+        )
+        if has_figures and not self.population.saved:
+            issues.append(Issue(LEGACY_POPULATION.format(n=self.population.size)))
+
+    def population_of(self, data: dict[str, Any]) -> Population:
+        chosen = data.get("population") or {}
+        return Population(chosen.get("attribute"), chosen.get("value"), self.post_id)
+
+    def label(self, section: Section, code_ids: list[int], session: Session) -> str:
+        """The section's title ("Research"), else the codes counted."""
+        if section.title:
+            return section.title
+        if self._paths is None:
+            self._paths = code_paths(session)
+        return ", ".join(self._paths.get(c, f"code {c}") for c in code_ids) or "statistic"
+
+    def changed(self, note: FigureNote, block_id: int, section_id: int) -> FigureNote:
+        if note.changed:
+            self.issues.append(Issue(note.changed, block_id, section_id, figure_changed=True))
+        return note
+
+
 def _block_nodes(
     session: Session,
     block: Block,
-    section_id: int,
+    section: Section,
     quotes: dict[int, Quote],
     note: str,
     series: Paragraph | None,
-    issues: list[Issue],
+    figures: _Figures,
 ) -> list[Node]:
     data: dict[str, Any] = block.data or {}
+    section_id, issues = section.id, figures.issues
     if block.kind is BlockKind.QUOTE:
         return [quotes[block.id]]
     if block.kind is BlockKind.PARAGRAPH:
@@ -152,9 +228,9 @@ def _block_nodes(
             return [Paragraph((Span(note),), "consent_note", block.id)] if note else []
         return list(parse_blocks(str(data.get("text", "")), block_id=block.id))
     if block.kind is BlockKind.STATISTIC:
-        return [_statistic(session, block, section_id, issues)]
+        return [_statistic(session, block, section, figures)]
     if block.kind is BlockKind.PROFILE:
-        population = _population(data)
+        population = figures.population_of(data)
         items = []
         for bullet in data.get("bullets", []):
             try:
@@ -164,7 +240,15 @@ def _block_nodes(
                 text = f"[profile bullet unavailable: {exc}]"
             if text.strip():
                 items.append((Span(text),))
-        return [BulletList(tuple(items), "profile", block.id)] if items else []
+        if not items:
+            return []
+        size = _size(session, population)
+        about = population.describe(figures.population.describe())
+        label = section.title or "profile"
+        texts = ["".join(s.text for s in item) for item in items]
+        fig = profile_note(label, about, size, texts, figures.baselines.get(block.id))
+        fig = figures.changed(fig, block.id, section_id)
+        return [BulletList(tuple(items), "profile", block.id, fig)]
     links = [
         (Span(str(link.get("title") or link["url"]), href=str(link["url"])),)
         for link in data.get("links", [])
@@ -172,26 +256,30 @@ def _block_nodes(
     return [BulletList(tuple(links), "links", block.id)] if links else []
 
 
-def _statistic(session: Session, block: Block, section_id: int, issues: list[Issue]) -> Statistic:
+def _statistic(session: Session, block: Block, section: Section, figures: _Figures) -> Statistic:
     data = block.data or {}
+    population = figures.population_of(data)
+    code_ids = list(data.get("code_ids", []))
     try:
         figure = code_share(
-            session,
-            data.get("code_ids", []),
-            _population(data),
-            descendants=data.get("descendants", True),
+            session, code_ids, population, descendants=data.get("descendants", True)
         )
     except NotFound as exc:
-        issues.append(Issue(f"statistic: {exc}", block.id, section_id))
+        figures.issues.append(Issue(f"statistic: {exc}", block.id, section.id))
         return Statistic(block.id, f"[statistic unavailable: {exc}]", None)
     if figure.total == 0:
-        issues.append(Issue("statistic: the population is empty", block.id, section_id))
+        figures.issues.append(Issue("statistic: the population is empty", block.id, section.id))
     template = str(data.get("template") or DEFAULT_STATISTIC)
-    return Statistic(block.id, fill(template, figure.values()), figure)
+    about = population.describe(figures.population.describe())
+    label = figures.label(section, code_ids, session)
+    note = statistic_note(label, about, figure, figures.baselines.get(block.id))
+    note = figures.changed(note, block.id, section.id)
+    return Statistic(block.id, fill(template, figure.values()), figure, note)
 
 
-def _population(data: dict[str, Any]) -> Population | None:
-    population = data.get("population")
-    if not population:
-        return None
-    return Population(population["attribute"], population["value"])
+def _size(session: Session, population: Population) -> int:
+    try:
+        people = population_ids(session, population).subquery()
+    except NotFound:
+        return 0
+    return session.scalar(select(func.count()).select_from(people)) or 0

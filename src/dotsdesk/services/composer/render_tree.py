@@ -38,10 +38,23 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class FigureNote:
+    """For the author, never the reader: what a figure is counted over, and how it compares
+    with the figure last drafted, exported or accepted (see `figures`)."""
+
+    population: str  # "the 30 respondents of the sample survey"
+    size: int  # how many respondents that is now
+    since: str | None = None  # "exported on 2026-12-01"; None before any baseline
+    before: str | None = None  # "20% (6 of 30)", when the figure changed
+    changed: str | None = None  # the issue's words, when the figure changed
+
+
+@dataclass(frozen=True)
 class BulletList:
     items: tuple[tuple[Span, ...], ...]
     role: str = "body"
     block_id: int | None = None
+    note: FigureNote | None = None  # a profile's population and baseline
 
     @property
     def texts(self) -> list[str]:
@@ -55,6 +68,7 @@ class Statistic:
     block_id: int
     text: str
     figure: Figure | None
+    note: FigureNote | None = None
 
 
 @dataclass(frozen=True)
@@ -115,13 +129,16 @@ class SectionNode:
 @dataclass(frozen=True)
 class Issue:
     """Something the author should fix. `blocking` issues are quotes the gate refused
-    (or whose segment is gone): an export refuses them unless asked for placeholders."""
+    (or whose segment is gone): an export refuses them unless asked for placeholders.
+    `figure_changed` issues are figures that changed since they were last exported or
+    accepted: an export refuses them unless the author accepts the new figures."""
 
     message: str
     block_id: int | None = None
     section_id: int | None = None
     blocking: bool = False
     reason: BlockReason | None = None
+    figure_changed: bool = False  # a figure differs from the one last exported or accepted
 
 
 @dataclass(frozen=True)
@@ -133,6 +150,11 @@ class RenderedPost:
     sections: tuple[SectionNode, ...]
     issues: tuple[Issue, ...]
     language: str = "en"
+    population: str = ""  # what the post's figures are counted over, for the author
+
+    @property
+    def changed_figures(self) -> list[Issue]:
+        return [i for i in self.issues if i.figure_changed]
 
     def quotes(self) -> Iterator[Quote]:
         for section in self.sections:

@@ -2,7 +2,8 @@
 
 "20% of sampled data scientists describe their work as pure research": the count is of
 respondents (not segments) with at least one segment coded with any of the codes (and, by
-default, their descendants), among all respondents or those with an attribute value. In an
+default, their descendants), among a post's population (see `population`), or those of it with
+an attribute value. In an
 interview transcript only segments holding the respondent's own words count: one inside the
 interviewer's turns is the interviewer speaking, not the respondent.
 Percentages are whole numbers rounded half up, as a post prints them.
@@ -31,21 +32,24 @@ from ...model import (
 from ..coding.codebook import descendant_ids
 from ..corpus.respondents import value_clause
 from ..corpus.turns import respondents_words
+from .population import member_ids
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
 @dataclass(frozen=True)
 class Population:
-    """All respondents (no attribute), or those whose `attribute` is `value`."""
+    """Whom a figure counts: the respondents of post `post_id`'s population (all
+    respondents without a post), or those of them whose `attribute` is `value`."""
 
     attribute: str | None = None
     value: str | None = None
+    post_id: int | None = None
 
-    def describe(self) -> str:
+    def describe(self, within: str = "all respondents") -> str:
         if self.attribute is None:
-            return "all respondents"
-        return f"respondents with {self.attribute} = {self.value}"
+            return within
+        return f"those with {self.attribute} = {self.value} among {within}"
 
 
 @dataclass(frozen=True)
@@ -83,15 +87,22 @@ def fill(template: str, values: Mapping[str, str]) -> str:
 
 def population_ids(session: Session, population: Population | None) -> Select[Any]:
     """A select of the population's respondent ids (for IN clauses and counts)."""
+    if population is not None and population.post_id is not None:
+        people = member_ids(session, population.post_id)
+    else:
+        people = select(Respondent.id)
     if population is None or population.attribute is None:
-        return select(Respondent.id)
+        return people
     attribute = session.scalar(
         select(AttributeDef).where(AttributeDef.name == population.attribute)
     )
     if attribute is None:
         raise NotFound(None, f"no attribute {population.attribute!r}")
     query = select(AttributeValue.respondent_id).where(AttributeValue.attribute_id == attribute.id)
-    return query.where(value_clause(attribute, [population.value or ""]))
+    query = query.where(value_clause(attribute, [population.value or ""]))
+    if population.post_id is not None:
+        query = query.where(AttributeValue.respondent_id.in_(people))
+    return query
 
 
 def code_set(session: Session, code_ids: Iterable[int], descendants: bool = True) -> list[int]:
