@@ -10,8 +10,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...model import Code, Coder, Response, Segment, segment_code
-from ..corpus.turns import respondents_words
+from ...model import Code, Coder, Response, Segment, Turn, TurnRole, segment_code
 from .population import ALL, Population
 
 
@@ -75,34 +74,69 @@ def codings(
     *,
     coders: Collection[int] | None = None,
     own_words: bool = True,
+    ordered: bool = False,
 ) -> list[Coding]:
-    """Every (segment, code) of the population's responses, by response and start. With
-    `own_words` (counts), a segment wholly inside an interviewer's (or another speaker's)
-    turns is left out, as the composer's statistics leave it out; with `coders`, only theirs."""
-    query = (
-        select(
-            Segment.id,
-            Segment.response_id,
-            Response.respondent_id,
-            Segment.start,
-            Segment.end,
-            Segment.coder_id,
-            segment_code.c.code_id,
-        )
-        .join(Response, Response.id == Segment.response_id)
-        .join(segment_code, segment_code.c.segment_id == Segment.id)
-        .order_by(Segment.response_id, Segment.start, Segment.id)
-    )
-    if own_words:
-        query = query.where(respondents_words())
+    """Every (segment, code) of the population's responses (by response and start when
+    `ordered`). With `own_words` (counts), a segment of a transcript that holds none of its
+    respondent's words is left out, as `corpus.turns.respondents_words` decides for the
+    composer's statistics; with `coders`, only theirs.
+
+    Two narrow queries and a filter here: joining the responses in SQL would read their
+    texts' pages, and 100,000 correlated turn lookups cost more than a dictionary."""
+    owners = dict(session.connection().execute(select(Response.id, Response.respondent_id)).all())
+    query = select(
+        Segment.id,
+        Segment.response_id,
+        Segment.start,
+        Segment.end,
+        Segment.coder_id,
+        segment_code.c.code_id,
+    ).join(segment_code, segment_code.c.segment_id == Segment.id)
     if coders is not None:
         query = query.where(Segment.coder_id.in_(sorted(coders)))
-    rows = session.execute(query).all()
+    turns = turn_spans(session) if own_words else {}
     wanted = population.response_ids
-    make = Coding._make
-    if wanted is None:
-        return [make(r) for r in rows]
-    return [make(r) for r in rows if r[1] in wanted]
+    rows = session.connection().execute(query).all()
+    if wanted is None and not turns:  # the common case, without a test per row
+        out = [Coding(s, r, owners[r], a, b, who, c) for s, r, a, b, who, c in rows]
+    else:
+        out = [
+            Coding(s, r, owners[r], a, b, who, c)
+            for s, r, a, b, who, c in rows
+            if (wanted is None or r in wanted)
+            and (r not in turns or _respondents_words(turns[r], a, b))
+        ]
+    if ordered:
+        out.sort(key=lambda c: (c.response_id, c.start, c.segment_id))
+    return out
+
+
+def turn_spans(session: Session) -> dict[int, list[tuple[int, int, bool]]]:
+    """For each response with turns: (start, end, said by its own respondent) per turn."""
+    rows = session.execute(
+        select(
+            Turn.response_id,
+            Turn.start,
+            Turn.end,
+            Turn.role,
+            Turn.respondent_id,
+            Response.respondent_id,
+        )
+        .join(Response, Response.id == Turn.response_id)
+        .order_by(Turn.response_id, Turn.start)
+    )
+    spans: dict[int, list[tuple[int, int, bool]]] = {}
+    for rid, start, end, role, speaker, owner in rows:
+        own = TurnRole(role) is TurnRole.RESPONDENT and speaker == owner
+        spans.setdefault(rid, []).append((start, end, own))
+    return spans
+
+
+def _respondents_words(turns: list[tuple[int, int, bool]], start: int, end: int) -> bool:
+    """As `respondents_words`: the segment overlaps one of the respondent's own turns, or
+    no turn at all."""
+    under = [own for t_start, t_end, own in turns if t_start < end and t_end > start]
+    return not under or any(under)
 
 
 def coder_names(session: Session) -> list[str]:

@@ -12,10 +12,10 @@ segments one segment overlaps, and is plain Jaccard when codes are only ever on 
 from __future__ import annotations
 
 import enum
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from itertools import combinations, groupby
+from itertools import chain, combinations, groupby
 
 from sqlalchemy.orm import Session
 
@@ -87,58 +87,52 @@ def cooccurrence(
     by_id = {n.id: n for n in nodes}
     shown = subtree(nodes, code_ids) if code_ids is not None else nodes
     wanted = {n.id for n in shown}
-    rows = codings(session, population, own_words=own_words)
+    rows = codings(session, population, own_words=own_words, ordered=unit is Unit.OVERLAP)
 
     def codes_of(c: Coding) -> Iterable[int]:
         found = rolled_up(c.code_id, by_id) if subcodes else (c.code_id,)
         return (x for x in found if x in wanted)
 
     if unit is Unit.OVERLAP:
-        units, counts, met = _by_overlap(rows, codes_of)
+        units, counts, either = _by_overlap(rows, codes_of)
     else:
-        units, counts, met = _by_unit(rows, codes_of, unit)
+        units, counts, either = _by_unit(rows, codes_of, unit)
     pairs: dict[tuple[int, int], CodePair] = {}
     for (a, b), n in counts.items():
         if subcodes and (a in by_id[b].ancestors or b in by_id[a].ancestors):
             continue
-        either = len(units[a] | units[b])
-        jaccard = len(met[(a, b)]) / either if either else 0.0
+        met = either[(a, b)]
         na, nb = by_id[a], by_id[b]
-        pairs[(a, b)] = CodePair(na.path, nb.path, a, b, n, jaccard, len(units[a]), len(units[b]))
-    return Cooccurrence(unit, shown, {c: len(u) for c, u in units.items()}, pairs)
+        pairs[(a, b)] = CodePair(na.path, nb.path, a, b, n, met, units[a], units[b])
+    return Cooccurrence(unit, shown, dict(units), pairs)
 
 
 _CodesOf = Callable[[Coding], Iterable[int]]
-_Found = tuple[
-    defaultdict[int, set[int]],
-    defaultdict[tuple[int, int], int],
-    defaultdict[tuple[int, int], set[int]],
-]
+# Units per code, co-occurrences per pair, Jaccard per pair.
+_Found = tuple[Counter[int], Counter[tuple[int, int]], dict[tuple[int, int], float]]
 
 
 def _by_unit(rows: list[Coding], codes_of: _CodesOf, unit: Unit) -> _Found:
-    key = (lambda c: c.response_id) if unit is Unit.RESPONSE else (lambda c: c.respondent_id)
-    has: defaultdict[int, set[int]] = defaultdict(set)  # unit -> codes
-    for c in rows:
-        has[key(c)].update(codes_of(c))
-    units: defaultdict[int, set[int]] = defaultdict(set)
-    counts: defaultdict[tuple[int, int], int] = defaultdict(int)
-    met: defaultdict[tuple[int, int], set[int]] = defaultdict(set)
-    for u, codes in has.items():
-        for code in codes:
-            units[code].add(u)
-        for a, b in combinations(sorted(codes), 2):
-            counts[(a, b)] += 1
-            met[(a, b)].add(u)
-    return units, counts, met
+    has: defaultdict[int, set[int]] = defaultdict(set)  # unit -> its codes
+    if unit is Unit.RESPONSE:
+        for c in rows:
+            has[c.response_id].update(codes_of(c))
+    else:
+        for c in rows:
+            has[c.respondent_id].update(codes_of(c))
+    units = Counter(chain.from_iterable(has.values()))
+    counts = Counter(chain.from_iterable(combinations(sorted(c), 2) for c in has.values()))
+    jaccard = {(a, b): n / (units[a] + units[b] - n) for (a, b), n in counts.items()}
+    return units, counts, jaccard
 
 
 def _by_overlap(rows: list[Coding], codes_of: _CodesOf) -> _Found:
     """A sweep over each response's segments by start: each overlapping pair of segments
     (and each segment with itself) is looked at once."""
-    units: defaultdict[int, set[int]] = defaultdict(set)  # code -> segments
-    counts: defaultdict[tuple[int, int], int] = defaultdict(int)
-    met: defaultdict[tuple[int, int], set[int]] = defaultdict(set)  # pair -> segments involved
+    units: Counter[int] = Counter()  # code -> its segments
+    counts: Counter[tuple[int, int]] = Counter()
+    same: Counter[tuple[int, int]] = Counter()  # segments carrying both codes
+    met: defaultdict[tuple[int, int], set[int]] = defaultdict(set)  # segments meeting the other
     for _response, group in groupby(rows, key=lambda c: c.response_id):
         segments: dict[int, tuple[int, int, set[int]]] = {}
         for c in group:
@@ -146,16 +140,16 @@ def _by_overlap(rows: list[Coding], codes_of: _CodesOf) -> _Found:
             entry[2].update(codes_of(c))
         spans = sorted(segments.items(), key=lambda kv: (kv[1][0], kv[1][1], kv[0]))
         for i, (sid, (_start, end, codes)) in enumerate(spans):
-            for code in codes:
-                units[code].add(sid)
-            for a, b in combinations(sorted(codes), 2):
-                counts[(a, b)] += 1
-                met[(a, b)].add(sid)
+            units.update(codes)
+            for pair in combinations(sorted(codes), 2):
+                counts[pair] += 1
+                same[pair] += 1
+                met[pair].add(sid)
             for other, (o_start, _o_end, o_codes) in spans[i + 1 :]:
                 if o_start >= end:
                     break
-                pairs = {(min(a, b), max(a, b)) for a in codes for b in o_codes if a != b}
-                for pair in pairs:
+                for pair in {(min(a, b), max(a, b)) for a in codes for b in o_codes if a != b}:
                     counts[pair] += 1
                     met[pair].update((sid, other))
-    return units, counts, met
+    jaccard = {(a, b): len(met[(a, b)]) / (units[a] + units[b] - same[(a, b)]) for (a, b) in counts}
+    return units, counts, jaccard

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from ...errors import NotFound
 from ...model import AttributeDef, AttributeType, AttributeValue
 from ..corpus.respondents import choices_of, format_value
-from .codes import CodeNode, code_tree, codings, rolled_up, subtree
+from .codes import CodeNode, code_tree, codings, subtree
 from .population import ALL, Population, base_respondents
 
 ALL_VALUES = "(all)"
@@ -117,29 +117,35 @@ def crosstab(
     people = base_respondents(session, population)
     nodes = code_tree(session)
     rows = subtree(nodes, code_ids) if code_ids is not None else nodes
-    by_id = {n.id: n for n in nodes}
-    wanted = {n.id for n in rows}
-    coded: dict[int, set[int]] = {cid: set() for cid in wanted}
+    coded: dict[int, set[int]] = {n.id: set() for n in nodes}
     for c in codings(session, population, own_words=own_words):
-        for code_id in rolled_up(c.code_id, by_id) if subcodes else (c.code_id,):
-            if code_id in wanted and c.respondent_id in people:
-                coded[code_id].add(c.respondent_id)
-    columns: dict[str, set[int]] = {}
-    for person in people:
-        for value in values.get(person) or [NO_VALUE]:
-            columns.setdefault(value, set()).add(person)
-    order = _order(definition, [v for v in columns if v != NO_VALUE])
-    if NO_VALUE in columns:
+        if c.code_id in coded and c.respondent_id in people:
+            coded[c.code_id].add(c.respondent_id)
+    if subcodes:  # children follow their parent in tree order: backwards, each adds to it
+        for node in reversed(nodes):
+            if node.parent_id is not None:
+                coded[node.parent_id] |= coded[node.id]
+    columns: dict[int, list[str]] = {p: values.get(p) or [NO_VALUE] for p in people}
+    bases: dict[str, int] = {}
+    for chosen in columns.values():
+        for value in chosen:
+            bases[value] = bases.get(value, 0) + 1
+    order = _order(definition, [v for v in bases if v != NO_VALUE])
+    if NO_VALUE in bases:
         order.append(NO_VALUE)
-    bases = {v: len(columns[v]) for v in order}
+    bases = {v: bases[v] for v in order}
     bases[ALL_VALUES] = len(people)
     cells: dict[tuple[int, str], CrosstabCell] = {}
     for node in rows:
         have = coded[node.id]
-        for value in [*order, ALL_VALUES]:
-            members = people if value == ALL_VALUES else columns[value]
+        counts = dict.fromkeys(order, 0)
+        for person in have:
+            for value in columns[person]:
+                counts[value] += 1
+        counts[ALL_VALUES] = len(have)
+        for value, n in counts.items():
             cells[(node.id, value)] = CrosstabCell(
-                node.id, node.path, value, len(have & members), len(have), bases[value], len(people)
+                node.id, node.path, value, n, len(have), bases[value], len(people)
             )
     return Crosstab(
         definition.name,

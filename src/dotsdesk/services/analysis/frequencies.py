@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from .codes import CodeNode, code_tree, codings, rolled_up
+from .codes import CodeNode, code_tree, codings
 from .population import ALL, Population, base_respondents
 
 
@@ -37,38 +37,27 @@ def code_frequencies(
 ) -> list[CodeFrequency]:
     """One row per code in codebook order (codes without segments too)."""
     nodes = code_tree(session)
-    by_id = {n.id: n for n in nodes}
-    own: dict[int, tuple[set[int], set[int], set[int]]] = {
-        n.id: (set(), set(), set()) for n in nodes
-    }
-    rolled: dict[int, tuple[set[int], set[int], set[int]]] = {
-        n.id: (set(), set(), set()) for n in nodes
-    }
+    own: dict[int, _Sets] = {n.id: (set(), set(), set()) for n in nodes}
     for c in codings(session, population, own_words=own_words):
-        mine = own.get(c.code_id)
-        if mine is None:
-            continue
-        _add(mine, c.segment_id, c.response_id, c.respondent_id)
-        for code_id in rolled_up(c.code_id, by_id):
-            _add(rolled[code_id], c.segment_id, c.response_id, c.respondent_id)
+        sets = own.get(c.code_id)
+        if sets is not None:
+            sets[0].add(c.segment_id)
+            sets[1].add(c.response_id)
+            sets[2].add(c.respondent_id)
+    # Children come after their parent in tree order: backwards, each adds to its parent.
+    rolled: dict[int, _Sets] = {cid: (set(a), set(b), set(c)) for cid, (a, b, c) in own.items()}
+    for node in reversed(nodes):
+        if node.parent_id is not None:
+            for mine, parents in zip(rolled[node.id], rolled[node.parent_id], strict=True):
+                parents |= mine
     base = len(base_respondents(session, population))
     return [_row(n, own[n.id], rolled[n.id], base) for n in nodes]
 
 
-def _add(
-    sets: tuple[set[int], set[int], set[int]], segment: int, response: int, person: int
-) -> None:
-    sets[0].add(segment)
-    sets[1].add(response)
-    sets[2].add(person)
+_Sets = tuple[set[int], set[int], set[int]]
 
 
-def _row(
-    node: CodeNode,
-    own: tuple[set[int], set[int], set[int]],
-    rolled: tuple[set[int], set[int], set[int]],
-    base: int,
-) -> CodeFrequency:
+def _row(node: CodeNode, own: _Sets, rolled: _Sets, base: int) -> CodeFrequency:
     return CodeFrequency(
         node.id,
         node.path,

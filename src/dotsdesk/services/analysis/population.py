@@ -40,7 +40,7 @@ ALL = Population()
 
 def response_owners(session: Session, population: Population = ALL) -> dict[int, int]:
     """response id -> respondent id, for the population's responses (one narrow query)."""
-    rows = session.execute(select(Response.id, Response.respondent_id)).all()
+    rows = session.connection().execute(select(Response.id, Response.respondent_id)).all()
     if population.response_ids is None:
         return dict(rows)  # type: ignore[arg-type]
     wanted = population.response_ids
@@ -51,5 +51,5 @@ def base_respondents(session: Session, population: Population = ALL) -> set[int]
     """The respondents a percentage is of: everyone for all responses (those without an
     answer too, as the composer's statistics count them), else the owners of the responses."""
     if population.response_ids is None:
-        return set(session.scalars(select(Respondent.id)))
+        return set(session.connection().scalars(select(Respondent.id)))
     return set(response_owners(session, population).values())

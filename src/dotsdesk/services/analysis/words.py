@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...model import Respondent, Response, Setting, Turn, TurnRole
-from .codes import code_tree, codings, rolled_up
+from ...model import Respondent, Response, Setting
+from .codes import code_tree, codings, rolled_up, turn_spans
 from .population import ALL, Population
 from .spans import Span, intersect_spans, merge_spans
 from .tokens import Segmenter, Token, normalise
@@ -166,7 +166,7 @@ def _passages(
     response order: only the respondent's own words, and only coded spans when asked."""
     own = _own_spans(session)
     coded = _coded_spans(session, population, code_ids, subcodes) if code_ids is not None else None
-    rows = session.execute(
+    rows = session.connection().execute(
         select(Response.id, Response.respondent_id, Respondent.label, Response.text)
         .join(Respondent, Respondent.id == Response.respondent_id)
         .order_by(Response.id)
@@ -186,24 +186,10 @@ def _passages(
 
 def _own_spans(session: Session) -> dict[int, list[Span]]:
     """For responses with turns: the stretches their own respondent said (maybe none)."""
-    rows = session.execute(
-        select(
-            Turn.response_id,
-            Turn.start,
-            Turn.end,
-            Turn.role,
-            Turn.respondent_id,
-            Response.respondent_id,
-        )
-        .join(Response, Response.id == Turn.response_id)
-        .order_by(Turn.response_id, Turn.start)
-    )
-    spans: dict[int, list[Span]] = {}
-    for rid, start, end, role, speaker, owner in rows:
-        mine = spans.setdefault(rid, [])
-        if TurnRole(role) is TurnRole.RESPONDENT and speaker == owner and end > start:
-            mine.append((start, end))
-    return spans
+    return {
+        rid: [(s, e) for s, e, own in turns if own and e > s]
+        for rid, turns in turn_spans(session).items()
+    }
 
 
 def _coded_spans(
