@@ -50,23 +50,6 @@ def test_demo_matches_the_post(demo_project: Path, cli) -> None:  # type: ignore
     assert "respondents  30" in text.out
 
 
-def test_demo_default_location_is_rebuilt(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    first = cli("demo")
-    assert first.code == 0, first.err
-    target = tmp_path / "data" / "dotsdesk" / "sample.dots"
-    assert target.is_file()
-    second = cli("demo")  # the README's start command must work twice
-    assert second.code == 0, second.err
-    assert not list(target.parent.glob(".*partial*"))
-
-
-def test_demo_refuses_to_overwrite_a_named_file(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    (tmp_path / "mine.dots").write_bytes(b"precious")
-    result = cli("demo", "mine.dots")
-    assert result.code == 1 and "--force" in result.err
-    assert (tmp_path / "mine.dots").read_bytes() == b"precious"
-
-
 def test_errors_are_one_line(cli, tmp_path: Path, demo_project: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "notes.dots").write_text("not a database", encoding="utf-8")
     for args, needle in (

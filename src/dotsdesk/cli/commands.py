@@ -12,7 +12,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ..errors import DotsError
-from ..store import SUFFIX, Project
+from ..services.counts import ProjectCounts
+from ..store import Project
 
 
 def gui(args: argparse.Namespace) -> int:
@@ -30,17 +31,31 @@ def new(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
-    from ..demo import default_sample_path, write_sample
+    """Write the sample to a new FILE; without FILE, keep the sample already in the data
+    folder (with whatever was done in it) and write one only when there is none. --force
+    replaces, after a backup copy."""
+    from ..demo import default_sample_path, sample_counts, with_suffix, write_sample
 
-    target: Path = args.file or default_sample_path()
-    counts = write_sample(target, replace=args.force or args.file is None)
-    if target.suffix != SUFFIX:
-        target = target.with_name(target.name + SUFFIX)
-    print(
-        f"wrote the sample project to {target}: {counts.respondents} respondents, "
-        f"{counts.responses} responses, {counts.codes} codes, {counts.segments} segments"
-    )
+    target = with_suffix(args.file or default_sample_path())
+    if args.file is None and target.exists() and not args.force:
+        counts = sample_counts(target)
+        print(
+            f"the sample project is at {target}, kept as it is: {_counted(counts)}\n"
+            "(dotsdesk demo --force replaces it with a fresh one, keeping a backup copy)"
+        )
+    else:
+        report = write_sample(target, replace=args.force)
+        print(f"wrote the sample project to {report.path}: {_counted(report.counts)}")
+        if report.backup is not None:
+            print(f"the file it replaced is kept as {report.backup}")
     return gui(argparse.Namespace(file=target)) if args.open else 0
+
+
+def _counted(counts: ProjectCounts) -> str:
+    return (
+        f"{counts.respondents} respondents, {counts.responses} responses, "
+        f"{counts.codes} codes, {counts.segments} segments"
+    )
 
 
 class _DryRun(Exception):
@@ -60,9 +75,7 @@ def import_(args: argparse.Namespace) -> int:
         respondent=args.respondent,
     )
     transcript = TranscriptOptions(interviewer=tuple(args.interviewer))
-    if args.respondent and any(
-        p.suffix.lower() in TABLE_SUFFIXES for p in args.inputs
-    ):
+    if args.respondent and any(p.suffix.lower() in TABLE_SUFFIXES for p in args.inputs):
         raise DotsError(
             None, "--respondent is for transcripts; a survey table names its respondents"
         )

@@ -6,12 +6,13 @@ import argparse
 from pathlib import Path
 
 from .. import __version__
+from . import analyse as analyse_cli
 from . import commands
 from . import consent as consent_cli
 from . import posts as posts_cli
 
 EPILOG = """examples:
-  dotsdesk demo --open                 build the sample project and open it
+  dotsdesk demo --open                 open the sample project (built the first time)
   dotsdesk new study.dots              an empty project
   dotsdesk import study.dots survey.csv interview.docx
   dotsdesk autocode study.dots --code Theme/Interview --pattern "interview|面试"
@@ -54,10 +55,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the sample project",
         description="Write the sample project: 30 data scientists' answers behind the post "
         "'Do you write production code as a data scientist?', coded, with consent recorded. "
-        "Without FILE it goes to your data folder and is rebuilt each time.",
+        "Without FILE it goes to your data folder, once: when a sample is already there it "
+        "is kept as it is, with whatever you did in it. An existing FILE is never "
+        "overwritten unless --force.",
     )
     p.add_argument("file", type=Path, nargs="?", metavar="FILE.dots")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE (or the sample in your data folder) with a fresh sample, after a "
+        "backup copy of it beside it",
+    )
     p.add_argument("--open", action="store_true", help="open it in the app afterwards")
     p.set_defaults(run=commands.demo)
 
@@ -85,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=commands.info)
 
     posts_cli.add_parser(sub)
+    analyse_cli.add_parser(sub)
 
     p = sub.add_parser(
         "export",

@@ -17,7 +17,8 @@ from ..errors import ProjectError
 from ..model import Setting
 from . import migrate
 from . import undo as undo_log
-from .database import checkpoint, copy_database, is_database_file, make_engine, use_wal
+from .backup import make_backup
+from .database import checkpoint, is_database_file, make_engine, use_wal
 from .lock import ProjectLock
 
 T = TypeVar("T")
@@ -127,9 +128,7 @@ class Project:
                 return None
             if readonly:
                 lock.acquire(path)
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            backup = path.with_name(f"{path.stem}.backup-{revision}-{stamp}{SUFFIX}")
-            copy_database(path, backup)
+            backup = make_backup(path, revision)
             migrate.upgrade(engine)
             if readonly:
                 lock.release()

@@ -23,6 +23,7 @@ from ..errors import DotsError
 from ..services.counts import project_counts
 from .context import ProjectContext
 from .history import History
+from .sample import SampleProject
 from .settings import app_settings, forget_project, recent_projects, remember_project
 from .shortcuts import bind_window_key
 from .transfer import Transfers
@@ -44,6 +45,13 @@ class MainWindow(QMainWindow):
         self.history = History()
         self._navigating = False
         self.transfers = Transfers(self, self.ctx)
+        self.sample = SampleProject(
+            self,
+            self.ctx,
+            self.open_project,
+            self._show_error,
+            lambda text: self.statusBar().showMessage(text, 10000),
+        )
         self._stack = QStackedWidget()
         self.welcome = WelcomePage(
             self.new_project, self.choose_project, self.open_sample, self.open_project
@@ -102,6 +110,13 @@ class MainWindow(QMainWindow):
         self.sample_action = self._action(
             "Open the &sample project", self.open_sample, "openSample"
         )
+        self.reset_sample_action = self._action(
+            "Reset sample pro&ject…", self.reset_sample, "resetSample"
+        )
+        self.reset_sample_action.setToolTip(
+            "Replace the sample project with a fresh copy, after saying what goes and keeping "
+            "a backup"
+        )
         self.import_action = self._action("&Import…", self.transfers.choose_import, "import")
         self.export_action = self._action(
             "&Export to Excel…", self.transfers.choose_export, "export"
@@ -146,7 +161,7 @@ class MainWindow(QMainWindow):
         file = bar.addMenu("&File")
         file.addActions([self.new_action, self.open_action])
         self.recent_menu = file.addMenu("Open &Recent")
-        file.addAction(self.sample_action)
+        file.addActions([self.sample_action, self.reset_sample_action])
         file.addSeparator()
         file.addActions([self.import_action, self.export_action, self.register_action])
         file.addSeparator()
@@ -225,19 +240,12 @@ class MainWindow(QMainWindow):
         if isinstance(last, str) and Path(last).is_file():
             self.open_project(Path(last))
 
-    def open_sample(self) -> None:
-        from ..demo import default_sample_path, write_sample
+    def open_sample(self) -> bool:
+        """The sample as the user left it; written only when there is none."""
+        return self.sample.open()
 
-        path = default_sample_path()
-        if self.ctx.project is not None and self.ctx.project.path == path:
-            return
-        try:
-            self.ctx.close()
-            write_sample(path, replace=True)
-        except DotsError as exc:
-            self._show_error(str(exc))
-            return
-        self.open_project(path)
+    def reset_sample(self) -> bool:
+        return self.sample.reset()
 
     def _load(self, path: Path, *, create: bool) -> bool:
         try:
