@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -37,11 +38,18 @@ class ColumnPlan:
     group: str | None = None
     option: str | None = None
     separator: str | None = None  # between the choices of a multiple-choice cell
+    answer: Answer | None = None  # what the survey tool says the column holds
+    # The attribute's name when it is not the header: a choice whose "other" text has a
+    # column of its own is named by its question, as that text's response is.
+    name: str | None = None
+    # Choices joined by a separator that also occurs in text (", "): the choices that recur
+    # in the column. A run of others at the end of a cell is one answer typed for "Other".
+    choices: frozenset[str] = frozenset()
 
     @property
     def attribute(self) -> str:
-        """The attribute a column fills: its group's question, or its own header."""
-        return self.group or self.header
+        """The attribute a column fills: its group's question, its name, or its header."""
+        return self.group or self.name or self.header
 
 
 def _norm(header: str) -> str:
@@ -177,15 +185,22 @@ def _from_tool(
             group=group,
             option=hint.option or header,
         )
+    # A choice with its "other" text in a column of its own: both go by the question.
+    name = hint.question if answer in (Answer.SINGLE, Answer.MULTI) else None
+    named = f", the attribute {name!r}" if name and name != header else ""
     if answer is Answer.MULTI:
         separator = layout.multi_separator if layout else None
+        split = layout.split_choices if layout and layout.split_choices else None
         return ColumnPlan(
             i,
             header,
             Role.ATTRIBUTE,
-            f"{tool}: several choices in one cell",
+            f"{tool}: several choices in one cell{named}",
             attribute_type=AttributeType.MULTI if separator else AttributeType.TEXT,
             separator=separator,
+            answer=answer,
+            name=name,
+            choices=_recurring(values, separator, split) if separator else frozenset(),
         )
     kind = _attribute_type(values)
     if answer is not Answer.RATING and kind is AttributeType.NUMBER:
@@ -198,7 +213,33 @@ def _from_tool(
     }[answer]
     if answer is Answer.RANKING:
         kind = AttributeType.TEXT
-    return ColumnPlan(i, header, Role.ATTRIBUTE, f"{tool}: {what}", attribute_type=kind)
+    return ColumnPlan(
+        i,
+        header,
+        Role.ATTRIBUTE,
+        f"{tool}: {what}{named}",
+        attribute_type=kind,
+        answer=answer,
+        name=name,
+    )
+
+
+def split_choices(
+    cell: str, separator: str, split: Callable[[str], list[str]] | None = None
+) -> list[str]:
+    """A multiple-choice cell's choices, as the tool joined them."""
+    parts = split(cell) if split is not None else cell.split(separator)
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _recurring(
+    values: list[str], separator: str, split: Callable[[str], list[str]] | None
+) -> frozenset[str]:
+    """The choices found in more than one cell, where the separator also occurs in text."""
+    if " " not in separator:
+        return frozenset()
+    seen = Counter(c for v in values for c in dict.fromkeys(split_choices(v, separator, split)))
+    return frozenset(c for c, n in seen.items() if n > 1)
 
 
 def expand_names(headers: Sequence[str], values: Sequence[str]) -> tuple[str, ...]:

@@ -1,6 +1,11 @@
 """Which respondent each survey row is, so that importing a file again updates instead of
 doubling: the id column; else the e-mail address; else the row's own content (when it was
-submitted and what it says), which stays the same in a re-downloaded or renamed file."""
+submitted and what it says), which stays the same in a re-downloaded or renamed file.
+
+A survey tool's response number that restarts at 1 in every survey (LimeSurvey's id, 问卷星's
+序号, 腾讯问卷's 编号) is not a person across surveys: it is kept with the row's stamp (when
+the response was made, or its random seed), so two surveys' "1" stay two people while the same
+survey downloaded again, in another format or after an edit, still finds its respondents."""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import InputError
+from ..dates import parse_timestamp
 from ..report import ImportReport
 from .columns import ColumnPlan, Role
 from .table import Table
@@ -27,19 +33,9 @@ class Keys:
 def respondent_keys(
     path: Path, table: Table, plans: list[ColumnPlan], report: ImportReport
 ) -> Keys:
-    by_role = {p.role: p for p in plans}
-    email = next((p for p in plans if p.identity_field == "email"), None)
-    source = by_role.get(Role.ID) or email
+    source = next((p for p in plans if p.role is Role.ID), None)
     if source is None:
-        report.notes.append(
-            "no respondent or id column: respondents are known by when they answered and what "
-            "they said, so the same file downloaded again updates them instead of adding them"
-        )
-        return Keys(_content_keys(table, plans), from_tool=False)
-    if source is email:
-        report.notes.append(
-            f"no respondent or id column: respondents are keyed by {email.header!r}"
-        )
+        return _without_id(table, plans, report)
     keys = [row[source.index].strip() for row in table.rows]
     seen: dict[str, int] = {}
     for key, line in zip(keys, table.row_numbers, strict=True):
@@ -50,8 +46,63 @@ def respondent_keys(
                 path, f"rows {seen[key]} and {line} have the same {source.header!r} {key!r}"
             )
         seen[key] = line
-    from_tool = source is by_role.get(Role.ID) and bool(table.layout) and source.why != "as asked"
+    from_tool = bool(table.layout) and source.why != "as asked"
+    if from_tool and table.layout is not None and table.layout.local_ids:
+        keys = _scoped(table, plans, keys, source, report)
     return Keys(keys, from_tool=from_tool)
+
+
+def _without_id(table: Table, plans: list[ColumnPlan], report: ImportReport) -> Keys:
+    """The e-mail address when every row has its own; else the row's content."""
+    email = next((p for p in plans if p.identity_field == "email"), None)
+    if email is not None:
+        keys = [row[email.index].strip() for row in table.rows]
+        if all(keys) and len({k.casefold() for k in keys}) == len(keys):
+            report.notes.append(
+                f"no respondent or id column: respondents are keyed by {email.header!r}"
+            )
+            return Keys(keys, from_tool=False)
+        why = "is empty in some rows" if not all(keys) else "repeats"
+        report.notes.append(
+            f"no respondent or id column, and {email.header!r} {why}: respondents are known by "
+            "when they answered and what they said, so the same file downloaded again updates "
+            "them instead of adding them"
+        )
+    else:
+        report.notes.append(
+            "no respondent or id column: respondents are known by when they answered and what "
+            "they said, so the same file downloaded again updates them instead of adding them"
+        )
+    return Keys(_content_keys(table, plans), from_tool=False)
+
+
+def _scoped(
+    table: Table, plans: list[ColumnPlan], keys: list[str], source: ColumnPlan, report: ImportReport
+) -> list[str]:
+    """Response numbers of one survey made distinct from another survey's: with the stamp
+    column's value, or where a row has none, with the survey's questions."""
+    stamp = next((i for i, c in enumerate(table.columns) if c.stamp), None)
+    values = [_stamp(row[stamp]) for row in table.rows] if stamp is not None else []
+    if values and all(values):
+        report.notes.append(
+            f"{source.header!r} numbers the answers of this survey only: a respondent is that "
+            f"number with {table.headers[stamp]!r}"  # type: ignore[index]
+        )
+        return [f"{key} ({value})" for key, value in zip(keys, values, strict=True)]
+    asked = "\x1f".join(p.header for p in plans if p.role in (Role.RESPONSE, Role.ATTRIBUTE))
+    survey = hashlib.sha256(asked.encode("utf-8")).hexdigest()[:12]
+    report.notes.append(
+        f"{source.header!r} numbers the answers of this survey only: a respondent is that "
+        "number in a survey with these questions"
+    )
+    return [f"{key} (survey {survey})" for key in keys]
+
+
+def _stamp(value: str) -> str:
+    """The stamp as written, or its time in one form whatever the file format wrote."""
+    value = value.strip()
+    when = parse_timestamp(value) if value and not value.isdigit() else None
+    return when.isoformat(sep=" ") if when is not None else value
 
 
 def _content_keys(table: Table, plans: list[ColumnPlan]) -> list[str]:

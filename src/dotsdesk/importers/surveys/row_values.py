@@ -13,8 +13,12 @@ from dataclasses import dataclass
 
 from ...model import AttributeType
 from ...services.corpus.respondents import join_choices
-from .columns import ColumnPlan, Role
+from .columns import ColumnPlan, Role, split_choices
+from .kinds import Answer
 from .profiles import Layout
+
+# Columns whose cells are choices the tool may write with a code ("A.男"): not texts typed in.
+_CHOICES = frozenset({Answer.SINGLE, Answer.MULTI, Answer.MATRIX})
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,8 @@ class RowValues:
         self.split_other: Callable[[str], tuple[str, str | None]] | None = (
             layout.split_other if layout else None
         )
+        self.split_choices = layout.split_choices if layout else None
+        self.choice_text = layout.choice_text if layout else None
 
     def attributes(self, row: list[str]) -> dict[str, str]:
         """Attribute name -> the value to store ("" for none)."""
@@ -89,15 +95,31 @@ class RowValues:
         p = group[0]
         cell = row[p.index].strip()
         if p.separator and self.types[p.attribute] is AttributeType.MULTI:
-            return join_choices(self._choice(c) for c in cell.split(p.separator))
-        return self._choice(cell)
+            return join_choices(self._choice(p, c) for c in self._split(p, cell))
+        return self._choice(p, cell)
 
-    def _choice(self, value: str) -> str:
-        if self.split_other is None:
-            return value.strip()
-        return self.split_other(value)[0].strip()
+    def _split(self, p: ColumnPlan, cell: str) -> list[str]:
+        """The choices in a cell; where the separator also occurs in text (", "), a run of
+        choices at the end that recur nowhere else is the one text typed for "Other"."""
+        assert p.separator is not None
+        parts = split_choices(cell, p.separator, self.split_choices)
+        if not p.choices:
+            return parts
+        end = len(parts)
+        while end and parts[end - 1] not in p.choices:
+            end -= 1
+        if len(parts) - end > 1:
+            parts[end:] = [p.separator.join(parts[end:])]
+        return parts
+
+    def _choice(self, p: ColumnPlan, value: str) -> str:
+        if self.split_other is not None:
+            value = self.split_other(value)[0]
+        if self.choice_text is not None and p.answer in _CHOICES:
+            value = self.choice_text(value)
+        return value.strip()
 
     def _others(self, p: ColumnPlan, cell: str) -> list[str]:
         assert self.split_other is not None
-        parts = cell.split(p.separator) if p.separator else [cell]
+        parts = self._split(p, cell) if p.separator else [cell]
         return [other for part in parts if (other := self.split_other(part)[1])]

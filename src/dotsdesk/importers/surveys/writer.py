@@ -16,9 +16,10 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ...errors import InputError
-from ...model import AttributeType, Identity, Respondent, Response
+from ...model import AttributeDef, AttributeType, Identity, Respondent, Response
 from ...services.corpus import respondents as respondent_service
 from ...services.corpus.language import detect_language
+from ...services.corpus.respondents import AttributeValue
 from ...services.corpus.responses import add_response, replace_text
 from ..dates import parse_timestamp
 from ..report import ImportOptions, ImportReport, Progress
@@ -48,6 +49,8 @@ _LANGUAGE_NAMES = {
 }
 _TAG = re.compile(r"^[a-z]{2,3}([-_][a-z0-9]{2,8})*$")
 _CHUNK = 500
+# A date written d/m/yyyy or m/d/yyyy: which is which is decided for the whole column.
+_SLASHED = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 
 
 def normalise_language(value: str) -> str | None:
@@ -119,11 +122,49 @@ class _Writer:
         self.row = RowValues(plans, table.layout)
         self.language = next((p for p in plans if p.role is Role.LANGUAGE), None)
         self.date = next((p for p in plans if p.role is Role.DATE), None)
+        self.day_first = self._day_first()
         self.attr_defs = {
-            name: respondent_service.define_attribute(session, name, kind)
-            for name, kind in self.row.types.items()
+            name: self._attribute(name, kind) for name, kind in self.row.types.items()
         }
         self.bad_dates = 0
+
+    def _attribute(self, name: str, kind: AttributeType) -> AttributeDef:
+        """The project's attribute of that name, made wide enough for this file's values: the
+        same question in another survey may hold words where the project has numbers (问卷星's
+        download by number, then by text), or several choices where it has one."""
+        found = respondent_service.define_attribute(self.s, name, kind)
+        if found.type is kind:
+            return found
+        old = found.type
+        if old is AttributeType.NUMBER:
+            values = (self.row.attributes(row)[name].strip() for row in self.table.rows)
+            if any(respondent_service.parse_number(v) is not None for v in values if v):
+                # Numbers (choice codes) fit; numbers and a word are a typo, refused by row.
+                return found
+            found.type = (
+                kind
+                if kind in (AttributeType.MULTI, AttributeType.TEXT)
+                else (AttributeType.CATEGORY)
+            )
+            numbers = self.s.scalars(
+                select(AttributeValue).where(
+                    AttributeValue.attribute_id == found.id,
+                    AttributeValue.value_number.is_not(None),
+                )
+            )
+            for value in numbers:
+                value.value_text = respondent_service.format_value(value)
+                value.value_number = None
+        elif kind is AttributeType.MULTI:
+            found.type = AttributeType.MULTI  # each earlier value is one choice
+        else:
+            return found  # one value in a multiple-choice or text attribute: it fits
+        self.s.flush()
+        self.report.notes.append(
+            f"the attribute {name!r} held {old.value} values in the project; it now holds "
+            f"{found.type.value} values, as this file's do"
+        )
+        return found
 
     def write(self, keys: list[str], progress: Progress | None, tool_ids: bool) -> None:
         existing = dict(self.s.execute(select(Respondent.key, Respondent.id)).all())
@@ -169,11 +210,40 @@ class _Writer:
         labels.add(f"R{n:03d}")
         return f"R{n:03d}", n + 1
 
+    def _day_first(self) -> bool:
+        """Whether "1/3/2024" in the date column is the 1st of March: a day over 12 says so
+        (or a month over 12 says not), else the export's language, else month first."""
+        if self.date is None:
+            return False
+        firsts, seconds = set(), set()
+        for row in self.table.rows:
+            m = _SLASHED.match(row[self.date.index])
+            if m:
+                firsts.add(int(m[1]))
+                seconds.add(int(m[2]))
+        if not firsts:
+            return False
+        day_first = max(firsts) > 12 or (
+            max(seconds) <= 12 and bool(self.table.layout and self.table.layout.day_first)
+        )
+        if day_first or max(seconds) > 12:
+            order = "day/month/year" if day_first else "month/day/year"
+            self.report.notes.append(f"dates in {self.date.header!r} read as {order}")
+        elif max(firsts) > 1:
+            self.report.notes.append(
+                f"dates in {self.date.header!r} could be day/month or month/day: read as "
+                "month/day/year"
+            )
+        return day_first
+
     # -- per row ------------------------------------------------------------------------
     def _received(self, row: list[str]) -> datetime | None:
         if self.date is None or not row[self.date.index].strip():
             return None
-        received = parse_timestamp(row[self.date.index])
+        value = row[self.date.index]
+        if self.day_first:
+            value = _SLASHED.sub(r"\2/\1/\3", value, count=1)
+        received = parse_timestamp(value)
         self.bad_dates += received is None
         return received
 

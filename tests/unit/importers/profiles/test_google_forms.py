@@ -61,7 +61,8 @@ def column(layout: Layout, header: str) -> Column:
 DATE = (Role.DATE, None, None)
 EMAIL = (Role.IDENTITY, "email", None)
 SCORE = (Role.IGNORED, None, None)
-OPEN = (None, None, None)
+OPEN = (None, None, None)  # a question: the values decide
+TYPED = (None, None, Answer.OPEN)  # no answer repeats and some are sentences: a text question
 MULTI = (None, None, Answer.MULTI)
 MATRIX = (None, None, Answer.MATRIX)
 
@@ -91,7 +92,7 @@ def test_sheets_csv_in_spanish() -> None:
         "Dirección de correo electrónico",
         "Puntuación",
     ]
-    assert kinds(layout) == [DATE, EMAIL, SCORE, OPEN, MULTI, MATRIX, MATRIX, OPEN, OPEN]
+    assert kinds(layout) == [DATE, EMAIL, SCORE, OPEN, MULTI, MATRIX, MATRIX, TYPED, TYPED]
     grid = column(layout, "¿Con qué frecuencia tienes…? [Revisión de código]")
     assert grid.question == "¿Con qué frecuencia tienes…?"
     assert any("¿Qué herramientas usas?" in n and "', '" in n for n in layout.notes)
@@ -101,7 +102,7 @@ def test_forms_download_in_chinese() -> None:
     layout = recognise("google_forms_download.csv")
     assert layout.columns[0].header == "时间戳记"
     # No collected e-mail: the optional e-mail question is identity by its values.
-    assert kinds(layout) == [DATE, OPEN, MULTI, MATRIX, MATRIX, OPEN, EMAIL]
+    assert kinds(layout) == [DATE, OPEN, MULTI, MATRIX, MATRIX, TYPED, EMAIL]
     assert column(layout, "你多久做一次 [写文档]").question == "你多久做一次"
 
 
@@ -110,7 +111,7 @@ def test_xlsx_with_date_values() -> None:
     assert head[1][0] == "2024-03-01 09:15:02.480000"
     layout = PROFILE.recognise(head)
     assert layout is not None
-    assert kinds(layout) == [DATE, EMAIL, SCORE, OPEN, MULTI, MATRIX, MATRIX, OPEN, OPEN, OPEN]
+    assert kinds(layout) == [DATE, EMAIL, SCORE, OPEN, MULTI, MATRIX, MATRIX, OPEN, OPEN, TYPED]
     assert column(layout, "How often do you… [Meetings]").question == "How often do you…"
 
 
@@ -128,7 +129,7 @@ def test_xlsx_timestamps_read_as_serial_numbers() -> None:
 
 def test_sentences_with_commas_are_not_checkbox_answers() -> None:
     layout = recognise("google_forms.csv")
-    assert kinds(layout) == [DATE, EMAIL, OPEN, OPEN, OPEN, OPEN]
+    assert kinds(layout) == [DATE, EMAIL, OPEN, OPEN, TYPED, OPEN]
     assert column(layout, "May we quote you?").answer is None  # "Yes, with my forum ID"
     assert layout.notes == []
 

@@ -111,12 +111,13 @@ def test_current_csv_columns() -> None:
     assert left == questions | {"panel_group"}
     answers = {q: by_qid(layout, q).answer for q in sorted(left)}
     assert answers == {
-        "Q1": None,  # single choice, or several joined by commas: the export does not say
+        # A choice either way (its "Other - Text" says so); one, as no cell has a bare comma.
+        "Q1": Answer.SINGLE,
         "Q1_4_TEXT": Answer.OTHER,
         "Q2_1": Answer.MATRIX,
         "Q2_2": Answer.MATRIX,
         "Q2_3": Answer.MATRIX,
-        "Q3": None,
+        "Q3": Answer.MULTI,  # "Excel, Sheets,Python": Qualtrics joins with a bare comma
         "Q4": Answer.OPEN,
         "comments": Answer.OPEN,  # a renamed id: the ImportId QID6_TEXT says text entry
         "SC0": Answer.RATING,
@@ -141,7 +142,7 @@ def test_german_labels_change_headers_not_roles() -> None:
     assert by_qid(layout, "ResponseId").header == "Antwort-ID"
     assert by_qid(layout, "StartDate").header == "Anfangsdatum"
     assert by_qid(layout, "Q2").answer is Answer.MULTI  # numeric codes "1,3": several choices
-    assert by_qid(layout, "Q1").answer is None
+    assert by_qid(layout, "Q1").answer is Answer.SINGLE  # codes of a choice with "other"
     assert by_qid(layout, "Q1_5_TEXT").answer is Answer.OTHER
     assert by_qid(layout, "Q1_5_TEXT").question == "Welche Rolle haben Sie?"
     assert [by_qid(layout, q).answer for q in ("Q3_1", "Q3_2")] == [Answer.MATRIX] * 2

@@ -32,6 +32,10 @@ class Column:
     question: str | None = None  # the question a column of a spread-out question belongs to
     option: str | None = None  # with Answer.OPTION: the choice this column stands for
     answer: Answer | None = None  # what the tool says the column holds, if it says
+    # Fixed when the response was made (a start or submission time, a random seed): with a
+    # response number that restarts at 1 in every survey, it tells apart the responses of
+    # different surveys (Layout.local_ids).
+    stamp: bool = False
 
 
 @dataclass
@@ -54,6 +58,17 @@ class Layout:
     # Splits a chosen option from the text written for it ("其他〖自己写的脚本〗"), for tools
     # that put both in one cell; the text becomes a response of its own.
     split_other: Callable[[str], tuple[str, str | None]] | None = None
+    # Splits a multiple-choice cell into its choices, for tools whose separator can also
+    # occur inside a choice (Qualtrics: "Excel, Sheets,Python"); else multi_separator splits.
+    split_choices: Callable[[str], list[str]] | None = None
+    # The text of a choice as the researcher reads it ("A.男" -> "男" in 腾讯问卷).
+    choice_text: Callable[[str], str] | None = None
+    # The id column numbers responses within one survey (1, 2, 3, ...): two surveys of the
+    # same tool reuse the numbers, so a respondent is the number with the row's stamp column.
+    local_ids: bool = False
+    # Day-first dates (1/3/2024 is the 1st of March) when the export's language says so;
+    # None: decided from the values.
+    day_first: bool | None = None
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -75,6 +90,8 @@ def metadata(
     role: Role,
     why: str,
     identity_field: str | None = None,
+    *,
+    stamp: bool = False,
 ) -> Column:
     """A metadata column whose role the tool fixes."""
-    return Column(header, qid, role, why, identity_field)
+    return Column(header, qid, role, why, identity_field, stamp=stamp)

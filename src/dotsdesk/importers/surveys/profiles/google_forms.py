@@ -37,6 +37,11 @@ _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _IPV6 = re.compile(r"^[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}$")
 _GRID = re.compile(r"^(.+?)\s*\[([^\[\]]+)\]$")
 _CHOICES = ", "
+# The timestamp's label in the locales whose sheets write the day first (1/3/2024 is the 1st
+# of March): Spanish, French, Portuguese, Italian, Dutch. English "Timestamp" is used by both
+# orders, so there the values decide.
+_DAY_FIRST = {"marca temporal", "horodateur", "carimbo de data/hora",
+              "informazioni cronologiche", "tijdstempel"}  # fmt: skip
 
 
 class GoogleFormsProfile:
@@ -128,17 +133,24 @@ def _layout(variant: str, header: list[str], values: list[list[str]]) -> Layout:
             why = "Google Forms: choices recur, joined by ', ' (a checkbox question)"
             columns[i] = Column(header[i], "", None, why, answer=Answer.MULTI)
             multi.append(header[i])
+        elif _typed(values[i]):
+            why = "Google Forms: no answer repeats and some are sentences (a text question)"
+            columns[i] = Column(header[i], "", None, why, answer=Answer.OPEN)
         else:
             columns[i] = Column(header[i], "", None, "Google Forms: a question")
     layout = Layout(TOOL, variant, 1, [c for c in columns if c is not None])
     layout.multi_separator = _CHOICES
+    if header[0].casefold() in _DAY_FIRST:
+        layout.day_first = True
+        layout.notes.append(f"{header[0]!r}: the sheet's locale writes the day first")
     if variant == "sheet downloaded as CSV":
         layout.notes.append("timestamps are in the time zone of the form's response sheet")
     if multi:
         layout.notes.append(
             "Google Forms joins the choices of a checkbox question with ', ' and writes 'Other'"
-            " answers into the same cell, so a choice containing ', ' reads as two; read as"
-            f" several choices: {'; '.join(multi)}"
+            " answers into the same cell: a choice containing ', ' reads as two, except at the"
+            " end of a cell, where the parts no other answer has are read as one 'Other' text;"
+            f" read as several choices: {'; '.join(multi)}"
         )
     return layout
 
@@ -166,6 +178,13 @@ def _looks_multi(values: list[str]) -> bool:
     parts = Counter(p for v in values for p in dict.fromkeys(v.split(_CHOICES)))
     recurring = sum(n for n in parts.values() if n > 1)
     return all(len(p) <= 80 for p in parts) and recurring * 2 >= parts.total()
+
+
+def _typed(values: list[str]) -> bool:
+    """Answers typed in, not picked: none repeats and some read as sentences. A choice
+    question's options recur, its "Other" texts beside them."""
+    long = any(len(v) >= 30 or "\n" in v for v in values)
+    return long and len(set(values)) == len(values) >= 2
 
 
 def _used(row: Sequence[str]) -> int:

@@ -112,13 +112,17 @@ def _layout(
 ) -> Layout:
     columns: dict[int, Column] = {}
     groups: dict[str, list[_Head]] = {}
+    # The response's random seed, else when it was started: fixed for the response, it tells
+    # apart the responses of two surveys, whose ids both start at 1.
+    stamp = next((f for f in ("seed", "startdate") if f in fields.values()), None)
     for h in heads:
         if not h.text and not _values(rows, h.index):
             continue  # the empty cell after the last heading
         if h.index in fields:
-            role, identity = _field_role(fields[h.index])
-            why = f"{TOOL}: {fields[h.index]}"
-            columns[h.index] = metadata(h.text, fields[h.index], role, why, identity)
+            name = fields[h.index]
+            role, identity = _field_role(name)
+            why = f"{TOOL}: {name}"
+            columns[h.index] = metadata(h.text, name, role, why, identity, stamp=name == stamp)
         else:
             groups.setdefault(h.base, []).append(h)
     unchosen, codes, worded = {"N", "No"}, False, False
@@ -139,6 +143,7 @@ def _layout(
     if submitted and NO_DATE in submitted:
         variant += ", anonymised"
     layout = Layout(TOOL, variant, 1, [columns[i] for i in sorted(columns)])
+    layout.local_ids = True  # the response id restarts at 1 in every survey
     layout.unchosen = frozenset(unchosen)
     layout.no_dates = frozenset({NO_DATE})
     written = {v for i, c in columns.items() if c.role is None for v in _values(rows, i)}

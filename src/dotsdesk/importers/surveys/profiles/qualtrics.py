@@ -25,6 +25,8 @@ _RESPONSE_ID = re.compile(r"^R_[0-9A-Za-z]{5,20}$")
 _QUESTION = re.compile(r"^(?:(\d+)_)?(QID\d+|Q\d+)(#\d+)?(?:[_-](.*))?$", re.IGNORECASE)
 _ROW = re.compile(r"\d+(?:_\d+)*")
 _CODES = re.compile(r"\d+(?:,\d+)+")  # numeric export of several choices: "1,3"
+# The comma Qualtrics joins choices with: no space after it, and not inside a number.
+_JOIN = re.compile(r"(?<!\d),(?!\s)|(?<=\d),(?![\s\d])")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
@@ -176,6 +178,7 @@ def _layout(
         else:
             columns[cell.index] = _other(cell, name)
     ambiguous: list[str] = []
+    joined: list[str] = []
     for group in groups.values():
         for cell in group:
             column = _question(cell, group, data)
@@ -183,12 +186,22 @@ def _layout(
             values = _values(data, cell.index)
             if column.answer is None and _kind(cell) == "whole" and _choices(values):
                 ambiguous.append(cell.id)
+            elif column.answer is Answer.MULTI and not all(
+                _CODES.fullmatch(v) or v.isdigit() for v in values
+            ):
+                joined.append(cell.id)
     final = [c for c in columns if c is not None]
     if any(c.role is Role.DATE and _key(c.qid) == "recordeddate" for c in final):
         final = [_demote_end_date(c) for c in final]
     layout = Layout(TOOL, variant, header_rows, final, frozenset({"-99"}), multi_separator=",")
+    layout.split_choices = split_choices
     if any("-99" in (c.strip() for c in row) for row in data):
         layout.notes.append("-99 is read as a skipped answer (Qualtrics' 'seen but unanswered')")
+    if joined:
+        layout.notes.append(
+            "read as several choices, as Qualtrics joins them with a bare comma (a comma in a"
+            f" choice's own text is followed by a space): {', '.join(joined)}"
+        )
     if ambiguous:
         layout.notes.append(
             "Qualtrics writes the choices of a multiple-answer question into one cell joined by"
@@ -258,8 +271,15 @@ def _question(cell: _Cell, group: list[_Cell], data: Sequence[Sequence[str]]) ->
         kind = "option"  # without ImportIds, split multiple answers show only as 1/0 columns
     elif kind == "row" and all(len(v) <= 60 and "\n" not in v and "@" not in v for v in values):
         answer = Answer.MATRIX
-    elif kind == "whole" and values and all(_CODES.fullmatch(v) or v.isdigit() for v in values):
-        answer = Answer.MULTI if any("," in v for v in values) else None
+    elif kind == "whole" and values:
+        # A question with an "other" text beside it is a choice (one, or several).
+        other = any(_kind(c) == "other" for c in parts)
+        if all(_CODES.fullmatch(v) or v.isdigit() for v in values):
+            answer = Answer.MULTI if any("," in v for v in values) else None
+        elif _joined(values):
+            answer = Answer.MULTI
+        if answer is None and other:
+            answer = Answer.SINGLE
     if kind == "option":
         answer = Answer.OPTION
         cut = _last_separator(cell.label)
@@ -287,6 +307,20 @@ def _last_separator(label: str) -> int:
     """Where the last part of a label starts: " - " in current exports, "-" in legacy ones."""
     cut = label.rfind(" - ")
     return cut if cut >= 0 else label.rfind("-")
+
+
+def split_choices(cell: str) -> list[str]:
+    """The choices of a multiple-answer cell. Qualtrics joins them with a bare comma; a comma
+    inside a choice is followed by a space ("Excel, Sheets") or sits in a number ("1,000")."""
+    if _CODES.fullmatch(cell.strip()):
+        return cell.split(",")
+    return _JOIN.split(cell)
+
+
+def _joined(values: list[str]) -> bool:
+    """Choices joined by bare commas, rather than text typed in."""
+    short = all(len(v) <= 80 and "\n" not in v for v in values)
+    return short and any(len(split_choices(v)) > 1 for v in values)
 
 
 def _choices(values: list[str]) -> bool:

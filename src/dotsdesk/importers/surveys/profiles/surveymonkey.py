@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from ..columns import Role
@@ -60,6 +61,7 @@ _CONTACT = {"name": "name", "emailaddress": "email", "phonenumber": "phone", "co
 _DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T].*)?|\d{5}(?:\.\d+)?")
 _SERIAL = re.compile(r"\d{5}(?:\.\d+)?")  # .xlsx: days since 1899-12-30
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_JOINED = ", "  # between the choices of a multiple-answer question in the condensed export
 
 
 class SurveyMonkeyProfile:
@@ -131,13 +133,32 @@ def _condensed(row1: list[str], data: list[Sequence[str]]) -> Layout:
             break
         names.append(name)
     columns = _meta_columns(row1, names)
-    columns += [Column(c, "", None, f"{TOOL}: question") for c in row1[len(names) : _width(row1)]]
+    multi: list[str] = []
+    for j in range(len(names), _width(row1)):
+        if _looks_multi(_values(data, j)):
+            why = f"{TOOL}: choices recur, joined by ', ' (a multiple-answer question)"
+            columns.append(Column(row1[j], "", None, why, answer=Answer.MULTI))
+            multi.append(row1[j])
+        else:
+            columns.append(Column(row1[j], "", None, f"{TOOL}: question"))
     layout = Layout(TOOL, "condensed export", 1, columns, unchosen=frozenset())
+    layout.multi_separator = _JOINED
     layout.notes.append(
         "condensed export: the choices of a multiple-answer question share one cell, and the"
         " export does not say which questions those are"
+        + (f"; read as several choices, as they recur: {'; '.join(multi)}" if multi else "")
     )
     return _finish(layout, data)
+
+
+def _looks_multi(values: list[str]) -> bool:
+    """Short choices joined by ', ' that mostly recur across respondents; the pieces of
+    sentences with commas in them rarely repeat."""
+    if not any(_JOINED in v for v in values) or any("\n" in v for v in values):
+        return False
+    parts = Counter(p for v in values for p in dict.fromkeys(v.split(_JOINED)))
+    recurring = sum(n for n in parts.values() if n > 1)
+    return all(len(p) <= 80 for p in parts) and recurring * 2 >= parts.total()
 
 
 def _finish(layout: Layout, data: list[Sequence[str]]) -> Layout:

@@ -96,7 +96,15 @@ def _layout(cells: list[str], rows: list[list[str]], header_rows: int) -> Layout
     notes = [f"腾讯问卷 {VARIANT}: skipped questions are empty"]
     if any(c.answer in (Answer.SINGLE, Answer.OPTION) for c in columns):
         notes.append("choices carry their option letter, 'A.男'")
-    return Layout(tool=TOOL, variant=VARIANT, header_rows=header_rows, columns=columns, notes=notes)
+    return Layout(
+        tool=TOOL,
+        variant=VARIANT,
+        header_rows=header_rows,
+        columns=columns,
+        choice_text=lambda value: split_option_label(value)[1],
+        local_ids=True,  # 编号 restarts at 1 in every survey
+        notes=notes,
+    )
 
 
 def _groups(cells: list[str]) -> dict[int, tuple[str, str]]:
@@ -146,7 +154,8 @@ def _column(
     if question is None:
         if header in _METADATA:
             role, why, field = _METADATA[header]
-            return metadata(header, "", role, why, field)
+            # When the respondent started: with 编号, which restarts at 1 in every survey.
+            return metadata(header, "", role, why, field, stamp=header == "开始答题时间")
         if not header and not values:
             return Column("", role=Role.IGNORED, why="腾讯问卷: the empty column after each line")
         return Column(header, why=_ATTRIBUTES.get(header, ""))

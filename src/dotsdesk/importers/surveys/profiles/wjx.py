@@ -170,6 +170,7 @@ def _layout(cells: list[str], rows: list[list[str]], header_rows: int) -> Layout
         multi_separator=None if by_number else "┋",
         ranking_separator=None if by_number else "→",
         split_other=None if by_number else split_other,
+        local_ids=True,  # 序号 restarts at 1 in every survey
         notes=notes,
     )
 
@@ -217,7 +218,8 @@ def _column(i: int, parts: list[_Part], values: list[str], by_number: bool) -> C
 def _metadata_column(header: str) -> Column:
     if header in _METADATA:
         role, why, field = _METADATA[header]
-        return metadata(header, "", role, why, field)
+        # An answer is recorded when it is submitted: its time tells two surveys' 序号 1 apart.
+        return metadata(header, "", role, why, field, stamp=header == "提交答卷时间")
     return Column(header, why=_ATTRIBUTES.get(header, ""))
 
 
