@@ -70,10 +70,11 @@ def agreement(
 ) -> AgreementReport:
     ids = coder_ids(session, [first, second])
     missing = [name for name, cid in ids.items() if cid is None]
-    if missing or first == second:
+    if first == second:
+        raise NotFound(None, "agreement compares two different coders")
+    if missing:
         known = ", ".join(coder_names(session)) or "none"
-        problem = "two different coders" if first == second else f"no coder {missing[0]!r}"
-        raise NotFound(None, f"agreement needs {problem} (known here: {known})")
+        raise NotFound(None, f"no coder {missing[0]!r} (known here: {known})")
     a, b = ids[first], ids[second]
     # Spans per (response, code) and coder: all segments, whoever's words they cover.
     spans: dict[int, dict[int, dict[int | None, list[Span]]]] = defaultdict(
