@@ -81,6 +81,12 @@ def step_since(session: Session, first: int) -> Step:
     return Step(first, last, tables)
 
 
+def forget_since(session: Session, first: int) -> None:
+    """Drop what this transaction logged after `first`: for bookkeeping that is not a user's
+    edit (the figures an export wrote), which undo must not take back."""
+    session.execute(text("DELETE FROM undo_log WHERE seq > :a"), {"a": first})
+
+
 def replay(session: Session, step: Step) -> Step:
     """Apply the inverses of `step` (newest first); returns the step that reverses this."""
     rows = session.execute(

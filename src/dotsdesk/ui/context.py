@@ -21,6 +21,7 @@ from ..services.coding import codebook
 from ..services.coding import segments as coding
 from ..services.coding.coders import default_coder_name
 from ..store import Project
+from ..store import undo as undo_log
 from ..store.undo import Step
 
 T = TypeVar("T")
@@ -126,6 +127,28 @@ class ProjectContext(QObject):
             return None
         if not step.empty:
             self.undo_stack.push(RecordedCommand(self, label, step))
+            self.dataChanged.emit(step.tables)
+        return result
+
+    def record_quietly(self, action: Callable[[Session], T]) -> T | None:
+        """Write bookkeeping that is not an edit of the project (the figures an export
+        wrote) in one transaction kept out of the undo history: undo cannot unwrite the
+        file, and Ctrl+Z after an export must still take back the author's last edit.
+        The rows stay consistent with later undos: a step replays only its own changes,
+        and deleting a block deletes its bookkeeping with it."""
+        if self.project is None:
+            return None
+        try:
+            with self.project.write() as s:
+                first = undo_log.last_seq(s)
+                result = action(s)
+                s.flush()
+                step = undo_log.step_since(s, first)
+                undo_log.forget_since(s, first)
+        except DotsError as exc:
+            self.error.emit(str(exc))
+            return None
+        if step.tables:
             self.dataChanged.emit(step.tables)
         return result
 

@@ -208,11 +208,18 @@ class Transfers:
         self.export_post_to(post_id, target, comments, False)
 
     def export_post_to(
-        self, post_id: int, target: Path, comments: bool = False, placeholders: bool = False
+        self,
+        post_id: int,
+        target: Path,
+        comments: bool = False,
+        placeholders: bool = False,
+        accept_figures: bool = False,
     ) -> None:
-        """Write the post on the worker, through the consent gate. A refusal lists the
-        blocked quotes and offers to export with placeholders instead."""
+        """Write the post on the worker, through the consent gate and the figures' check. A
+        refusal lists the blocked quotes (offering placeholders) or the changed figures
+        (offering to export them); what is written becomes the figures' baseline."""
         from ..exporters.post import export_post
+        from ..services.composer.figures import FiguresChanged
         from ..services.consent.gate import QuotesBlocked
 
         project = self.ctx.project
@@ -232,15 +239,21 @@ class Transfers:
                         target,
                         comments=comments and suffix == ".docx",
                         placeholders=placeholders,
+                        accept_figures=accept_figures,
                     )
-                except QuotesBlocked as exc:
+                except (QuotesBlocked, FiguresChanged) as exc:
                     return exc  # the GUI thread asks what to do
 
         def done(result: Any) -> None:
             if isinstance(result, QuotesBlocked):
                 self.last_post_export = None
-                self._offer_placeholders(post_id, target, comments, result)
+                self._offer_placeholders(post_id, target, comments, accept_figures, result)
                 return
+            if isinstance(result, FiguresChanged):
+                self.last_post_export = None
+                self._offer_new_figures(post_id, target, comments, placeholders, result)
+                return
+            self._record_exported(result)
             self.last_post_export = target
             withheld = len(result.blocked)
             extra = f"; {withheld} quote(s) replaced with placeholders" if withheld else ""
@@ -250,7 +263,17 @@ class Transfers:
             self.parent, f"Exporting {target.name}…", work, done, self._failed
         )
 
-    def _offer_placeholders(self, post_id: int, target: Path, comments: bool, refused: Any) -> None:
+    def _record_exported(self, tree: Any) -> None:
+        """The figures just written become the ones later changes are reported against;
+        bookkeeping, not an edit, so it stays out of the undo history (see `record_quietly`)."""
+        from ..model import BaselineKind
+        from ..services.composer.figures import record_figures
+
+        self.ctx.record_quietly(lambda s: record_figures(s, tree, BaselineKind.EXPORTED))
+
+    def _offer_placeholders(
+        self, post_id: int, target: Path, comments: bool, accept_figures: bool, refused: Any
+    ) -> None:
         lines = "\n".join(f"• {d.message}" for d in refused.decisions)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -267,10 +290,34 @@ class Transfers:
 
         def answered(button: Any) -> None:
             if button is replace:
-                self.export_post_to(post_id, target, comments, True)
+                self.export_post_to(post_id, target, comments, True, accept_figures)
 
         box.buttonClicked.connect(answered)
         box.open()  # not exec: the window (and a test) carries on while it is shown
+
+    def _offer_new_figures(
+        self, post_id: int, target: Path, comments: bool, placeholders: bool, refused: Any
+    ) -> None:
+        lines = "\n".join(f"• {change}" for change in refused.changes)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Export post",
+            f"{len(refused.changes)} figure(s) changed since the post was last exported or "
+            f"its figures accepted, so {target.name} was not written.",
+            QMessageBox.StandardButton.Cancel,
+            self.parent,
+        )
+        box.setObjectName("postExportFiguresChanged")
+        box.setInformativeText(lines)
+        export = box.addButton("Export the new figures", QMessageBox.ButtonRole.AcceptRole)
+        export.setObjectName("exportNewFigures")
+
+        def answered(button: Any) -> None:
+            if button is export:
+                self.export_post_to(post_id, target, comments, placeholders, True)
+
+        box.buttonClicked.connect(answered)
+        box.open()
 
     def _failed(self, message: str) -> None:
         if message:  # empty: the user cancelled, and nothing changed

@@ -86,11 +86,15 @@ def sources(session: Session) -> list[tuple[str, int]]:
     return [(str(source), int(n)) for source, n in rows]
 
 
+def size_of(session: Session, people: Select[Any]) -> int:
+    return session.scalar(select(func.count()).select_from(people.subquery())) or 0
+
+
 def default_name(session: Session, people: Select[Any], today: date | None = None) -> str:
     """ "the 30 respondents of survey.csv", or, for many files or none, "the 51 respondents
     in the project on 2026-12-01": what the population was when it was chosen."""
     ids = people.subquery()
-    n = session.scalar(select(func.count()).select_from(ids)) or 0
+    n = size_of(session, people)
     files = list(
         session.scalars(
             select(Response.source)

@@ -103,6 +103,7 @@ def render_post(
         tuple(issues),
         settings.language,
         figures.population.describe(),
+        figures.population.saved,
     )
 
 
@@ -125,6 +126,19 @@ def render_for_export(
     if tree.changed_figures and not accept_figures:
         raise FiguresChanged(target, [i.message for i in tree.changed_figures])
     return tree
+
+
+def block_figure(session: Session, block_id: int) -> Statistic | BulletList | None:
+    """One statistic or profile block as the preview shows it, with its note (population,
+    baseline, change), for the block editor; None for other blocks."""
+    block = session.get(Block, block_id)
+    if block is None or block.kind not in (BlockKind.STATISTIC, BlockKind.PROFILE):
+        return None
+    section = block.section
+    figures = _Figures(session, section.post_id, [section], [])
+    nodes = _block_nodes(session, block, section, {}, "", None, figures)
+    node = nodes[0] if nodes else None
+    return node if isinstance(node, Statistic | BulletList) else None
 
 
 def accept_figures(session: Session, post_id: int) -> int:

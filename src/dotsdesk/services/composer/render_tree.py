@@ -151,6 +151,7 @@ class RenderedPost:
     issues: tuple[Issue, ...]
     language: str = "en"
     population: str = ""  # what the post's figures are counted over, for the author
+    population_saved: bool = True  # False: a post from before populations (all respondents)
 
     @property
     def changed_figures(self) -> list[Issue]:

@@ -6,7 +6,8 @@ editors' saves) are each one `ctx.run`: one transaction, one undo step. The outl
 `ctx.dataChanged` at once; the preview re-renders ~150 ms after a burst of changes, through
 the consent gate with placeholders, so a withdrawn consent shows in red straight away and a
 deleted segment shows the block's "quote removed" text. While hidden the preview only notes
-that it is stale and re-renders when shown.
+that it is stale and re-renders when shown. Above it, the population bar names what the
+figures are computed over and offers "Accept figures" when one changed (`population_bar`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from .actions import ComposerActions
 from .editors import BlockEditor
 from .outline import OutlineModel
 from .outline_view import OutlineView
+from .population_bar import PopulationBar
 from .preview import RED, issues_text, preview_html
 from .quote_finder import QuoteFinder
 
@@ -109,6 +111,7 @@ class DraftComposer(QWidget):
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 2)
 
+        self.population_bar = PopulationBar(self.ctx)
         self.issues_label = QLabel(objectName="composerIssues", wordWrap=True)
         self.issues_label.setTextFormat(Qt.TextFormat.PlainText)
         self.preview = QTextBrowser(objectName="composerPreview")
@@ -117,6 +120,7 @@ class DraftComposer(QWidget):
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.population_bar)
         column.addWidget(self.issues_label)
         column.addWidget(self.preview, 1)
 
@@ -267,6 +271,7 @@ class DraftComposer(QWidget):
         self._stale = False
         post_id = self.model.post_id
         self.last_tree = None
+        self.population_bar.show_tree(None, None)
         if self.ctx.project is None or post_id is None:
             self._show_preview("", "No post: choose one, or use File > New post from codes…")
             return
@@ -277,13 +282,16 @@ class DraftComposer(QWidget):
             self._show_preview("", f"The preview failed: {exc}", error=True)
             return
         self.last_tree = tree
+        self.population_bar.show_tree(post_id, tree)
         blocking = any(i.blocking for i in tree.issues)
         self._show_preview(preview_html(tree), issues_text(tree.issues), error=blocking)
+        self.issues_label.setToolTip("\n".join(f"• {i.message}" for i in tree.issues))
 
     def _show_preview(self, html: str, issues: str, *, error: bool = False) -> None:
         bar = self.preview.verticalScrollBar()
         keep = bar.value()
         self.preview_source = html
+        self.issues_label.setToolTip("")
         self.preview.setHtml(html)
         bar.setValue(keep)
         self.issues_label.setText(issues)

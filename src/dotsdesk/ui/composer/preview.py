@@ -3,7 +3,9 @@
 It walks the same tree as the exporters (`render_post(..., placeholders=True)`), so the
 preview shows the words, figures and gate decisions an export would. Qt's rich text knows
 little CSS, so styles are inline; blocked quotes are red and bold. Each block starts with an
-anchor `block-N`, so the preview can scroll to the block selected in the outline.
+anchor `block-N`, so the preview can scroll to the block selected in the outline. Beneath
+each statistic and profile, in small grey type for the author only (no export prints it),
+a line says what the figure is counted over, and in amber how it changed.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from html import escape
 from ...exporters.html import _spans
 from ...services.composer.render_tree import (
     BulletList,
+    FigureNote,
     Issue,
     Paragraph,
     Quote,
@@ -21,6 +24,8 @@ from ...services.composer.render_tree import (
 )
 
 RED = "#b00020"
+AMBER = "#8a6d00"
+GREY = "#6b6b6b"
 ISSUES_SHOWN = 3
 
 
@@ -56,12 +61,34 @@ def preview_html(tree: RenderedPost) -> str:
             elif isinstance(node, BulletList):
                 items = "".join(f"<li>{_spans(item)}</li>" for item in node.items)
                 out.append(f"<ul>{items}</ul>")
+                out.append(figure_note_html(node.note))
             elif isinstance(node, Statistic):
                 colour = f' style="color:{RED}"' if node.figure is None else ""
                 out.append(f"<p{colour}>{_t(node.text)}</p>")
+                out.append(figure_note_html(node.note))
             else:
                 out.append(_quote(node))
     return '<html><body style="font-family:Georgia, serif">' + "\n".join(out) + "</body></html>"
+
+
+def figure_note_words(note: FigureNote) -> str:
+    """ "Over the 30 respondents of the sample survey · as exported on 2026-12-01", or for a
+    changed figure "… · was 20% (6 of 30) when exported on 2026-12-01"."""
+    words = f"Over {note.population}"
+    if note.changed and note.before:
+        return f"{words} · was {note.before} when {note.since}"
+    if note.since:
+        return f"{words} · as {note.since}"
+    return words
+
+
+def figure_note_html(note: FigureNote | None) -> str:
+    if note is None:
+        return ""
+    style = f"color:{GREY}; font-size:8pt; margin-top:0px"
+    if note.changed:
+        style = f"color:{AMBER}; font-size:8pt; font-weight:bold; margin-top:0px"
+    return f'<p class="figure-note" style="{style}">{_t(figure_note_words(note))}</p>'
 
 
 def _quote(quote: Quote) -> str:

@@ -1,5 +1,5 @@
 """What the block editors share: the block being edited, how a page saves it, and the few
-widgets every page builds alike."""
+widgets every page builds alike (among them the line saying what a figure is counted over)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,7 +20,10 @@ from sqlalchemy.orm import Session
 
 from ....model import Block
 from ....services.composer import posts
+from ....services.composer.render import block_figure
+from ....services.composer.render_tree import Statistic
 from ...context import ProjectContext
+from ..preview import AMBER
 
 
 @dataclass
@@ -92,3 +96,33 @@ def table_tools(
     row.addStretch(1)
     row.addWidget(save_button(names[2], save))
     return row
+
+
+def figure_label(name: str) -> QLabel:
+    label = QLabel(objectName=name, wordWrap=True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def show_figure(label: QLabel, s: Session, block_id: int) -> None:
+    """What the block's figure is counted over and how it compares with the figure last
+    drafted, exported or accepted; amber when it changed."""
+    node = block_figure(s, block_id)
+    note = node.note if node is not None else None
+    if note is None:
+        label.setText("")
+        return
+    lines = [f"Counted over {note.population} ({note.size} now)."]
+    if isinstance(node, Statistic) and node.figure is not None:
+        figure = node.figure
+        now = f"Now {figure.percent_text} ({figure.count} of {figure.total})"
+    else:
+        now = "The bullets now read as in the preview"
+    if note.changed:
+        lines.append(f"{now}; was {note.before} when {note.since}. Accept figures to keep it.")
+    elif note.since:
+        lines.append(f"{now}, as {note.since}.")
+    else:
+        lines.append(f"{now}.")
+    label.setText("\n".join(lines))
+    label.setStyleSheet(f"color: {AMBER}; font-weight: bold" if note.changed else "")

@@ -11,7 +11,15 @@ from sqlalchemy.orm import Session
 from ....model import Block
 from ....services.composer.profile import DEFAULT_TEMPLATE
 from ....services.corpus.respondents import list_attributes
-from .base import BlockPage, Editing, bare_column, hint_label, table_tools
+from .base import (
+    BlockPage,
+    Editing,
+    bare_column,
+    figure_label,
+    hint_label,
+    show_figure,
+    table_tools,
+)
 
 PROFILE_HINT = (
     "Wording fields: {values} (the values, in the bullet's order), {top} (the most common), "
@@ -27,6 +35,8 @@ class ProfilePage(BlockPage):
         self.setObjectName("composerProfile")
         self._attributes: list[str] = []  # attribute names, for the bullets' choices
         column = bare_column(self)
+        self.figure = figure_label("composerProfileFigure")
+        column.addWidget(self.figure)
         self.table = QTableWidget(0, 2, objectName="composerProfileBullets")
         self.table.setHorizontalHeaderLabels(["Attribute", "Wording"])
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -44,6 +54,7 @@ class ProfilePage(BlockPage):
         )
 
     def load(self, s: Session, block: Block) -> None:
+        show_figure(self.figure, s, block.id)
         self._attributes = [a.name for a in list_attributes(s)]
         self.table.setRowCount(0)
         for bullet in self.editing.data.get("bullets", []):

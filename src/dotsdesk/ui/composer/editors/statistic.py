@@ -1,4 +1,6 @@
-"""A statistic: the codes it counts, the population it counts them in, and its wording."""
+"""A statistic: the codes it counts, whom of the post's population it counts them among,
+and its wording; above them, what it is counted over and how it compares with the figure
+last drafted, exported or accepted."""
 
 from __future__ import annotations
 
@@ -24,10 +26,10 @@ from ....model import Block
 from ....services.coding.codebook import code_paths
 from ....services.composer.profile import attribute_values
 from ....services.corpus.respondents import list_attributes
-from .base import BlockPage, Editing, save_button
+from .base import BlockPage, Editing, figure_label, save_button, show_figure
 
 STATISTIC_HINT = "Fields: {percent}, {count}, {total}"
-ALL_RESPONDENTS = "All respondents"
+ALL_RESPONDENTS = "The whole population"
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -35,6 +37,7 @@ class StatisticPage(BlockPage):
     def __init__(self, editing: Editing, parent: QWidget | None = None) -> None:
         super().__init__(editing, parent)
         form = QFormLayout(self)
+        self.figure = figure_label("composerStatisticFigure")
         self.codes = QListWidget(objectName="composerStatisticCodes")
         self.codes.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.codes.setToolTip("The respondents coded with any checked code count")
@@ -51,15 +54,17 @@ class StatisticPage(BlockPage):
         self.template = QLineEdit(objectName="composerStatisticTemplate")
         self.template.setToolTip(STATISTIC_HINT)
         self.template.returnPressed.connect(self.save)
+        form.addRow("Figure", self.figure)
         form.addRow("Codes", self.codes)
         form.addRow("", self.descendants)
-        form.addRow("Population", population)
+        form.addRow("Among", population)
         form.addRow("Template", self.template)
         form.addRow("", QLabel(STATISTIC_HINT))
         form.addRow("", save_button("composerSaveStatistic", self.save))
 
     def load(self, s: Session, block: Block) -> None:
         data = self.editing.data
+        show_figure(self.figure, s, block.id)
         chosen = set(data.get("code_ids", []))
         self.codes.clear()
         for code_id, path in sorted(code_paths(s).items(), key=lambda kv: kv[1]):
