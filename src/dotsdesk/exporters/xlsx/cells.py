@@ -65,17 +65,21 @@ class CellTooLong(Exception):
         self.row, self.col, self.length = row, col, length
 
 
+_Style = tuple[bool, bool, bool, str | None, str | None]  # bold, wrap, quote, fill, number format
+
+
 class Cells:
-    """Writes one workbook's cells, sharing one format per style (bold, wrapped, quoted)."""
+    """Writes one workbook's cells, sharing one format per style (bold, wrapped, quoted,
+    filled with a colour, a number format)."""
 
     def __init__(self, workbook: Workbook) -> None:
         self._workbook = workbook
-        self._formats: dict[tuple[bool, bool, bool], Format | None] = {}
+        self._formats: dict[_Style, Format | None] = {}
 
-    def _format(self, key: tuple[bool, bool, bool]) -> Format | None:
-        """The shared format for (bold, wrap, quote); None for no style at all."""
+    def _format(self, key: _Style) -> Format | None:
+        """The shared format for a style; None for no style at all."""
         if key not in self._formats:
-            bold, wrap, quote = key
+            bold, wrap, quote, fill, number_format = key
             properties: dict[str, Any] = {}
             if bold:
                 properties["bold"] = True
@@ -83,6 +87,10 @@ class Cells:
                 properties.update(text_wrap=True, valign="top")
             if quote:
                 properties["quote_prefix"] = True  # Excel shows it as text, even when edited
+            if fill:
+                properties.update(bg_color=fill, pattern=1)
+            if number_format:
+                properties["num_format"] = number_format
             self._formats[key] = self._workbook.add_format(properties) if properties else None
         return self._formats[key]
 
@@ -95,14 +103,15 @@ class Cells:
         *,
         wrap: bool = False,
         bold: bool = False,
+        fill: str | None = None,
     ) -> None:
         """`value` as a text cell, never a formula, whatever its first character.
 
         Raises CellTooLong rather than let XlsxWriter truncate it. (This runs for every
         cell of the workbook, hence the plain style.)"""
         if value is None:
-            if wrap or bold:
-                style = self._format((bold, wrap, False))
+            if wrap or bold or fill:
+                style = self._format((bold, wrap, False, fill, None))
                 _check(sheet.write_blank(row, col, None, style), row, col)
             return
         text = clean_text(value)
@@ -110,7 +119,7 @@ class Cells:
             length = excel_length(text)
             if length > EXCEL_CELL_LIMIT:
                 raise CellTooLong(row, col, length)
-        key = (bold, wrap, text.startswith(_FORMULA_START))
+        key = (bold, wrap, text.startswith(_FORMULA_START), fill, None)
         style = self._formats[key] if key in self._formats else self._format(key)
         if text.startswith("<r>") and text.endswith("</r>"):
             # XlsxWriter takes such a string for ready-made rich-text XML and writes it
@@ -125,9 +134,18 @@ class Cells:
             _check(result, row, col)
 
     def number(
-        self, sheet: Worksheet, row: int, col: int, value: float, *, bold: bool = False
+        self,
+        sheet: Worksheet,
+        row: int,
+        col: int,
+        value: float,
+        *,
+        bold: bool = False,
+        fill: str | None = None,
+        number_format: str | None = None,
     ) -> None:
-        style = self._format((bold, False, False)) if bold else None
+        plain = not (bold or fill or number_format)
+        style = None if plain else self._format((bold, False, False, fill, number_format))
         result = sheet.write_number(row, col, value, style)
         if result:
             _check(result, row, col)

@@ -49,10 +49,23 @@ def export_segments_workbook(
     Part), each row's Start and End the offsets of its own piece, so every row's Text is
     exactly its span of the response and the pieces join back to the whole segment."""
     with xlsx_workbook(target, constant_memory=True) as (wb, cells):
-        codes = list_codes(session)
-        rows = _segments_sheet(wb, cells, session, codes, target, progress)
-        _codebook_sheet(wb, cells, codes, target)
-        _respondents_sheet(wb, cells, session, target)
+        rows = write_segment_sheets(wb, cells, session, target, progress)
+    return rows
+
+
+def write_segment_sheets(
+    wb: Workbook,
+    cells: Cells,
+    session: Session,
+    target: Path,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """The Segments, Codebook and Respondents sheets, into a workbook being written (the
+    analysis report has them too); returns the number of segments."""
+    codes = list_codes(session)
+    rows = _segments_sheet(wb, cells, session, codes, target, progress)
+    _codebook_sheet(wb, cells, codes, target)
+    _respondents_sheet(wb, cells, session, target)
     return rows
 
 
