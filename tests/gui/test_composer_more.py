@@ -164,7 +164,7 @@ def test_edit_statistic_codes_population_and_template_in_one_step(
     editor = composer.editor
     assert editor.currentWidget() is editor.statistic_page
     assert editor.checked_codes() == [research]
-    assert editor.statistic_attribute.currentText() == "The whole population"  # of the post
+    assert editor.statistic_attribute.currentText() == "Everyone"  # in the post's population
     assert not editor.statistic_value.isEnabled()
     assert editor.statistic_descendants.isChecked()
 

@@ -92,7 +92,7 @@ def test_figures_stay_then_a_change_is_listed_and_accepted(
     # The block editor says the same beside the figure.
     assert composer.select_block(statistic_block(composer))
     figure = composer.editor.statistic_page.figure.text()
-    assert figure.startswith(f"Counted over {POPULATION} (30 now).")
+    assert figure.startswith(f"Over {POPULATION}.\n")
     assert "Now 23% (7 of 30); was 20% (6 of 30) when drafted on " in figure
 
     # Accepting is one undo step; undoing it brings the issue back.
@@ -147,7 +147,7 @@ def test_a_post_without_a_population_gets_one_chosen(
     assert bar.label.text() == "Figures over all respondents (51 now)"
     assert "8a6d00" in bar.label.styleSheet()
     assert "12% of sampled data scientists" in composer.preview.toPlainText()
-    assert composer.issues_label.text().startswith("4 issues: population: this post was made")
+    assert composer.issues_label.text().startswith("4 issues: population: this post predates")
 
     bar.open_dialog()
     dialog = bar.dialog
@@ -173,9 +173,7 @@ def test_a_post_without_a_population_gets_one_chosen(
     )
     assert composer.select_block(profile)
     assert composer.editor.currentWidget() is composer.editor.profile_page
-    assert composer.editor.profile_page.figure.text().startswith(
-        "Counted over the sample survey (30 now)."
-    )
+    assert composer.editor.profile_page.figure.text().startswith("Over the sample survey (30 now).")
 
 
 @pytest.fixture

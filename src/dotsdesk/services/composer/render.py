@@ -54,8 +54,8 @@ from .statistics import Population, code_share, fill, population_ids
 
 DEFAULT_STATISTIC = "{percent} of sampled respondents."
 LEGACY_POPULATION = (
-    "population: this post was made before posts kept their own population, so its figures "
-    "count all {n} respondents and change with every import; choose its population"
+    "population: this post predates saved populations and counts all {n} respondents, so "
+    "every import changes its figures; choose its population"
 )
 NOTE_START = "I have received permission from individuals mentioned in this post to share their "
 _HOW = {

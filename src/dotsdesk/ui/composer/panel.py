@@ -120,8 +120,9 @@ class DraftComposer(QWidget):
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.population_bar)
-        column.addWidget(self.issues_label)
+        issues_row = QHBoxLayout()
+        issues_row.addWidget(self.issues_label, 1)
+        issues_row.addWidget(self.population_bar.accept_button, 0, Qt.AlignmentFlag.AlignTop)
         column.addWidget(self.preview, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="composerSplitter")
@@ -132,6 +133,10 @@ class DraftComposer(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(tools)
+        # The post's population and issues span the panel: they are about the whole post,
+        # and the preview's column is often too narrow for a sentence about a figure.
+        layout.addWidget(self.population_bar)
+        layout.addLayout(issues_row)
         layout.addWidget(self.splitter, 1)
 
     # -- posts ----------------------------------------------------------------------------

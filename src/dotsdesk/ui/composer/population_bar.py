@@ -45,8 +45,8 @@ class PopulationBar(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label, 1)
-        row.addWidget(self.choose_button)
-        row.addWidget(self.accept_button)
+        row.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
+        # `accept_button` is placed by the panel beside the issues it resolves.
         self.show_tree(None, None)
 
     def show_tree(self, post_id: int | None, tree: RenderedPost | None) -> None:
@@ -58,7 +58,7 @@ class PopulationBar(QWidget):
         self.accept_button.setVisible(bool(changed))
         self.label.setText(f"Figures over {tree.population}" if tree and tree.population else "")
         legacy = tree is not None and not tree.population_saved
-        self.label.setStyleSheet(f"color: {AMBER}" if legacy else "color: palette(mid)")
+        self.label.setStyleSheet(f"color: {AMBER}" if legacy else "color: #555555")
 
     # -- user actions: one undo step each -------------------------------------------------
     def accept_figures(self) -> int | None:

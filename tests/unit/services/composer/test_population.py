@@ -180,7 +180,7 @@ def test_a_post_made_before_populations_counts_everyone_and_says_so(
     assert percents(tree) == ["12%", "12%", "35%"]  # 6, 6 and 18 of 51
     assert tree.population == "all respondents (51 now)"
     advice = [i.message for i in tree.issues if not i.figure_changed]
-    assert len(advice) == 1 and "count all 51 respondents" in advice[0]
+    assert len(advice) == 1 and "counts all 51 respondents" in advice[0]
     assert "choose its population" in advice[0]
     assert [i.message for i in tree.changed_figures] == [
         f"Research: 20% → 12% since {day}, population grew from 30 to 51 respondents",

@@ -112,14 +112,17 @@ def show_figure(label: QLabel, s: Session, block_id: int) -> None:
     if note is None:
         label.setText("")
         return
-    lines = [f"Counted over {note.population} ({note.size} now)."]
+    about = note.population
+    if f"the {note.size} respondent" not in about and f"{note.size} now" not in about:
+        about += f" ({note.size} now)"  # the name says how many there were when chosen
+    lines = [f"Over {about}."]
     if isinstance(node, Statistic) and node.figure is not None:
         figure = node.figure
         now = f"Now {figure.percent_text} ({figure.count} of {figure.total})"
     else:
-        now = "The bullets now read as in the preview"
+        now = "The bullets read as in the preview"
     if note.changed:
-        lines.append(f"{now}; was {note.before} when {note.since}. Accept figures to keep it.")
+        lines.append(f"{now}; was {note.before} when {note.since}.")
     elif note.since:
         lines.append(f"{now}, as {note.since}.")
     else:

@@ -29,7 +29,7 @@ from ....services.corpus.respondents import list_attributes
 from .base import BlockPage, Editing, figure_label, save_button, show_figure
 
 STATISTIC_HINT = "Fields: {percent}, {count}, {total}"
-ALL_RESPONDENTS = "The whole population"
+ALL_RESPONDENTS = "Everyone"  # in the post's population
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -45,6 +45,9 @@ class StatisticPage(BlockPage):
             "Count the codes below them too", objectName="composerStatisticDescendants"
         )
         self.attribute = QComboBox(objectName="composerStatisticAttribute")
+        self.attribute.setToolTip(
+            "Count everyone in the post's population, or only those with an attribute value"
+        )
         self.attribute.currentTextChanged.connect(self._fill_population_values)
         self.value = QComboBox(objectName="composerStatisticValue", editable=True)
         population = QHBoxLayout()
