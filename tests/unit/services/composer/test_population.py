@@ -294,3 +294,23 @@ def test_a_post_from_an_older_project_opens_and_counts_everyone(tmp_path: Path) 
         with project.read() as s:
             tree = render_post(s, 1)
         assert tree.population == "the first respondent" and not tree.issues
+
+
+def test_deleting_a_post_and_undoing_it_keeps_its_population_and_baselines(
+    tmp_path: Path, sample_file: Path
+) -> None:
+    path = tmp_path / "undo.dots"
+    path.write_bytes(sample_file.read_bytes())
+    with Project.open(path, undo=True) as project:
+        _, step = project.record(lambda s: posts.delete_post(s, 1))
+        assert {"post_population", "post_population_member", "figure_baseline"} <= step.tables
+        with project.read() as s:
+            assert s.get(PostPopulation, 1) is None
+            assert not s.scalars(select(FigureBaseline)).all()
+        project.replay(step)
+        with project.read() as s:
+            assert get_population(s, 1).name == SAMPLE_POPULATION
+            assert get_population(s, 1).size == 30
+            tree = render_post(s, 1, today=TODAY)
+    assert percents(tree) == REFERENCE_FIGURES and not tree.issues
+    assert all(n.note is not None and n.note.since for n in statistics(tree))
