@@ -8,6 +8,7 @@ shown and edited, so nothing another coder wrote is lost by editing.
 from __future__ import annotations
 
 import enum
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -73,3 +74,24 @@ def set_memo(
         memo.text = text
         memo.coder_id = get_coder(session, coder).id
     session.flush()
+
+
+def add_memo(
+    session: Session,
+    text: str,
+    *,
+    response_id: int | None = None,
+    code_id: int | None = None,
+    coder_id: int | None = None,
+    created: datetime | None = None,
+) -> Memo | None:
+    """Add a memo beside any the target has (an import brings other people's memos; none is
+    replaced). On neither a response nor a code, it is a memo on the project. Blank: none."""
+    if not text.strip():
+        return None
+    memo = Memo(response_id=response_id, code_id=code_id, coder_id=coder_id, text=text)
+    if created is not None:
+        memo.created = memo.updated = created
+    session.add(memo)
+    session.flush()
+    return memo
