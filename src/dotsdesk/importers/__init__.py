@@ -1,4 +1,4 @@
-"""Bringing files into a project: survey tables and transcripts.
+"""Bringing files into a project: survey tables, transcripts, REFI-QDA projects and codebooks.
 
 `import_file` runs inside the caller's transaction, so a failure (or a cancel raised from
 the progress callback) leaves the project exactly as it was.
@@ -20,6 +20,7 @@ from .transcripts.roles import TranscriptOptions
 
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods"})
 DOCUMENT_SUFFIXES = TRANSCRIPT_SUFFIXES  # .docx .txt .md .rtf, and subtitles .vtt .srt
+REFI_SUFFIXES = frozenset({".qdpx", ".qdc"})  # other QDA tools' projects and codebooks
 
 __all__ = ["ImportOptions", "ImportReport", "TranscriptOptions", "import_file"]
 
@@ -40,28 +41,42 @@ def import_file(
         kind = "survey"
     elif suffix in DOCUMENT_SUFFIXES:
         kind = "transcript"
+    elif suffix in REFI_SUFFIXES:
+        kind = "refi"
     elif suffix == ".doc":
         raise InputError(path, f"the old {suffix} format is not supported; save it as {suffix}x")
     else:
         raise InputError(
             path,
             f"cannot import {suffix or 'files without an extension'}: "
-            "use .csv, .tsv, .xlsx, .xls, .ods, .docx, .txt, .md, .rtf, .vtt or .srt",
+            "use .csv, .tsv, .xlsx, .xls, .ods, .docx, .txt, .md, .rtf, .vtt, .srt, "
+            ".qdpx or .qdc",
         )
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot read the file: {exc.strerror}") from None
     digest = _digest(data, options, transcript)
-    report = ImportReport(path=path, kind=kind)
+    if kind == "refi":
+        from .refi import refi_report
+
+        report = refi_report(path)
+        kind = "codebook" if suffix == ".qdc" else "project"
+    else:
+        report = ImportReport(path=path, kind=kind)
     before = session.scalar(select(ImportRecord).where(ImportRecord.digest == digest).limit(1))
     if before is not None:
         report.already_imported = before.imported.strftime("%Y-%m-%d %H:%M")
         return report
     if kind == "survey":
         import_survey(session, path, options, report, progress, data)
-    else:
+    elif kind == "transcript":
         import_transcript(session, path, options, report, transcript)
+    else:
+        from .refi import RefiReport, import_refi
+
+        assert isinstance(report, RefiReport)
+        import_refi(session, path, data, report, progress)
     session.add(
         ImportRecord(
             filename=path.name, digest=digest, kind=kind, summary="\n".join(report.lines())
