@@ -158,6 +158,10 @@ def export(args: argparse.Namespace) -> int:
     from .posts import export_post
 
     out: Path = args.out
+    if out.suffix.lower() in (".qdpx", ".qdc"):  # REFI-QDA, for other QDA tools
+        from .exchange import export_exchange
+
+        return export_exchange(args)
     if out.suffix.lower() in POST_SUFFIXES:
         return export_post(args)
     from ..exporters.xlsx.segments import export_segments_workbook

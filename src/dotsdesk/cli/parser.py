@@ -9,6 +9,7 @@ from .. import __version__
 from . import analyse as analyse_cli
 from . import commands
 from . import consent as consent_cli
+from . import exchange as exchange_cli
 from . import posts as posts_cli
 
 EPILOG = """examples:
@@ -114,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
         "private names, contacts and handles and says so on its first sheet",
     )
     posts_cli.add_export_options(p)
+    exchange_cli.add_export_options(p)
     p.set_defaults(run=commands.export)
 
     consent_cli.add_parser(sub)
@@ -148,7 +150,10 @@ def _import_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
             "contact, handle are kept as private identity; a 'language' column sets each "
             "response's language (otherwise it is detected). The decision for each column is "
             "printed. All inputs go in together or not at all; importing the same file again "
-            "changes nothing."
+            "changes nothing. A REFI-QDA project (.qdpx) or codebook (.qdc) from NVivo, "
+            "ATLAS.ti, MAXQDA, QualCoder or Taguette brings its codes, cases (as respondents, "
+            "with their variables), texts, coded selections and memos, and the report says "
+            "what was skipped and how positions were read."
         ),
     )
     p.add_argument("file", type=Path, metavar="FILE.dots")
