@@ -94,3 +94,26 @@ def test_agreement_with_a_second_coder(cli, demo_project: Path, tmp_path: Path) 
     assert 0.0 <= overall["percent_agreement_characters"] <= 100.0
     spans = cli("analyse", copy, "agreement", "--coders", "sample,bob", "--disagreements", "--json")
     assert spans.code == 0 and {d["coded_by"] for d in spans.json()} <= {"sample", "bob"}
+
+
+def test_export_reports(cli, demo_project: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import docx
+    import openpyxl
+
+    report = cli("export", demo_project, "report.xlsx", "--analysis", "--by", "Company size")
+    assert report.code == 0, report.err
+    book = openpyxl.load_workbook(tmp_path / "report.xlsx")
+    assert book.sheetnames == [
+        "Frequencies", "Crosstab Company size", "Co-occurrence", "Words", "Segments",
+        "Codebook", "Respondents",
+    ]  # fmt: skip
+    codebook = cli("export", demo_project, "codebook.docx", "--codebook", "--shareable")
+    assert codebook.code == 0 and "14 codes" in codebook.out
+    assert docx.Document(str(tmp_path / "codebook.docx")).paragraphs[0].text == "Codebook"
+    refused = cli("export", demo_project, "shared.docx", "--excerpts", "--shareable")
+    assert refused.code == 1 and "blocked: P30: consent was never asked" in refused.err
+    assert not (tmp_path / "shared.docx").exists()
+    kept = cli("export", demo_project, "shared.docx", "--excerpts", "--shareable", "--placeholders")
+    assert kept.code == 0 and "withheld by the consent gate" in kept.out
+    wrong = cli("export", demo_project, "x.xlsx", "--codebook")
+    assert wrong.code == 1 and "--codebook writes a .docx file" in wrong.err

@@ -101,7 +101,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.set_defaults(run=analyse)
 
 
-def add_population_options(p: argparse.ArgumentParser) -> None:
+def add_population_options(p: argparse.ArgumentParser, consent: str = "--consent") -> None:
     p.add_argument(
         "--where",
         action="append",
@@ -118,7 +118,7 @@ def add_population_options(p: argparse.ArgumentParser) -> None:
         help="only responses coded with this code (or one under it)",
     )
     p.add_argument(
-        "--consent",
+        consent,
         dest="consent_status",
         action="append",
         default=[],

@@ -156,6 +156,10 @@ def info(args: argparse.Namespace) -> int:
 def export(args: argparse.Namespace) -> int:
     from ..exporters.post import POST_SUFFIXES
     from .posts import export_post
+    from .reports import export_report, wants_report
+
+    if wants_report(args):  # --analysis, --codebook, --excerpts
+        return export_report(args)
 
     out: Path = args.out
     if out.suffix.lower() in (".qdpx", ".qdc"):  # REFI-QDA, for other QDA tools

@@ -11,6 +11,7 @@ from . import commands
 from . import consent as consent_cli
 from . import exchange as exchange_cli
 from . import posts as posts_cli
+from . import reports as reports_cli
 
 EPILOG = """examples:
   dotsdesk demo --open                 open the sample project (built the first time)
@@ -115,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
         "private names, contacts and handles and says so on its first sheet",
     )
     posts_cli.add_export_options(p)
+    reports_cli.add_export_options(p)
     exchange_cli.add_export_options(p)
     p.set_defaults(run=commands.export)
 
