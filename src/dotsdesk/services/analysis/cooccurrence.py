@@ -15,7 +15,8 @@ import enum
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from itertools import chain, combinations, groupby
+from itertools import chain, combinations
+from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -29,8 +30,9 @@ class Unit(enum.StrEnum):
     RESPONDENT = "respondent"
 
 
-@dataclass(frozen=True)
-class CodePair:
+class CodePair(NamedTuple):
+    """A NamedTuple, not a dataclass: a large codebook makes tens of thousands."""
+
     code_a: str
     code_b: str
     code_a_id: int
@@ -87,11 +89,12 @@ def cooccurrence(
     by_id = {n.id: n for n in nodes}
     shown = subtree(nodes, code_ids) if code_ids is not None else nodes
     wanted = {n.id for n in shown}
-    rows = codings(session, population, own_words=own_words, ordered=unit is Unit.OVERLAP)
+    rows = codings(session, population, own_words=own_words)
 
     def codes_of(c: Coding) -> Iterable[int]:
-        found = rolled_up(c.code_id, by_id) if subcodes else (c.code_id,)
-        return (x for x in found if x in wanted)
+        if not subcodes:
+            return (c.code_id,) if c.code_id in wanted else ()
+        return [x for x in rolled_up(c.code_id, by_id) if x in wanted]
 
     if unit is Unit.OVERLAP:
         units, counts, either = _by_overlap(rows, codes_of)
@@ -129,27 +132,45 @@ def _by_unit(rows: list[Coding], codes_of: _CodesOf, unit: Unit) -> _Found:
 def _by_overlap(rows: list[Coding], codes_of: _CodesOf) -> _Found:
     """A sweep over each response's segments by start: each overlapping pair of segments
     (and each segment with itself) is looked at once."""
-    units: Counter[int] = Counter()  # code -> its segments
+    segments: dict[int, tuple[int, int, int, set[int]]] = {}
+    for c in rows:
+        sid, rid, _person, start, end, _coder, _code = c
+        entry = segments.get(sid)
+        if entry is None:
+            entry = segments[sid] = (rid, start, end, set())
+        entry[3].update(codes_of(c))
+    by_response: defaultdict[int, list[tuple[int, int, int, frozenset[int]]]] = defaultdict(list)
+    for sid, (rid, start, end, codes) in segments.items():
+        if codes:
+            by_response[rid].append((start, end, sid, frozenset(codes)))
     counts: Counter[tuple[int, int]] = Counter()
     same: Counter[tuple[int, int]] = Counter()  # segments carrying both codes
     met: defaultdict[tuple[int, int], set[int]] = defaultdict(set)  # segments meeting the other
-    for _response, group in groupby(rows, key=lambda c: c.response_id):
-        segments: dict[int, tuple[int, int, set[int]]] = {}
-        for c in group:
-            entry = segments.setdefault(c.segment_id, (c.start, c.end, set()))
-            entry[2].update(codes_of(c))
-        spans = sorted(segments.items(), key=lambda kv: (kv[1][0], kv[1][1], kv[0]))
-        for i, (sid, (_start, end, codes)) in enumerate(spans):
-            units.update(codes)
-            for pair in combinations(sorted(codes), 2):
-                counts[pair] += 1
-                same[pair] += 1
-                met[pair].add(sid)
-            for other, (o_start, _o_end, o_codes) in spans[i + 1 :]:
-                if o_start >= end:
-                    break
-                for pair in {(min(a, b), max(a, b)) for a in codes for b in o_codes if a != b}:
+    for spans in by_response.values():
+        spans.sort()
+        n = len(spans)
+        for i, (_start, end, sid, codes) in enumerate(spans):
+            if len(codes) > 1:
+                for pair in combinations(sorted(codes), 2):
                     counts[pair] += 1
-                    met[pair].update((sid, other))
+                    same[pair] += 1
+                    met[pair].add(sid)
+            j = i + 1  # by index: a slice per segment is quadratic in a long transcript
+            while j < n and spans[j][0] < end:
+                for pair in _pairs(codes, spans[j][3]):
+                    counts[pair] += 1
+                    found = met[pair]
+                    found.add(sid)
+                    found.add(spans[j][2])
+                j += 1
+    units = Counter(chain.from_iterable(s[3] for spans in by_response.values() for s in spans))
     jaccard = {(a, b): len(met[(a, b)]) / (units[a] + units[b] - same[(a, b)]) for (a, b) in counts}
     return units, counts, jaccard
+
+
+def _pairs(codes: frozenset[int], others: frozenset[int]) -> set[tuple[int, int]]:
+    """The code pairs two overlapping segments make (a code with itself is no pair)."""
+    if len(codes) == 1 and len(others) == 1:
+        (a,), (b,) = codes, others
+        return set() if a == b else {(a, b) if a < b else (b, a)}
+    return {(min(a, b), max(a, b)) for a in codes for b in others if a != b}

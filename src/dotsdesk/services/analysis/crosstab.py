@@ -118,9 +118,11 @@ def crosstab(
     nodes = code_tree(session)
     rows = subtree(nodes, code_ids) if code_ids is not None else nodes
     coded: dict[int, set[int]] = {n.id: set() for n in nodes}
-    for c in codings(session, population, own_words=own_words):
-        if c.code_id in coded and c.respondent_id in people:
-            coded[c.code_id].add(c.respondent_id)
+    for _segment, _response, person, _start, _end, _coder, code in codings(
+        session, population, own_words=own_words
+    ):
+        if code in coded and person in people:
+            coded[code].add(person)
     if subcodes:  # children follow their parent in tree order: backwards, each adds to it
         for node in reversed(nodes):
             if node.parent_id is not None:
