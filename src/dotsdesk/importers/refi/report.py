@@ -70,7 +70,8 @@ class RefiReport(ImportReport):
             for (reading, evidence), n in self.readings.most_common():
                 out.append(f"  positions in {n} source(s) read as {reading} ({evidence})")
         for what, n in sorted(self.skipped.items()):
-            out.append(f"  skipped: {n} {what}")
+            if n:
+                out.append(f"  skipped: {n} {what}")
         for why, names in self.problems.items():
             shown = ", ".join(repr(n) for n in names[:_SHOWN])
             more = f" and {len(names) - _SHOWN} more" if len(names) > _SHOWN else ""
