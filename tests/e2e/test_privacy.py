@@ -96,6 +96,8 @@ IDENTITY: dict[str, list[str]] = {
         "10745123456", "10745123480", "10745200001", "10745300011",
     ],
 }  # fmt: skip
+# Every shareable export the command line writes.
+SHAREABLE = ["out.xlsx", "post.docx", "reviewed.docx", "post.md", "post.html"]
 # Values that respondents also wrote in their answers ("小K说：…"): an answer is not a leak.
 IN_ANSWERS = {"小K"}
 # Found in the consent register whatever the order of the imports (no two files share them).
@@ -184,10 +186,12 @@ def study(tmp_path_factory: pytest.TempPathFactory) -> Study:
     run(folder, "draft", "p.dots", "--title", "T", "--sections-from", "Theme")
     for suffix in ("docx", "md", "html"):
         run(folder, "export", "p.dots", f"post.{suffix}", "--post", "1", "--placeholders")
+    # For reviewers: a Word comment on each quote says where it comes from.
+    run(folder, "export", "p.dots", "reviewed.docx", "--post", "1", "--placeholders", "--comments")
     run(folder, "export", "p.dots", "register.xlsx", "--consent")
 
     exports: dict[str, str] = {}
-    for name in ("out.xlsx", "post.docx", "post.md", "post.html"):
+    for name in SHAREABLE:
         path = folder / name
         zipped = xml_text(path) if path.suffix in (".xlsx", ".docx") else ""
         exports[name] = zipped + "\n" + shown_text(path)
@@ -218,12 +222,13 @@ def test_the_project_has_everyone_and_their_answers(study: Study) -> None:
     # The answers themselves are shared: the hardest of them, whole, under pseudonyms.
     assert "小K说：我是👩\u200d💻工程师 👍🏽 🇨🇳, and the cafe\u0301 downstairs" in workbook
     assert "导入中文 CSV 时经常乱码。" in workbook and "R001" in workbook
-    for post in ("post.md", "post.html", "post.docx"):
+    for post in ("post.md", "post.html", "post.docx", "reviewed.docx"):
         assert "Everything A" in study.exports[post] and "Cafe" in study.exports[post]
         assert "我们团队自己部署模型" in study.exports[post]
+    assert "Consent: granted, anonymous" in study.exports["reviewed.docx"]  # the comments
 
 
-@pytest.mark.parametrize("export", ["out.xlsx", "post.docx", "post.md", "post.html"])
+@pytest.mark.parametrize("export", SHAREABLE)
 def test_no_identity_in_a_shareable_export(study: Study, export: str) -> None:
     text = study.exports[export]
     leaked = [value for value in needles(study) if found_in(value, text)]

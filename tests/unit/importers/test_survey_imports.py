@@ -686,6 +686,74 @@ CASES = [
         ],
     ),
 ]
+# The raw cells the anchors' expectations were read from (data row, column, cell): choices
+# joined or spread over columns, skip markers, dates as the tools write them.
+WJX_TEXT_CELLS = [
+    (0, "2、您使用过哪些工具？", "Python┋其他〖自己写的脚本〗"),
+    (2, "3、(速度)", "(跳过)"),
+]
+RAW_CELLS: dict[str, list[tuple[int, str | int, str]]] = {
+    "google_forms_sheets.csv": [
+        (0, "Marca temporal", "1/3/2024 9:15:02"),
+        (4, "Marca temporal", "15/3/2024 7:05:33"),
+        (4, "¿Qué herramientas usas?", "Slack, un café, por favor"),
+    ],
+    "google_forms_download.csv": [
+        (0, "你使用哪些工具？", "Python, R"),
+        (1, "时间戳记", "2024/03/01 下午11:40:57 GMT+8"),
+        (1, "联系邮箱（可选）", ""),
+    ],
+    "google_forms.xlsx": [(0, "Which tools do you use?", "Slack, Email")],
+    "qualtrics_current.csv": [
+        (0, "Q3", "Python,R"),
+        (0, "Q2_3", "-99"),
+        (1, "Q1", "Other"),
+        (1, "Q3", "Excel, Sheets,Python"),
+    ],
+    "qualtrics_german.csv": [(0, "Q1", "2"), (0, "Q2", "1,3"), (1, "Q3_2", "-99")],
+    "qualtrics_current.xlsx": [(0, "Q2_1", "1"), (0, "Q2_2", ""), (0, "Q2_3", "1")],
+    "qualtrics_2016.csv": [(3, "Q2_1", "-99"), (3, "Q2_2", "Daily")],
+    "qualtrics_legacy.csv": [(1, "Q2_1", ""), (1, "Q2_2", "1"), (1, "Q2_3", "1"), (1, "Q4", "4")],
+    "surveymonkey_expanded.csv": [
+        (3, 11, ""),
+        (3, 12, "R"),
+        (3, 13, "Excel"),
+        (3, "End Date", "05/24/2019 09:30:05 PM"),
+    ],
+    "surveymonkey_expanded.xlsx": [(3, 12, "R"), (3, 13, "Excel"), (3, 3, "43609.7123")],
+    "surveymonkey_condensed.csv": [(3, SM_TOOLS, "Python, R, Excel")],
+    "limesurvey_codes_semicolon.csv": [
+        (1, "Q2[SQ001]", "Y"),
+        (1, "Q2[SQ002]", "Y"),
+        (1, "Q2[SQ003]", ""),
+        (1, "Q3", "-oth-"),
+    ],
+    "limesurvey_codetext_comma.csv": [(1, 11, "Yes"), (1, 12, "Yes"), (2, 11, "N/A")],
+    "limesurvey_fulltext_de.csv": [
+        (3, "Welche Sprachen nutzen Sie? [Python]", ""),
+        (3, "Welche Sprachen nutzen Sie? [R]", "Ja"),
+    ],
+    "limesurvey_anonymised.csv": [
+        (0, "submitdate", "1980-01-01 00:00:00"),
+        (0, "Q2[SQ001]", "Y"),
+        (0, "Q2[SQ002]", ""),
+        (0, "Q2[SQ003]", "Y"),
+    ],
+    "wjx_text.xls": WJX_TEXT_CELLS,
+    "wjx_text_gbk.csv": WJX_TEXT_CELLS,
+    "wjx_number.xlsx": [
+        (1, "2、您使用过哪些工具？(Python)", "0"),
+        (1, "2、您使用过哪些工具？(R)", "1"),
+        (1, "2、您使用过哪些工具？(Excel)", "1"),
+        (2, "3(速度)", "-3"),
+    ],
+    "tencent.csv": [
+        (1, "1.您的性别", "A.男"),
+        (1, "2.您使用过哪些工具？:Python", ""),
+        (1, "2.您使用过哪些工具？:R", "B.R"),
+        (1, "结束答题时间", "01-May-2023 11:02:15"),
+    ],
+}
 # wjx_sheets.xls is a file for the .xls reader, not a survey export.
 READER_ONLY = {"wjx_sheets.xls"}
 
@@ -695,6 +763,15 @@ def test_every_survey_fixture_has_a_case() -> None:
         p.name for p in SURVEYS.iterdir() if p.suffix in (".csv", ".xlsx", ".xls")
     } - READER_ONLY
     assert exports == {c.file for c in CASES}
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_the_expectations_come_from_these_cells(case: Case) -> None:
+    raw = raw_rows(SURVEYS / case.file)
+    data = raw[case.data_row :]
+    for row, column, cell in RAW_CELLS[case.file]:
+        at = column_index(case, raw, column)
+        assert (data[row] + [""] * at)[at] == cell, (row, column)
 
 
 # --- importing --------------------------------------------------------------------------------
