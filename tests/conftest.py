@@ -29,6 +29,15 @@ CORPUS: dict[str, str] = {
 }
 
 
+@pytest.fixture(autouse=True)
+def preferences_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test has its own preferences file (none yet: a new installation), never the
+    user's; the commands the e2e tests run inherit it."""
+    path = tmp_path / "preferences" / "preferences.json"
+    monkeypatch.setenv("DOTSDESK_PREFERENCES", str(path))
+    return path
+
+
 @pytest.fixture
 def corpus() -> dict[str, str]:
     """A fresh copy of the corpus (name -> text)."""

@@ -26,6 +26,15 @@ def gui_thread_gc(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     collector.stop()
 
 
+@pytest.fixture(autouse=True)
+def known_coder(preferences_file: Path) -> str:
+    """The coder has said who they are, so coding never stops to ask; the tests of that
+    question (test_coder.py) remove the file again."""
+    from dotsdesk.preferences import set_coder_name
+
+    return set_coder_name("Tess Coder")
+
+
 @pytest.fixture(scope="session")
 def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample project, built once; tests get a copy."""

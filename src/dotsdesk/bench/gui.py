@@ -82,6 +82,11 @@ def measure_window(path: Path, seed: int) -> dict[str, Any]:
     transcript_id, transcript_chars = add_long_transcript(path, seed)
     with tempfile.TemporaryDirectory() as scratch:
         os.environ["DOTSDESK_SETTINGS"] = str(Path(scratch) / "settings.ini")
+        # A coder already named, so applying a code never stops to ask who is coding.
+        os.environ["DOTSDESK_PREFERENCES"] = str(Path(scratch) / "preferences.json")
+        from ..preferences import set_coder_name
+
+        set_coder_name("bench")
         from ..ui.application import make_application
         from ..ui.context import TextSelection
         from ..ui.main_window import MainWindow

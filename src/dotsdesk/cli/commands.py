@@ -12,6 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ..errors import DotsError
+from ..preferences import coder_name
 from ..services.counts import ProjectCounts
 from ..store import Project
 
@@ -109,7 +110,7 @@ def autocode(args: argparse.Namespace) -> int:
             args.pattern,
             whole_response=args.whole_response,
             ignore_case=not args.case_sensitive,
-            coder=args.coder,
+            coder=args.coder or coder_name(),
         )
     print(
         f"{report.segments_created} segment(s) made with {report.code_path} "
@@ -121,6 +122,21 @@ def autocode(args: argparse.Namespace) -> int:
         )
         + (f"; {report.segments_existing} already coded" if report.segments_existing else "")
     )
+    return 0
+
+
+def coder(args: argparse.Namespace) -> int:
+    from ..preferences import preferences_path, set_coder_name
+    from ..services.coding.coders import default_coder_name
+
+    if args.name is not None:
+        print(f"coding as {set_coder_name(args.name)} (saved in {preferences_path()})")
+        return 0
+    saved = coder_name()
+    if saved is None:
+        print(f"coding as {default_coder_name()} (your login name; nothing saved yet)")
+    else:
+        print(f"coding as {saved} (saved in {preferences_path()})")
     return 0
 
 

@@ -86,8 +86,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--whole-response", action="store_true", help="code the whole response, not the match"
     )
     p.add_argument("--case-sensitive", action="store_true")
-    p.add_argument("--coder", help="coder name (default: your login name)")
+    p.add_argument(
+        "--coder",
+        help="who is coding (default: the name saved in your preferences, in the app's "
+        "status bar or with 'dotsdesk coder NAME'; else your login name)",
+    )
     p.set_defaults(run=commands.autocode)
+
+    p = sub.add_parser(
+        "coder",
+        help="show or set who is coding",
+        description="Show who is coding, or save NAME as who is coding: the name the app "
+        "saves with each segment and memo (it asks once, and shows it in the status bar) and "
+        "the default of --coder. Kept in your preferences, not in a project.",
+    )
+    p.add_argument("name", nargs="?", metavar="NAME")
+    p.set_defaults(run=commands.coder)
 
     p = sub.add_parser("info", help="counts of a project", description="Show what a project holds.")
     p.add_argument("file", type=Path, metavar="FILE.dots")

@@ -23,6 +23,7 @@ from ..services.coding.coders import default_coder_name
 from ..store import Project
 from ..store import undo as undo_log
 from ..store.undo import Step
+from .settings import save_coder, saved_coder
 
 T = TypeVar("T")
 
@@ -75,12 +76,15 @@ class ProjectContext(QObject):
     selectionChanged = Signal(object)  # TextSelection | None, from the coding panel
     error = Signal(str)  # a one-line message for the user
     status = Signal(str)  # a transient message for the status bar
+    coderChanged = Signal(str)  # who is coding, after the user said or changed it
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project: Project | None = None
         self.undo_stack = QUndoStack(self)
-        self.coder = default_coder_name()
+        self.coder = saved_coder() or default_coder_name()
+        # Asks who is coding (the window installs a dialog); None: never ask (no window).
+        self.ask_coder: Callable[[str], str | None] | None = None
         self.selection: TextSelection | None = None
         self.current_response: int | None = None
         self.selectionChanged.connect(self._remember_selection)
@@ -106,6 +110,27 @@ class ProjectContext(QObject):
         self.selection = None
         self.current_response = None
         self.projectChanged.emit()
+
+    # -- who is coding --------------------------------------------------------------------
+    def set_coder(self, name: str) -> None:
+        """Save who is coding in the preferences (the command line's default too)."""
+        self.coder = save_coder(name)
+        self.coderChanged.emit(self.coder)
+
+    def ensure_coder(self) -> bool:
+        """Before the first segment of a new installation: ask who is coding, once. False
+        when the user did not say (then nothing is coded)."""
+        if self.ask_coder is None or saved_coder() is not None:
+            return True
+        name = self.ask_coder(default_coder_name())
+        if name is None:
+            return False
+        try:
+            self.set_coder(name)
+        except DotsError as exc:
+            self.error.emit(str(exc))
+            return False
+        return True
 
     # -- reading and acting ---------------------------------------------------------------
     @contextmanager
@@ -165,6 +190,8 @@ class ProjectContext(QObject):
         span = selection or self.selection
         if span is None or not code_ids:
             self.status.emit("Select some text first")
+            return None
+        if not self.ensure_coder():
             return None
         coder = self.coder
 

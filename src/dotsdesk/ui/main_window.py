@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..errors import DotsError
 from ..services.counts import project_counts
+from .coder import CoderControls
 from .context import ProjectContext
 from .history import History
 from .sample import SampleProject
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self._stack.addWidget(self.welcome)
         self.setCentralWidget(self._stack)
         self._make_panels()
+        self.coder_controls = CoderControls(self, self.ctx)
         self._make_actions()
         self._make_menus()
         self._connect()
@@ -170,6 +172,8 @@ class MainWindow(QMainWindow):
         file.addActions([self.close_action, self.quit_action])
         edit = bar.addMenu("&Edit")
         edit.addActions([self.undo_action, self.redo_action])
+        edit.addSeparator()
+        edit.addAction(self.coder_controls.action)
         edit.addSeparator()
         edit.addActions(
             [self.coding.find_action, self.coding.palette_action, self.coding.response_memo_action]
@@ -292,7 +296,7 @@ class MainWindow(QMainWindow):
             c = project_counts(s)
         self.statusBar().showMessage(
             f"{c.respondents} respondents · {c.responses} responses · {c.codes} codes · "
-            f"{c.segments} segments · coder: {self.ctx.coder}"
+            f"{c.segments} segments"
         )
 
     def _fill_recent(self) -> None:

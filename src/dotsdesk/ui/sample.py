@@ -107,8 +107,8 @@ class SampleProject:
             lost = [
                 "What you did in it will be gone from the sample project:",
                 *(f"• {line}" for line in lines),
-                "• and any change that keeps these numbers: consent recorded, codes renamed "
-                "or recoloured, memos, drafts edited"
+                "• and the changes these numbers do not show: consent recorded, codes "
+                "renamed or recoloured, memos, drafts edited"
                 if lines
                 else "• every change you made: consent recorded, codes renamed or recoloured, "
                 "memos, drafts edited",

@@ -1,6 +1,8 @@
-"""Where the app keeps window layout and recent projects (QSettings, the platform's place).
+"""Where the app keeps window layout and recent projects (QSettings, the platform's place),
+and, through the Qt-free preferences file the command line reads too, who is coding.
 
-Tests and screenshots point DOTSDESK_SETTINGS at a file so they never touch the user's.
+Tests and screenshots point DOTSDESK_SETTINGS (and DOTSDESK_PREFERENCES) at files so they never
+touch the user's.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+
+from .. import preferences
 
 MAX_RECENT = 10
 
@@ -36,3 +40,13 @@ def remember_project(settings: QSettings, path: Path) -> None:
 def forget_project(settings: QSettings, path: Path) -> None:
     recent = [p for p in recent_projects(settings) if p != path.resolve()]
     settings.setValue("recent", [str(p) for p in recent])
+
+
+def saved_coder() -> str | None:
+    """Who is coding, if the user has said (kept where `dotsdesk autocode` finds it)."""
+    return preferences.coder_name()
+
+
+def save_coder(name: str) -> str:
+    """Save who is coding; returns the name as saved (trimmed). Refuses a blank name."""
+    return preferences.set_coder_name(name)

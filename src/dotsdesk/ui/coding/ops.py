@@ -23,6 +23,8 @@ class CodingOps:
             return None
         if choice.code_id is not None:
             return self.ctx.apply_codes([choice.code_id], span)
+        if not self.ctx.ensure_coder():  # the first segment asks who is coding
+            return None
         coder, path = self.ctx.coder, choice.path
 
         def create_and_code(s: Session) -> int:
