@@ -124,7 +124,7 @@ class People:
             own = self.own.get(guid)
             if own is not None and own[0] == "respondent" and own[1] in existing:
                 out[guid] = own[1]
-        self.report.respondents_updated += len(out)
+        self.report.respondents_matched += len(out)
         new = [guid for guid in wanted if guid not in out]
         used = set(self.session.scalars(select(Respondent.label)))
         rows = []
@@ -162,10 +162,10 @@ class People:
 
     def write_values(self) -> None:
         types = {info.name: info.type for info in self.variables.values()}
-        refused = put_attribute_values(self.session, self._values, types)
-        for name, text in refused:
+        put = put_attribute_values(self.session, self._values, types)
+        for name, text in put.refused:
             self.report.problem(f"values that are not numbers, left out of {name!r}", text)
-        self.report.attribute_values += len(self._values) - len(refused)
+        self.report.attribute_values += put.written
         for rid, fields in self._identity.items():
             respondent = self.session.get(Respondent, rid)
             if respondent is not None:

@@ -17,6 +17,7 @@ class RefiReport(ImportReport):
     codes_existing: int = 0
     code_conflicts: list[str] = field(default_factory=list)
     coders_added: int = 0
+    respondents_matched: int = 0  # already in the project (this file's cases, or our own)
     segments_added: int = 0
     segments_extended: int = 0
     segments_unchanged: int = 0
@@ -34,7 +35,12 @@ class RefiReport(ImportReport):
     @property
     def changed(self) -> bool:
         return bool(
-            super().changed or self.codes_added or self.segments_added or self.segments_extended
+            super().changed
+            or self.codes_added
+            or self.segments_added
+            or self.segments_extended
+            or self.memos_added
+            or self.attribute_values
         )
 
     def lines(self) -> list[str]:
@@ -52,8 +58,8 @@ class RefiReport(ImportReport):
             out.append(f"  ... and {len(self.code_conflicts) - _SHOWN} more code conflicts")
         if self.kind != "REFI-QDA codebook":
             out.append(
-                f"  respondents: {self.respondents_added} added, {self.respondents_updated} "
-                f"matched; responses: {self.responses_added} added, "
+                f"  respondents: {self.respondents_added} added, {self.respondents_matched} "
+                f"already there; responses: {self.responses_added} added, "
                 f"{self.responses_unchanged} already there; attribute values: "
                 f"{self.attribute_values}; memos: {self.memos_added}"
             )

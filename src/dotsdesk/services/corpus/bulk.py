@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select, tuple_
+from sqlalchemy import delete, insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from ...errors import InvalidOperation
 from ...model import AttributeDef, AttributeType, AttributeValue, Identity, Respondent, Response
+from .labels import label_maker
 from .language import detect_language
 from .respondents import IDENTIFYING_KEY, define_attribute, join_choices, parse_number
 from .responses import check_text
@@ -26,7 +27,7 @@ _BATCH = 400  # pairs per statement: well under SQLite's limit on bound paramete
 @dataclass(frozen=True)
 class NewRespondent:
     key: str
-    label: str | None = None  # None, taken or identifying: a fresh R001, R002, ...
+    label: str | None = None  # None, taken or identifying: the scheme's next (labels.py)
     name: str | None = None  # private identity
 
 
@@ -50,16 +51,14 @@ def add_respondents(session: Session, rows: Sequence[NewRespondent]) -> list[tup
     clash = session.scalar(select(Respondent.key).where(Respondent.key.in_(keys[:_BATCH])))
     if clash is not None:
         raise InvalidOperation(None, f"a respondent with id {clash!r} already exists")
-    used = set(session.scalars(select(Respondent.label)))
-    counter = (session.scalar(select(func.count(Respondent.id))) or 0) + 1
+    maker = label_maker(session)
     values = []
     for key, row in zip(keys, rows, strict=True):
         label = (row.label or "").strip()
-        if not label or label in used or IDENTIFYING_KEY.search(label):
-            while f"R{counter:03d}" in used:
-                counter += 1
-            label = f"R{counter:03d}"
-        used.add(label)
+        if not label or label in maker.used or IDENTIFYING_KEY.search(label):
+            label = maker.fresh()
+        else:
+            label = maker.take(label)
         values.append({"key": key, "label": label})
     ids = list(
         session.scalars(
@@ -102,14 +101,21 @@ def add_responses(session: Session, rows: Sequence[NewResponse]) -> list[int]:
     )
 
 
+@dataclass(frozen=True)
+class PutValues:
+    written: int  # values new or changed
+    unchanged: int
+    refused: list[tuple[str, str]]  # (attribute, value): a number attribute's non-number
+
+
 def put_attribute_values(
     session: Session,
     values: Sequence[tuple[int, str, str]],
     types: dict[str, AttributeType],
-) -> list[tuple[str, str]]:
+) -> PutValues:
     """Set `(respondent id, attribute name, value)`, defining attributes with `types` where
-    new; the last value given for a pair wins. Returns (attribute, value) pairs refused (a
-    number attribute's value that is no number)."""
+    new; the last value given for a pair wins; a value the respondent already has is left
+    alone (so that importing the same values again writes nothing)."""
     ids: dict[str, tuple[int, AttributeType]] = {}
     for name in dict.fromkeys(n for _, n, _ in values):
         found = define_attribute(session, name, types.get(name, AttributeType.TEXT))
@@ -138,17 +144,32 @@ def put_attribute_values(
             "value_number": number,
         }
     pairs = list(rows)
+    unchanged = 0
     for i in range(0, len(pairs), _BATCH):
+        key = tuple_(AttributeValue.respondent_id, AttributeValue.attribute_id)
         batch = pairs[i : i + _BATCH]
-        session.execute(
-            delete(AttributeValue).where(
-                tuple_(AttributeValue.respondent_id, AttributeValue.attribute_id).in_(batch)
-            )
-        )
+        have = session.execute(
+            select(
+                AttributeValue.respondent_id,
+                AttributeValue.attribute_id,
+                AttributeValue.value_text,
+                AttributeValue.value_number,
+            ).where(key.in_(batch))
+        ).all()
+        changed = []
+        for rid, aid, text, number in have:
+            row = rows[(rid, aid)]
+            if row["value_text"] == text and row["value_number"] == number:
+                del rows[(rid, aid)]
+                unchanged += 1
+            else:
+                changed.append((rid, aid))
+        if changed:
+            session.execute(delete(AttributeValue).where(key.in_(changed)))
     if rows:
         session.execute(insert(AttributeValue), list(rows.values()))
-    session.expire_all()  # rows changed behind the ORM's back
-    return refused
+        session.expire_all()  # rows changed behind the ORM's back
+    return PutValues(len(rows), unchanged, refused)
 
 
 def attribute_types(session: Session) -> dict[str, AttributeType]:
