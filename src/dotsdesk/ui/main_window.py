@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
 
     # -- construction ---------------------------------------------------------------------
     def _make_panels(self) -> None:
+        from .analysis import AnalysisPanel
         from .browser.panel import ResponseBrowser
         from .codebook.panel import CodebookPanel
         from .coding.panel import CodingPanel
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.codebook = CodebookPanel(self.ctx)
         self.consent = ConsentTracker(self.ctx)
         self.composer = DraftComposer(self.ctx)
+        self.analysis = AnalysisPanel(self.ctx)
         self.docks: dict[str, QDockWidget] = {}
         for name, title, widget, area in (
             ("responseBrowser", "Responses", self.browser, Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
             ("codebook", "Codebook", self.codebook, Qt.DockWidgetArea.RightDockWidgetArea),
             ("consentTracker", "Consent", self.consent, Qt.DockWidgetArea.RightDockWidgetArea),
             ("draftComposer", "Draft", self.composer, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("analysisPanel", "Analysis", self.analysis, Qt.DockWidgetArea.RightDockWidgetArea),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
@@ -398,6 +401,7 @@ class MainWindow(QMainWindow):
         # The composer shares the coding panel's place, as a tab behind it. Tabified here,
         # with the docks shown: tabified while hidden, Qt leaves a stray tab bar behind.
         self.tabifyDockWidget(self.docks["codingPanel"], self.docks["draftComposer"])
+        self.tabifyDockWidget(self.docks["codingPanel"], self.docks["analysisPanel"])
         self.docks["codingPanel"].raise_()
         width = max(self.width(), 900)
         sizes = [int(width * 0.36), int(width * 0.42), int(width * 0.22)]

@@ -1,0 +1,100 @@
+"""The analysis panel on the real sample project: tables, heat tint, sorting, copying, the
+crosstab's attribute, charts saved as PNG and SVG, and a recount after coding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from dotsdesk.services.coding import segments as coding
+from dotsdesk.services.coding.codebook import find_code
+from dotsdesk.ui.analysis import AnalysisPanel
+from dotsdesk.ui.analysis.models import tint
+
+
+def _column(panel_table, title: str) -> list[object]:  # type: ignore[no-untyped-def]
+    model = panel_table.source
+    at = [c.title for c in model.columns].index(title)
+    return [row[at] for row in model.rows]
+
+
+def test_tables_follow_the_sample(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    panel = AnalysisPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+    codes = [str(c).strip() for c in _column(panel.frequencies, "Code")]
+    percents = dict(zip(codes, _column(panel.frequencies, "% of respondents"), strict=True))
+    assert (percents["Research"], percents["Engineering"], percents["Hybrid"]) == (20.0, 20.0, 60.0)
+
+    panel.attribute.setCurrentText("Company size")
+    table = panel.crosstab.source
+    assert [c.title for c in table.columns][:4] == ["Code", "n", "large company", "% of column"]
+    research = next(r for r in table.rows if r[0] == "Role/Research")
+    assert research[-2:] == [6, 20.0]  # (all): 6 respondents, 20% of the column
+    assert table.rows[-1][0] == "Base (n)"
+
+    # the heat tint: the largest count is the strongest, zero has none
+    model = panel.crosstab.source
+    biggest = max(v for r in model.rows[:-1] for v in r[2::2])
+    assert tint(biggest, model.largest) is not None and tint(0, model.largest) is None
+
+    panel.unit.setCurrentText("respondent")
+    matrix = panel.cooccurrence.source
+    names = [c.title for c in matrix.columns][1:]
+    hybrid = next(r for r in matrix.rows if r[0] == "Role/Hybrid")
+    assert hybrid[1 + names.index("Theme/Transition")] == 4
+    assert panel.words.source.rows[0][0] == "research"
+
+
+def test_sorting_copying_and_contexts(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    panel = AnalysisPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+    view = panel.frequencies
+    column = [c.title for c in view.source.columns].index("Segments")
+    view.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    top = view.proxy.index(0, 0).data()
+    assert top.strip() == "Hybrid"  # 18 segments, the most of any code
+    view.selectRow(0)
+    text = view.copy()
+    assert text.startswith("    Hybrid\t18") and QGuiApplication.clipboard().text() == text
+
+    panel.tabs.setCurrentIndex(3)
+    panel.show_contexts(panel.words.proxy.index(0, 0))
+    assert panel.contexts.count() == 31  # "research", as counted
+    assert "【research】" in panel.contexts.item(0).text().lower()
+
+
+def test_charts_save_as_png_and_svg(qtbot, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    panel = AnalysisPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+    for tab in (0, 1, 3):
+        panel.tabs.setCurrentIndex(tab)
+        assert panel.chart.title
+    panel.tabs.setCurrentIndex(1)
+    panel.attribute.setCurrentText("Company size")
+    assert panel.chart.title == "Role by Company size"
+    png, svg = tmp_path / "chart.png", tmp_path / "chart.svg"
+    panel.chart.save(png)
+    panel.chart.save(svg)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert b"<svg" in svg.read_bytes()[:500]
+
+
+def test_recounts_after_coding(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    panel = AnalysisPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+
+    def segments(name: str) -> int:
+        codes = [str(c).strip() for c in _column(panel.frequencies, "Code")]
+        return int(_column(panel.frequencies, "Segments")[codes.index(name)])  # type: ignore[arg-type]
+
+    before = segments("Research")
+    with ctx.read() as s:
+        research = find_code(s, "Role/Research").id
+    ctx.run("Code", lambda s: coding.code_span(s, 1, 0, 3, [research], coder="Tess Coder"))
+    assert segments("Research") == before + 1
