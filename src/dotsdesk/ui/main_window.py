@@ -126,6 +126,12 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             "&Export to Excel…", self.transfers.choose_export, "export"
         )
+        self.refi_action = self._action(
+            "Export to RE&FI-QDA…", self.transfers.choose_refi_export, "exportRefi"
+        )
+        self.refi_action.setToolTip(
+            "A .qdpx project or .qdc codebook for NVivo, ATLAS.ti, MAXQDA, QualCoder, Taguette"
+        )
         self.register_action = self._action(
             "Export consent &register…", self.transfers.choose_register_export, "exportRegister"
         )
@@ -153,6 +159,7 @@ class MainWindow(QMainWindow):
         self.project_actions = [
             self.import_action,
             self.export_action,
+            self.refi_action,
             self.register_action,
             self.new_post_action,
             self.export_post_action,
@@ -168,7 +175,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu("Open &Recent")
         file.addActions([self.sample_action, self.reset_sample_action])
         file.addSeparator()
-        file.addActions([self.import_action, self.export_action, self.register_action])
+        file.addActions(
+            [self.import_action, self.export_action, self.refi_action, self.register_action]
+        )
         file.addSeparator()
         file.addActions([self.new_post_action, self.export_post_action])
         file.addSeparator()

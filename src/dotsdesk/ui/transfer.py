@@ -24,8 +24,9 @@ from .worker import run_with_progress
 
 IMPORT_FILTER = (
     "Surveys and transcripts (*.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.docx *.txt *.md *.rtf "
-    "*.vtt *.srt);;All files (*)"
+    "*.vtt *.srt);;REFI-QDA projects and codebooks (*.qdpx *.qdc);;All files (*)"
 )
+REFI_FILTER = "REFI-QDA project (*.qdpx);;REFI-QDA codebook (*.qdc)"
 POST_FILTER = "Word document (*.docx);;Markdown (*.md);;Web page (*.html)"
 POST_FILTER_SUFFIX = {
     "Word document (*.docx)": ".docx",
@@ -133,6 +134,65 @@ class Transfers:
 
         def done(rows: int) -> None:
             self.ctx.status.emit(f"Wrote {target.name}: {rows} segment rows")
+
+        self._thread = run_with_progress(
+            self.parent, f"Exporting {target.name}…", work, done, self._failed
+        )
+
+    def choose_refi_export(self) -> None:
+        """A .qdpx project or .qdc codebook for NVivo, ATLAS.ti, MAXQDA, QualCoder, Taguette;
+        for a project, whether to include private identity (unticked unless asked)."""
+        name, chosen = QFileDialog.getSaveFileName(
+            self.parent, "Export to REFI-QDA", "project.qdpx", REFI_FILTER
+        )
+        if not name:
+            return
+        target = Path(name)
+        if target.suffix.lower() not in (".qdpx", ".qdc"):
+            suffix = ".qdc" if "qdc" in chosen else ".qdpx"
+            target = target.with_name(target.name + suffix)
+        identity = False
+        if target.suffix.lower() == ".qdpx":
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                "Export to REFI-QDA",
+                f"Export the project to {target.name}? Respondents appear by their labels.",
+                QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+                self.parent,
+            )
+            check = QCheckBox("Include private identity (names, contacts) as case variables")
+            box.setCheckBox(check)
+            if box.exec() != QMessageBox.StandardButton.Ok:
+                return
+            identity = check.isChecked()
+        self.export_refi_to(target, with_identity=identity)
+
+    def export_refi_to(self, target: Path, *, with_identity: bool = False) -> None:
+        from ..exporters.refi import export_refi
+        from ..services.exchange_ids import ensure_exchange_namespace
+
+        project = self.ctx.project
+        if project is None:
+            return
+        # Made once per project, before the worker's read-only session: the GUIDs every
+        # export of this project shares. Not an edit, so kept out of the undo history.
+        namespace = self.ctx.record_quietly(ensure_exchange_namespace)
+        if namespace is None:
+            return
+
+        def work(progress: Any) -> Any:
+            with project.read() as s:
+                return export_refi(
+                    s,
+                    target,
+                    namespace,
+                    name=project.path.stem,
+                    with_identity=with_identity,
+                    progress=progress,
+                )
+
+        def done(result: Any) -> None:
+            self.ctx.status.emit(result.summary().replace(str(target), target.name, 1))
 
         self._thread = run_with_progress(
             self.parent, f"Exporting {target.name}…", work, done, self._failed
