@@ -28,6 +28,7 @@ def test_tables_follow_the_sample(qtbot, ctx) -> None:  # type: ignore[no-untype
     percents = dict(zip(codes, _column(panel.frequencies, "% of respondents"), strict=True))
     assert (percents["Research"], percents["Engineering"], percents["Hybrid"]) == (20.0, 20.0, 60.0)
 
+    panel.tabs.setCurrentIndex(1)  # each tab counts when first shown
     panel.attribute.setCurrentText("Company size")
     table = panel.crosstab.source
     assert [c.title for c in table.columns][:4] == ["Code", "n", "large company", "% of column"]
@@ -40,11 +41,14 @@ def test_tables_follow_the_sample(qtbot, ctx) -> None:  # type: ignore[no-untype
     biggest = max(v for r in model.rows[:-1] for v in r[2::2])
     assert tint(biggest, model.largest) is not None and tint(0, model.largest) is None
 
+    panel.tabs.setCurrentIndex(2)
     panel.unit.setCurrentText("respondent")
     matrix = panel.cooccurrence.source
     names = [c.title for c in matrix.columns][1:]
     hybrid = next(r for r in matrix.rows if r[0] == "Role/Hybrid")
     assert hybrid[1 + names.index("Theme/Transition")] == 4
+    assert panel.words.source.rows == []  # not counted until shown
+    panel.tabs.setCurrentIndex(3)
     assert panel.words.source.rows[0][0] == "research"
 
 

@@ -74,6 +74,7 @@ class AnalysisPanel(QWidget):
         self.setObjectName("analysisPanelWidget")
         self.ctx = ctx
         self._stale = True
+        self._stale_tabs: set[int] = {0, 1, 2, 3}
         self._crosstab: Crosstab | None = None
         self.tabs = QTabWidget()
         self.frequencies = _Table("frequencyTable")
@@ -111,7 +112,7 @@ class AnalysisPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
-        self.tabs.currentChanged.connect(lambda _i: self.draw_chart())
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.attribute.currentTextChanged.connect(lambda _t: self.show_crosstab())
         self.percent.currentTextChanged.connect(lambda _t: self.show_crosstab())
         self.unit.currentTextChanged.connect(lambda _t: self.show_cooccurrence())
@@ -121,24 +122,41 @@ class AnalysisPanel(QWidget):
 
     # -- computing ------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Recount what the current tab shows; the other tabs when they are next shown (the
+        words of a large project take seconds the first time)."""
         self._stale = False
+        self._stale_tabs = {0, 1, 2, 3}
         if self.ctx.project is None:
             for table in (self.frequencies, self.crosstab, self.cooccurrence, self.words):
                 table.source.set_rows([], [])
             return
-        with self.ctx.read() as s:
-            frequency_rows(self.frequencies.source, code_frequencies(s))
-            word_rows(self.words.source, word_frequencies(s, limit=200))
-            names = [a.name for a in list_attributes(s)]
-        chosen = self.attribute.currentText()
-        self.attribute.blockSignals(True)
-        self.attribute.clear()
-        self.attribute.addItems(names)
-        if chosen in names:
-            self.attribute.setCurrentText(chosen)
-        self.attribute.blockSignals(False)
-        self.show_crosstab()
-        self.show_cooccurrence()
+        self._update_current()
+        self.draw_chart()
+
+    def _update_current(self) -> None:
+        tab = self.tabs.currentIndex()
+        if tab not in self._stale_tabs or self.ctx.project is None:
+            return
+        self._stale_tabs.discard(tab)
+        if tab == 0:
+            with self.ctx.read() as s:
+                frequency_rows(self.frequencies.source, code_frequencies(s))
+        elif tab == 1:
+            with self.ctx.read() as s:
+                names = [a.name for a in list_attributes(s)]
+            chosen = self.attribute.currentText()
+            self.attribute.blockSignals(True)
+            self.attribute.clear()
+            self.attribute.addItems(names)
+            if chosen in names:
+                self.attribute.setCurrentText(chosen)
+            self.attribute.blockSignals(False)
+            self.show_crosstab()
+        elif tab == 2:
+            self.show_cooccurrence()
+        else:
+            with self.ctx.read() as s:
+                word_rows(self.words.source, word_frequencies(s, limit=200))
 
     def show_crosstab(self) -> None:
         name = self.attribute.currentText()
@@ -172,6 +190,10 @@ class AnalysisPanel(QWidget):
         self.contexts.addItems(
             f"{c.respondent}: …{c.before}【{c.keyword}】{c.after}…" for c in found
         )
+
+    def _tab_changed(self, _index: int) -> None:
+        self._update_current()
+        self.draw_chart()
 
     # -- charts ---------------------------------------------------------------------------
     def draw_chart(self) -> None:
