@@ -12,11 +12,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ProjectError
+from .errors import ProjectError, ProjectLocked
 from .services.counts import ProjectCounts, project_counts
 from .services.sample import build_sample
 from .store import SUFFIX, Project
-from .store.backup import make_backup
+from .store.backup import backup_path, make_backup
 
 RESET = "reset"  # the reason in the name of the backup a reset keeps
 
@@ -63,20 +63,32 @@ class FreshSample:
         project.close()
 
     def install(self) -> Path | None:
-        """Put the sample in place. What was there is copied to a backup first (returned),
-        and is never replaced while it is open somewhere."""
-        backup = None
+        """Put the sample in place. What was there is kept as a backup first (returned), and
+        is never replaced while it is open somewhere."""
         try:
-            if self.target.exists():
-                # Opening takes the writer lock: refused if the project is open elsewhere,
-                # and refused if the file is not a project (nothing to back up: keep it).
-                with Project.open(self.target):
-                    backup = make_backup(self.target, RESET)
-                for stale in project_files(self.target)[1:]:
-                    stale.unlink(missing_ok=True)
+            backup = self._keep_what_is_there() if self.target.exists() else None
             os.replace(self.partial, self.target)
         finally:
             self._clean()
+        return backup
+
+    def _keep_what_is_there(self) -> Path:
+        try:
+            # Opening takes the writer lock: refused while the project is open elsewhere.
+            with Project.open(self.target):
+                backup = make_backup(self.target, RESET)
+        except ProjectLocked:
+            raise
+        except ProjectError:
+            # Not a project, or a damaged one: kept byte for byte under the backup's name.
+            backup = backup_path(self.target, RESET)
+            pairs = zip(project_files(self.target)[:3], project_files(backup)[:3], strict=True)
+            for old, new in pairs:
+                if old.exists():
+                    os.replace(old, new)
+            return backup
+        for stale in project_files(self.target)[1:]:
+            stale.unlink(missing_ok=True)
         return backup
 
     def discard(self) -> None:

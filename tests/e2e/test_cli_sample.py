@@ -71,10 +71,14 @@ def test_demo_never_overwrites_a_named_project(cli, tmp_path: Path) -> None:  # 
     assert cli("info", "mine.dots", "--json").json()["respondents"] == 30
 
 
-def test_demo_refuses_to_replace_a_file_that_is_not_a_project(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_demo_force_keeps_a_file_that_is_not_a_project(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "mine.dots").write_bytes(b"precious")
-    for args in (("demo", "mine.dots"), ("demo", "mine.dots", "--force")):
-        result: Run = cli(*args)
-        assert result.code == 1, result
-        assert (tmp_path / "mine.dots").read_bytes() == b"precious"
+    refused: Run = cli("demo", "mine.dots")
+    assert refused.code == 1 and (tmp_path / "mine.dots").read_bytes() == b"precious"
+
+    forced: Run = cli("demo", "mine.dots", "--force")  # e.g. a damaged sample, reset
+    assert forced.code == 0, forced.err
+    (kept,) = tmp_path.glob("mine.backup-reset-*.dots")
+    assert kept.read_bytes() == b"precious" and f"kept as {kept.name}" in forced.out
+    assert cli("info", "mine.dots", "--json").json()["respondents"] == 30
     assert not list(tmp_path.glob(".*partial*"))

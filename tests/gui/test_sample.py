@@ -140,3 +140,18 @@ def test_reset_says_what_goes_asks_and_keeps_a_backup(
         with old.read() as s:
             assert find_code(s, MINE) is not None
     assert not list(sample.parent.glob(".*partial*"))
+
+
+def test_a_damaged_sample_is_reset_and_kept_as_it_was(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    sample = sample_file(tmp_path)
+    sample.parent.mkdir(parents=True)
+    sample.write_bytes(b"half a sample, cut off by a full disk")
+    said = answer(qtbot, window, "resetSampleYes")
+    assert window.reset_sample() is True
+    assert "cannot be read" in said[1]
+    (kept,) = sample.parent.glob("sample.backup-reset-*.dots")
+    assert kept.read_bytes() == b"half a sample, cut off by a full disk"
+    assert window.ctx.project is not None and window.ctx.project.path == sample
+    assert segment_count(window.ctx.read) > 0
