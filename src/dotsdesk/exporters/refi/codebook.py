@@ -17,7 +17,7 @@ from ..atomic import atomic_output
 from .document import RefiCode
 from .mapping import ORIGIN, codebook_codes
 from .read import read_codebook
-from .xmlout import XmlWriter
+from .xmlout import Attributes, XmlWriter
 
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 CODEBOOK_XSD = "http://schema.qdasoftware.org/versions/Codebook/v1.0/Codebook.xsd"
@@ -33,7 +33,7 @@ def write_codes(xml: XmlWriter, codes: list[RefiCode], *, notes: bool) -> None:
         if code is None:  # the marker after a code's children: close it
             xml.end("Code")
             continue
-        attrs = [
+        attrs: Attributes = [
             ("guid", code.guid),
             ("name", code.name),
             ("isCodable", True),

@@ -86,7 +86,7 @@ def import_codes(
 ) -> CodeMap:
     result = CodeMap()
     paths = {path: cid for cid, path in code_paths(session).items()}
-    details = {
+    details: dict[int, tuple[str | None, str | None]] = {
         c.id: (c.colour, c.description)
         for c in session.scalars(select(Code))  # for conflicts: what the project has
     }

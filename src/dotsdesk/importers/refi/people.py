@@ -127,14 +127,14 @@ class People:
         self.report.respondents_matched += len(out)
         new = [guid for guid in wanted if guid not in out]
         used = set(self.session.scalars(select(Respondent.label)))
-        rows = []
+        fresh: list[NewRespondent] = []
         for guid in new:
             label, private = _label(wanted[guid], self.parsed.from_dotsdesk)
             if label is not None and label in used:
                 self.report.problem("case names already used as labels here; new labels", label)
-            rows.append(NewRespondent(f"refi:{guid}", label, private))
-        made = add_respondents(self.session, rows)
-        for guid, row, (rid, label) in zip(new, rows, made, strict=True):
+            fresh.append(NewRespondent(f"refi:{guid}", label, private))
+        made = add_respondents(self.session, fresh)
+        for guid, row, (rid, label) in zip(new, fresh, made, strict=True):
             out[guid] = rid
             if row.name:
                 self.report.problem(

@@ -58,7 +58,8 @@ class TextFacts:
 
     @classmethod
     def of(cls, raw: str) -> TextFacts:
-        crlf, lone = [], []
+        crlf: list[int] = []
+        lone: list[int] = []
         for m in _BREAK.finditer(raw):
             (crlf if m.end() - m.start() == 2 else lone).append(m.start())
         return cls([m.start() for m in _ASTRAL.finditer(raw)], crlf, lone)

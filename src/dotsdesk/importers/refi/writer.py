@@ -180,12 +180,12 @@ class ProjectImport:
         earlier: dict[tuple[int, str | None, str], int] = {}
         respondents = sorted({rid for _, _, rid in wanted})
         for i in range(0, len(respondents), 400):
-            for rid, source, text, response_id in self.session.execute(
+            for rid, came_from, text, response_id in self.session.execute(
                 select(Response.respondent_id, Response.source, Response.text, Response.id).where(
                     Response.respondent_id.in_(respondents[i : i + 400])
                 )
             ):
-                earlier[(rid, source, text)] = response_id
+                earlier[(rid, came_from, text)] = response_id
         out: list[int | None] = []
         new: list[NewResponse] = []
         for source, text, rid in wanted:
@@ -268,7 +268,7 @@ class ProjectImport:
 
     # -- notes --------------------------------------------------------------------------
     def _notes(self) -> dict[str, tuple[str, int | None, datetime | None]]:
-        out = {}
+        out: dict[str, tuple[str, int | None, datetime | None]] = {}
         for note in self.parsed.notes:
             found = find_text(self.archive, self.path, note.inline, note.plain_path, note.rich_path)
             if isinstance(found, Missing):
