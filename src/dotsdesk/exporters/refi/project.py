@@ -152,7 +152,7 @@ def _selection(xml: XmlWriter, sel: RefiSelection) -> None:
     for coding in sel.codings:
         lines += [
             f'  <Coding guid="{coding.guid}"{_opt("creatingUser", coding.user_guid)}'
-            f'{_opt("creationDateTime", coding.created)}>',
+            f"{_opt('creationDateTime', coding.created)}>",
             f'    <CodeRef targetGUID="{coding.code_guid}"/>',
             "  </Coding>",
         ]

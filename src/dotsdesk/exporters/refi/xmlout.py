@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import IO
 
 # Anything that needs more than copying: markup, line ends and tabs, or not XML at all.
-_PLAIN = re.compile("[^&<>\"\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[&<>\"\t\n\r]")
+_PLAIN = re.compile('[^&<>"\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[&<>"\t\n\r]')
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _ATTR = str.maketrans(
