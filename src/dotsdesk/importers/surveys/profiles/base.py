@@ -10,6 +10,8 @@ language of whoever downloaded the file.
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -95,3 +97,29 @@ def metadata(
 ) -> Column:
     """A metadata column whose role the tool fixes."""
     return Column(header, qid, role, why, identity_field, stamp=stamp)
+
+
+# -- reading the head's cells, for every profile ------------------------------------------------
+
+
+def cell_at(row: Sequence[str], index: int) -> str:
+    """A cell of a ragged row ("" past its end)."""
+    return row[index] if index < len(row) else ""
+
+
+def column_values(rows: Sequence[Sequence[str]], index: int) -> list[str]:
+    """The column's non-blank values, stripped."""
+    return [v for v in (cell_at(r, index).strip() for r in rows) if v]
+
+
+def fold(text: str) -> str:
+    """A label compared without case, spaces or punctuation ("Respondent ID" = "respondentid")."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def is_ip(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True

@@ -10,13 +10,12 @@ code of the language the respondent started in. Participant fields come last (fi
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..columns import Role
-from .base import Answer, Column, Layout, metadata
+from .base import Answer, Column, Layout, cell_at, column_values, fold, is_ip, metadata
 
 TOOL = "LimeSurvey"
 # The submit date LimeSurvey stores for every response of an anonymised survey without dates.
@@ -116,7 +115,7 @@ def _layout(
     # apart the responses of two surveys, whose ids both start at 1.
     stamp = next((f for f in ("seed", "startdate") if f in fields.values()), None)
     for h in heads:
-        if not h.text and not _values(rows, h.index):
+        if not h.text and not column_values(rows, h.index):
             continue  # the empty cell after the last heading
         if h.index in fields:
             name = fields[h.index]
@@ -135,18 +134,18 @@ def _layout(
             why = f"{TOOL}: {h.code}" if h.code else f"{TOOL}: question"
             columns[h.index] = Column(h.text, h.code, None, why, None, question, option, answer)
             if answer is Answer.OPTION:
-                values = set(_values(rows, h.index))
+                values = set(column_values(rows, h.index))
                 codes = codes or bool(values & {"Y"})
                 worded = worded or any(v.casefold() in _YES - {"y"} for v in values)
                 unchosen |= {v for v in values if v.casefold() in _NO}
-    submitted = [v for i, f in fields.items() if f == "submitdate" for v in _values(rows, i)]
+    submitted = [v for i, f in fields.items() if f == "submitdate" for v in column_values(rows, i)]
     if submitted and NO_DATE in submitted:
         variant += ", anonymised"
     layout = Layout(TOOL, variant, 1, [columns[i] for i in sorted(columns)])
     layout.local_ids = True  # the response id restarts at 1 in every survey
     layout.unchosen = frozenset(unchosen)
     layout.no_dates = frozenset({NO_DATE})
-    written = {v for i, c in columns.items() if c.role is None for v in _values(rows, i)}
+    written = {v for i, c in columns.items() if c.role is None for v in column_values(rows, i)}
     if "N/A" in written and (worded or not codes):
         # The long-answer export writes N/A for a question the respondent was never shown.
         layout.skip_markers = frozenset({"N/A"})
@@ -210,11 +209,11 @@ def _full_text(headers: list[str], rows: list[Sequence[str]]) -> bool:
     if rows:
         shapes = (r"[0-9]+", rf"(?:{_DATETIME.pattern})?", r"[0-9]*", _LANGUAGE.pattern)
         return all(
-            all(re.fullmatch(shape, _at(r, i).strip()) for r in rows)
+            all(re.fullmatch(shape, cell_at(r, i).strip()) for r in rows)
             for i, shape in enumerate(shapes)
-        ) and len({_at(r, 0).strip() for r in rows}) == len(rows)
+        ) and len({cell_at(r, 0).strip() for r in rows}) == len(rows)
     # No responses yet: only the labels can tell.
-    return [_LABELS.get(_key(h)) for h in headers[:4]] == list(_FIRST)
+    return [_LABELS.get(fold(h)) for h in headers[:4]] == list(_FIRST)
 
 
 def _full_text_fields(headers: list[str], rows: list[Sequence[str]]) -> dict[int, str]:
@@ -222,12 +221,12 @@ def _full_text_fields(headers: list[str], rows: list[Sequence[str]]) -> dict[int
     i = len(_FIRST)
     for name in _OPTIONAL:
         if i < len(headers) and (
-            _LABELS.get(_key(headers[i])) == name or _fits(name, _values(rows, i))
+            _LABELS.get(fold(headers[i])) == name or _fits(name, column_values(rows, i))
         ):
             fields[i] = name
             i += 1
     for j in range(i, len(headers)):
-        name = _LABELS.get(_key(headers[j]), "")
+        name = _LABELS.get(fold(headers[j]), "")
         if name in ("firstname", "lastname", "email", "interviewtime"):
             fields[j] = name
     return fields
@@ -243,7 +242,7 @@ def _fits(name: str, values: list[str]) -> bool:
     if name in ("startdate", "datestamp"):
         return all(_DATETIME.fullmatch(v) for v in values)
     if name == "ipaddr":
-        return all(_is_ip(v) for v in values)
+        return all(is_ip(v) for v in values)
     return all(re.match(r"https?://", v) for v in values)
 
 
@@ -262,7 +261,7 @@ def _answers(group: list[_Head], rows: Sequence[Sequence[str]]) -> dict[int, Ans
             answers[h.index] = Answer.OPEN
         else:
             subs.append(h)
-    values = {h.index: set(_values(rows, h.index)) - {"N/A"} for h in subs}
+    values = {h.index: set(column_values(rows, h.index)) - {"N/A"} for h in subs}
     boxes = [h for h in subs if values[h.index] and _box(values[h.index], h.label)]
     filled = [h for h in subs if values[h.index]]
     texts = [next(iter(values[h.index])) for h in filled if len(values[h.index]) == 1]
@@ -288,23 +287,3 @@ def _answers(group: list[_Head], rows: Sequence[Sequence[str]]) -> dict[int, Ans
 def _box(values: set[str], label: str | None) -> bool:
     folded = {v.casefold() for v in values}
     return folded <= _YES | _NO or (label is not None and values == {label})
-
-
-def _values(rows: Sequence[Sequence[str]], index: int) -> list[str]:
-    return [v for v in (_at(r, index).strip() for r in rows) if v]
-
-
-def _at(row: Sequence[str], index: int) -> str:
-    return row[index] if index < len(row) else ""
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.casefold())
-
-
-def _is_ip(v: str) -> bool:
-    try:
-        ipaddress.ip_address(v)
-    except ValueError:
-        return False
-    return True

@@ -12,13 +12,13 @@ and a column's kind from its values where its label is not one the profile knows
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from collections import Counter
 from collections.abc import Sequence
 
 from ..columns import Role
-from .base import Answer, Column, Layout, metadata
+from ..records import filled_width
+from .base import Answer, Column, Layout, cell_at, column_values, fold, is_ip, metadata
 
 TOOL = "SurveyMonkey"
 
@@ -74,11 +74,13 @@ class SurveyMonkeyProfile:
         row1[0] = row1[0].lstrip("\ufeff").strip()
         row2 = [c.strip() for c in head[1]]
         meta = 0
-        while meta < len(row1) and row1[meta] and not _at(row2, meta):
+        while meta < len(row1) and row1[meta] and not cell_at(row2, meta):
             meta += 1
-        rest = range(meta, max(_width(row1), _width(row2)))
+        rest = range(meta, max(filled_width(row1), filled_width(row2)))
         data = _filled(head[2:])
-        answer_row = meta >= 4 and rest and _at(row1, meta) and all(_at(row2, j) for j in rest)
+        answer_row = (
+            meta >= 4 and rest and cell_at(row1, meta) and all(cell_at(row2, j) for j in rest)
+        )
         if answer_row and (_ids(data) if data else _known_first(row1)):
             return _expanded(row1, row2, meta, data)
         data = _filled(head[1:])
@@ -93,18 +95,18 @@ PROFILE = SurveyMonkeyProfile()
 def _expanded(row1: list[str], row2: list[str], meta: int, data: list[Sequence[str]]) -> Layout:
     names: list[str] = []
     for i in range(meta):
-        names.append(_meta_name(i, row1[i], _values(data, i), names) or _CUSTOM)
+        names.append(_meta_name(i, row1[i], column_values(data, i), names) or _CUSTOM)
     columns = _meta_columns(row1, names)
     groups: list[list[int]] = []
-    for j in range(meta, max(_width(row1), _width(row2))):
-        if _at(row1, j) or not groups:
+    for j in range(meta, max(filled_width(row1), filled_width(row2))):
+        if cell_at(row1, j) or not groups:
             groups.append([])
         groups[-1].append(j)
     spread = False
     for group in groups:
         question = row1[group[0]]
         labels = [row2[j] for j in group]
-        values = [_values(data, j) for j in group]
+        values = [column_values(data, j) for j in group]
         answers = _answers(labels, values)
         contact = _contact(labels)
         spread = spread or len(group) > 1
@@ -127,15 +129,15 @@ def _expanded(row1: list[str], row2: list[str], meta: int, data: list[Sequence[s
 
 def _condensed(row1: list[str], data: list[Sequence[str]]) -> Layout:
     names: list[str] = []
-    for i in range(_width(row1)):
-        name = _meta_name(i, row1[i], _values(data, i), names, expanded=False)
+    for i in range(filled_width(row1)):
+        name = _meta_name(i, row1[i], column_values(data, i), names, expanded=False)
         if name is None:
             break
         names.append(name)
     columns = _meta_columns(row1, names)
     multi: list[str] = []
-    for j in range(len(names), _width(row1)):
-        if _looks_multi(_values(data, j)):
+    for j in range(len(names), filled_width(row1)):
+        if _looks_multi(column_values(data, j)):
             why = f"{TOOL}: choices recur, joined by ', ' (a multiple-answer question)"
             columns.append(Column(row1[j], "", None, why, answer=Answer.MULTI))
             multi.append(row1[j])
@@ -163,7 +165,7 @@ def _looks_multi(values: list[str]) -> bool:
 
 def _finish(layout: Layout, data: list[Sequence[str]]) -> Layout:
     dates = [v for i, c in enumerate(layout.columns) if c.role is Role.DATE
-             for v in _values(data, i)]  # fmt: skip
+             for v in column_values(data, i)]  # fmt: skip
     if dates and all(_SERIAL.fullmatch(v) for v in dates):
         layout.notes.append("End Date holds Excel serial numbers (days since 1899-12-30)")
     return layout
@@ -176,13 +178,13 @@ def _meta_name(
     values or its position. In the condensed export nothing marks where these columns end, so
     a column is taken only while its label or values say so (or it is a name after the
     e-mail address); in the expanded export the blank second row says it."""
-    key = _key(label)
+    key = fold(label)
     name = _LABELS.get(key) or (_CUSTOM if _CUSTOM_LABEL.fullmatch(key) else None)
     if name is not None:
         return name
     if i < 4:
         return _META[i]
-    if values and all(_is_ip(v) for v in values):
+    if values and all(is_ip(v) for v in values):
         return "IP Address"
     if values and all("@" in v for v in values):
         return "Email Address"
@@ -244,7 +246,7 @@ def _response(found: list[str]) -> Answer | None:
 
 
 def _kind(label: str) -> str | None:
-    key = _key(label)
+    key = fold(label)
     if key in _OPEN:
         return "open"
     if key in _OTHER:
@@ -253,7 +255,7 @@ def _kind(label: str) -> str | None:
 
 
 def _contact(labels: list[str]) -> dict[str, str]:
-    fields = {label: _CONTACT.get(_key(label)) for label in labels}
+    fields = {label: _CONTACT.get(fold(label)) for label in labels}
     known = {label: field for label, field in fields.items() if field}
     return known if len(known) == len(labels) and len(labels) >= 2 else {}
 
@@ -265,45 +267,18 @@ def _free_text(values: list[str]) -> bool:
 def _ids(rows: list[Sequence[str]]) -> bool:
     """Respondent and collector ids are long numbers, then the start and end dates."""
     return all(
-        re.fullmatch(r"\d{8,}", _at(r, 0).strip())
-        and re.fullmatch(r"\d{5,}", _at(r, 1).strip())
-        and _DATE.fullmatch(_at(r, 2).strip())
-        and _DATE.fullmatch(_at(r, 3).strip())
+        re.fullmatch(r"\d{8,}", cell_at(r, 0).strip())
+        and re.fullmatch(r"\d{5,}", cell_at(r, 1).strip())
+        and _DATE.fullmatch(cell_at(r, 2).strip())
+        and _DATE.fullmatch(cell_at(r, 3).strip())
         for r in rows
     )
 
 
 def _known_first(row1: list[str]) -> bool:
     """An export without responses: only the labels can tell."""
-    return [_LABELS.get(_key(c)) for c in row1[:4]] == list(_META[:4])
+    return [_LABELS.get(fold(c)) for c in row1[:4]] == list(_META[:4])
 
 
 def _filled(rows: Sequence[Sequence[str]]) -> list[Sequence[str]]:
     return [r for r in rows if any(c.strip() for c in r)]
-
-
-def _values(rows: Sequence[Sequence[str]], index: int) -> list[str]:
-    return [v for v in (_at(r, index).strip() for r in rows) if v]
-
-
-def _width(cells: Sequence[str]) -> int:
-    end = len(cells)
-    while end and not cells[end - 1].strip():
-        end -= 1
-    return end
-
-
-def _at(row: Sequence[str], index: int) -> str:
-    return row[index] if index < len(row) else ""
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.casefold())
-
-
-def _is_ip(v: str) -> bool:
-    try:
-        ipaddress.ip_address(v)
-    except ValueError:
-        return False
-    return True
