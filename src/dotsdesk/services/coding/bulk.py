@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from ...model import Segment, segment_code
@@ -89,17 +90,24 @@ def add_coded_segments(session: Session, rows: Sequence[NewSegment]) -> BulkCodi
             }
             for r in fresh
         ]
-        # Rows without `created` take the default; SQLAlchemy batches rows of one shape.
+        # Each new row's key (response, span, coder) is unique, so RETURNING the key finds
+        # each row's id without asking for the rows' order, which SQLite can only give by
+        # inserting one row per statement. Rows without `created` take the default; rows
+        # of one shape are batched together.
+        codes_of = {(r.response_id, r.start, r.end, r.coder_id): r.code_ids for r in fresh}
         for shape in (True, False):
-            part = [(r, v) for r, v in zip(fresh, values, strict=True) if ("created" in v) is shape]
+            part = [v for v in values if ("created" in v) is shape]
             if not part:
                 continue
-            ids = session.scalars(
-                insert(Segment).returning(Segment.id, sort_by_parameter_order=True),
-                [v for _, v in part],
-            ).all()
-            for (r, _), sid in zip(part, ids, strict=True):
-                links += [{"segment_id": sid, "code_id": c} for c in r.code_ids]
+            returned = session.execute(
+                insert(cast(Table, Segment.__table__)).returning(
+                    Segment.id, Segment.response_id, Segment.start, Segment.end, Segment.coder_id
+                ),
+                part,
+            )
+            for sid, response_id, start, end, coder_id in returned:
+                code_ids = codes_of[(response_id, start, end, coder_id)]
+                links += [{"segment_id": sid, "code_id": c} for c in code_ids]
     if links:
         session.execute(insert(segment_code), links)
     session.flush()

@@ -10,13 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import delete, insert, select, tuple_
+from sqlalchemy import Table, delete, func, insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from ...errors import InvalidOperation
-from ...model import AttributeDef, AttributeType, AttributeValue, Identity, Respondent, Response
-from .labels import label_maker
+from ...model import (
+    AttributeDef,
+    AttributeType,
+    AttributeValue,
+    Base,
+    Identity,
+    Respondent,
+    Response,
+)
 from .language import detect_language
 from .respondents import IDENTIFYING_KEY, define_attribute, join_choices, parse_number
 from .responses import check_text
@@ -24,10 +32,16 @@ from .responses import check_text
 _BATCH = 400  # pairs per statement: well under SQLite's limit on bound parameters
 
 
+def _table(model: type[Base]) -> Table:
+    """The model's table: Core INSERTs of many rows go in multi-row statements, where the
+    ORM's bulk insert ran one statement per row here (Python-side defaults, RETURNING)."""
+    return cast(Table, model.__table__)
+
+
 @dataclass(frozen=True)
 class NewRespondent:
     key: str
-    label: str | None = None  # None, taken or identifying: the scheme's next (labels.py)
+    label: str | None = None  # None, taken or identifying: a fresh R001, R002, ...
     name: str | None = None  # private identity
 
 
@@ -51,27 +65,32 @@ def add_respondents(session: Session, rows: Sequence[NewRespondent]) -> list[tup
     clash = session.scalar(select(Respondent.key).where(Respondent.key.in_(keys[:_BATCH])))
     if clash is not None:
         raise InvalidOperation(None, f"a respondent with id {clash!r} already exists")
-    maker = label_maker(session)
+    used = set(session.scalars(select(Respondent.label)))
+    counter = (session.scalar(select(func.count(Respondent.id))) or 0) + 1
     values = []
     for key, row in zip(keys, rows, strict=True):
         label = (row.label or "").strip()
-        if not label or label in maker.used or IDENTIFYING_KEY.search(label):
-            label = maker.fresh()
-        else:
-            label = maker.take(label)
+        if not label or label in used or IDENTIFYING_KEY.search(label):
+            while f"R{counter:03d}" in used:
+                counter += 1
+            label = f"R{counter:03d}"
+        used.add(label)
         values.append({"key": key, "label": label})
-    ids = list(
-        session.scalars(
-            insert(Respondent).returning(Respondent.id, sort_by_parameter_order=True), values
+    # Keys are unique: RETURNING them finds each id without an ordered (row by row) insert.
+    by_key = dict(
+        (key, rid)
+        for rid, key in session.execute(
+            insert(_table(Respondent)).returning(Respondent.id, Respondent.key), values
         )
     )
+    ids = [by_key[v["key"]] for v in values]
     named = [
         {"respondent_id": rid, "name": row.name}
         for rid, row in zip(ids, rows, strict=True)
         if row.name
     ]
     if named:
-        session.execute(insert(Identity), named)
+        session.execute(insert(_table(Identity)), named)
     return [(rid, v["label"]) for rid, v in zip(ids, values, strict=True)]
 
 
@@ -94,11 +113,36 @@ def add_responses(session: Session, rows: Sequence[NewResponse]) -> list[int]:
         )
     if not values:
         return []
-    return list(
-        session.scalars(
-            insert(Response).returning(Response.id, sort_by_parameter_order=True), values
+    # Rows whose (respondent, source) is unique are found again by it, so they go in batches;
+    # the few that share one go in in order, which SQLite does a row at a time.
+    pairs: dict[tuple[object, object], int] = {}
+    for v in values:
+        pair = (v["respondent_id"], v["source"])
+        pairs[pair] = pairs.get(pair, 0) + 1
+    unique = [v for v in values if pairs[(v["respondent_id"], v["source"])] == 1]
+    found: dict[tuple[object, object], int] = {}
+    if unique:
+        returned = session.execute(
+            insert(_table(Response)).returning(
+                Response.id, Response.respondent_id, Response.source
+            ),
+            unique,
         )
+        found = {(rid, source): response_id for response_id, rid, source in returned}
+    shared = [v for v in values if pairs[(v["respondent_id"], v["source"])] > 1]
+    in_order = iter(
+        session.scalars(
+            insert(_table(Response)).returning(Response.id, sort_by_parameter_order=True), shared
+        ).all()
+        if shared
+        else []
     )
+    return [
+        found[(v["respondent_id"], v["source"])]
+        if pairs[(v["respondent_id"], v["source"])] == 1
+        else next(in_order)
+        for v in values
+    ]
 
 
 @dataclass(frozen=True)
@@ -167,7 +211,7 @@ def put_attribute_values(
         if changed:
             session.execute(delete(AttributeValue).where(key.in_(changed)))
     if rows:
-        session.execute(insert(AttributeValue), list(rows.values()))
+        session.execute(insert(_table(AttributeValue)), list(rows.values()))
         session.expire_all()  # rows changed behind the ORM's back
     return PutValues(len(rows), unchanged, refused)
 
