@@ -112,6 +112,7 @@ IN_REGISTER = [
 class Study:
     folder: Path
     identity: list[str]  # the values of the project's Identity table
+    labels: list[str]
     exports: dict[str, str]  # shareable export -> all of its text
     register: str
     register_first_sheet: str
@@ -200,7 +201,8 @@ def study(tmp_path_factory: pytest.TempPathFactory) -> Study:
     first_sheet = "\n".join(
         str(v) for row in first.iter_rows(values_only=True) for v in row if v is not None
     )
-    return Study(folder, identity, exports, xml_text(register) + shown_text(register), first_sheet)
+    register_text = xml_text(register) + shown_text(register)
+    return Study(folder, identity, labels, exports, register_text, first_sheet)
 
 
 def needles(study: Study) -> list[str]:
@@ -221,7 +223,8 @@ def test_the_project_has_everyone_and_their_answers(study: Study) -> None:
     workbook = study.exports["out.xlsx"]
     # The answers themselves are shared: the hardest of them, whole, under pseudonyms.
     assert "小K说：我是👩\u200d💻工程师 👍🏽 🇨🇳, and the cafe\u0301 downstairs" in workbook
-    assert "导入中文 CSV 时经常乱码。" in workbook and "R001" in workbook
+    assert "导入中文 CSV 时经常乱码。" in workbook
+    assert all(label in workbook for label in study.labels)  # every pseudonym is there
     for post in ("post.md", "post.html", "post.docx", "reviewed.docx"):
         assert "Everything A" in study.exports[post] and "Cafe" in study.exports[post]
         assert "我们团队自己部署模型" in study.exports[post]

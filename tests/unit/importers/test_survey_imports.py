@@ -908,7 +908,9 @@ def test_labels_are_never_a_tool_id_a_name_or_an_address(everything: Path) -> No
             for value in row
             if value
         ]
-    assert labels and all(re.fullmatch(r"R\d{3}", label) for label in labels), labels
+    # Pseudonyms numbered in one sequence (R001, or the project's scheme such as P01).
+    assert labels and all(re.fullmatch(r"[A-Z][A-Za-z]*-?\d{2,}", label) for label in labels)
+    assert not any(RESPONSE_ID.match(label) or "@" in label for label in labels)
     tool_ids = {k for k in keys if RESPONSE_ID.match(k)}
     assert tool_ids, "the fixtures' response ids are kept as keys"
     assert not set(labels) & (keys | set(identity))

@@ -181,9 +181,9 @@ def _looks_multi(values: list[str]) -> bool:
 
 
 def _typed(values: list[str]) -> bool:
-    """Answers typed in, not picked: none repeats and some read as sentences. A choice
-    question's options recur, its "Other" texts beside them."""
-    long = any(len(v) >= 30 or "\n" in v for v in values)
+    """Answers typed in, not picked: none repeats and some read as sentences (longer than a
+    job title). A choice question's options recur, its "Other" texts beside them."""
+    long = any(len(v) >= 40 or "\n" in v for v in values)
     return long and len(set(values)) == len(values) >= 2
 
 
