@@ -83,3 +83,60 @@ def test_a_bad_archive_says_so_and_changes_nothing(
     assert "bad_traversal.qdpx" in errors[0] and "outside the archive" in errors[0]
     assert count(window, Respondent.id) == 0
     assert window.ctx.undo_stack.count() == 0
+
+
+def long_vendor_file(path: Path) -> str:
+    """A single source of 600,000 characters with 400 codings, positions in UTF-16 units
+    with CR LF counted as one (so every offset needs mapping); the text as dotsdesk keeps it."""
+    unit = "我们 write code 🚀 daily, and review it.\r\n"
+    count = 600_000 // (len(unit) - 1) + 1  # 600,000 characters once CR LF is LF
+    raw = unit * count
+    before = unit.index("write code")
+    u16 = len(unit.encode("utf-16-le")) // 2 - 1  # CR LF as one
+    selections = []
+    for k in range(400):
+        i = k * (count // 400)
+        start = i * u16 + before
+        selections.append(
+            f'<PlainTextSelection guid="00000000-0000-4000-8000-{k:012d}" startPosition="{start}" '
+            f'endPosition="{start + 10}"><Coding guid="00000000-0000-4000-9000-{k:012d}">'
+            '<CodeRef targetGUID="00000000-0000-4000-a000-000000000001"/></Coding>'
+            "</PlainTextSelection>"
+        )
+    qde = (
+        '<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" '
+        'name="Long" origin="Some tool"><CodeBook><Codes><Code '
+        'guid="00000000-0000-4000-a000-000000000001" name="Writing" isCodable="true"/>'
+        '</Codes></CodeBook><Sources><TextSource guid="00000000-0000-4000-b000-000000000001" '
+        'name="Two-hour interview" plainTextPath="internal://long.txt">'
+        + "".join(selections)
+        + "</TextSource></Sources></Project>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("project.qde", qde)
+        archive.writestr("sources/long.txt", raw.encode("utf-8"))
+    return raw.replace("\r\n", "\n")
+
+
+def test_a_600000_character_source_imports_in_seconds_and_opens_whole(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    import time
+
+    from dotsdesk.model import Response
+    from dotsdesk.services.coding.segments import segments_of
+
+    path = tmp_path / "long.qdpx"
+    text = long_vendor_file(path)
+    window.ctx.create(tmp_path / "fresh.dots")
+    started = time.perf_counter()
+    window.transfers.run_import([path], ImportOptions())
+    qtbot.waitUntil(lambda: window.ctx.undo_stack.count() == 1, timeout=60000)
+    assert time.perf_counter() - started < 30
+    with window.ctx.read() as s:
+        response_id = s.scalars(select(Response.id)).one()
+        found = segments_of(s, response_id)
+    assert len(found) == 400 and {seg.text for seg in found} == {"write code"}
+    window.coding.show_response(response_id)
+    assert window.coding.view.toPlainText() == text
+    assert len(text) >= 600_000
