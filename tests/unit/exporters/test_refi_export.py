@@ -58,8 +58,11 @@ def test_sample_project_is_valid_and_holds_every_segment(
         for sel in source.iter(f"{NS}PlainTextSelection"):
             piece = text[int(sel.get("startPosition", 0)) : int(sel.get("endPosition", 0))]
             assert sel.get("name") == selection_name(piece)
-    # Memos are notes, and respondents are cases by label with their attribute values.
+    # Memos are notes, and respondents are cases by label with their attribute values; the
+    # post's population is a set of its respondents' sources.
     assert root.find(f"{NS}Notes") is not None
+    population = root.find(f"{NS}Sets/{NS}Set")
+    assert population is not None and len(population.findall(f"{NS}MemberSource")) == 36
     cases = {c.get("name") for c in root.iter(f"{NS}Case")}
     with sample_project.read() as s:
         assert cases == set(s.scalars(select(Respondent.label)))

@@ -37,6 +37,7 @@ class RefiExport:
     selections: int = 0
     notes: int = 0
     with_identity: bool = False
+    sets: int = 0
 
     def summary(self) -> str:
         if self.path.suffix.lower() == ".qdc":
@@ -50,7 +51,9 @@ class RefiExport:
         return (
             f"wrote {self.path}: a REFI-QDA project with {self.codes} code(s), "
             f"{self.users} coder(s), {self.cases} case(s), {self.sources} text source(s), "
-            f"{self.selections} coded selection(s), {self.notes} memo(s); {identity}"
+            f"{self.selections} coded selection(s), {self.notes} memo(s)"
+            + (f", {self.sets} set(s) from the posts' populations" if self.sets else "")
+            + f"; {identity}"
         )
 
 
@@ -83,4 +86,5 @@ def export_refi(
         project.selections,
         len(project.notes),
         project.with_identity,
+        len(project.sets),
     )

@@ -97,6 +97,14 @@ class RefiNote:
 
 
 @dataclass
+class RefiSet:
+    guid: str
+    name: str
+    description: str | None
+    source_guids: list[str] = field(default_factory=list)
+
+
+@dataclass
 class RefiProject:
     name: str
     origin: str
@@ -107,6 +115,7 @@ class RefiProject:
     cases: list[RefiCase] = field(default_factory=list)
     sources: list[RefiSource] = field(default_factory=list)
     notes: list[RefiNote] = field(default_factory=list)
+    sets: list[RefiSet] = field(default_factory=list)
     note_guids: list[str] = field(default_factory=list)  # notes on the project as a whole
     with_identity: bool = False
 

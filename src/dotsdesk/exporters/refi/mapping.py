@@ -32,6 +32,7 @@ from .document import (
     RefiNote,
     RefiProject,
     RefiSelection,
+    RefiSet,
     RefiSource,
     RefiUser,
     RefiValue,
@@ -151,6 +152,17 @@ def map_project(ns: uuid.UUID, rows: ProjectRows, name: str) -> RefiProject:
                 case.values.append(value)
         case.source_guids = by_respondent.get(rid, [])
         project.cases.append(case)
+    # A post's population is a named group of respondents; a REFI-QDA set groups sources,
+    # so it holds the responses of those respondents.
+    for post_id, name, members in rows.populations:
+        project.sets.append(
+            RefiSet(
+                stable_guid(ns, "population", post_id),
+                name,
+                "The respondents a post's figures are computed over (dotsdesk population)",
+                [guid for rid in members for guid in by_respondent.get(rid, [])],
+            )
+        )
     return project
 
 

@@ -2,7 +2,7 @@
 
 The schema fixes the order of every element's children and refuses empty containers, so
 each container is written only when it has something in it, in this order:
-Users, CodeBook, Variables, Cases, Sources, Notes, then the project's own NoteRefs.
+Users, CodeBook, Variables, Cases, Sources, Notes, Sets, then the project's own NoteRefs.
 Source texts are not inlined: each TextSource points at `internal://<guid>.txt`, the file
 package.py puts in the archive's `sources/` folder.
 """
@@ -74,6 +74,16 @@ def write_project_xml(
             xml.text("PlainTextContent", note.text)
             xml.end("Note")
         xml.end("Notes")
+    if project.sets:
+        xml.start("Sets")
+        for group in project.sets:
+            xml.start("Set", [("guid", group.guid), ("name", group.name)])
+            if group.description:
+                xml.text("Description", group.description)
+            for guid in group.source_guids:
+                xml.empty("MemberSource", [("targetGUID", guid)])
+            xml.end("Set")
+        xml.end("Sets")
     for guid in project.note_guids:
         xml.empty("NoteRef", [("targetGUID", guid)])
     xml.end("Project")

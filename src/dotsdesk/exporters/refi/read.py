@@ -20,6 +20,9 @@ from ...model import (
     Coder,
     Identity,
     Memo,
+    PopulationMember,
+    Post,
+    PostPopulation,
     Respondent,
     Response,
     Segment,
@@ -94,6 +97,8 @@ class ProjectRows:
     responses: list[ResponseRow]
     segments: list[SegmentRow]  # by response, start, end
     identity: dict[int, dict[str, str]] = field(default_factory=dict)  # only when asked
+    # the posts' populations, named groups of respondents: (post id, name, respondent ids)
+    populations: list[tuple[int, str, list[int]]] = field(default_factory=list)
 
 
 def read_codebook(session: Session) -> list[CodeRow]:
@@ -176,7 +181,26 @@ def read_project(session: Session, *, with_identity: bool = False) -> ProjectRow
     )
     if with_identity:
         rows.identity = _identity(session)
+    rows.populations = _populations(session)
     return rows
+
+
+def _populations(session: Session) -> list[tuple[int, str, list[int]]]:
+    members: dict[int, list[int]] = {}
+    for post_id, respondent_id in session.execute(
+        select(PopulationMember.post_id, PopulationMember.respondent_id).order_by(
+            PopulationMember.post_id, PopulationMember.respondent_id
+        )
+    ):
+        members.setdefault(post_id, []).append(respondent_id)
+    return [
+        (post_id, f"{name} (post: {title})", members.get(post_id, []))
+        for post_id, name, title in session.execute(
+            select(PostPopulation.post_id, PostPopulation.name, Post.title)
+            .join(Post, Post.id == PostPopulation.post_id)
+            .order_by(PostPopulation.post_id)
+        )
+    ]
 
 
 def _segments(session: Session) -> list[SegmentRow]:
