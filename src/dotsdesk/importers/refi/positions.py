@@ -30,6 +30,9 @@ class Reading:
     utf16: bool = False  # UTF-16 units rather than code points
     breaks: str = "as written"  # "one" or "two" units per line break, or as the text has them
     bom: bool = False  # a BOM at the start counted as one position
+    # The end is the last selected character rather than one past it: the standard says a
+    # selection is "defined by the first and the last character" and leaves it open.
+    inclusive: bool = False
 
     def describe(self) -> str:
         unit = "UTF-16 units" if self.utf16 else "Unicode code points"
@@ -38,7 +41,12 @@ class Reading:
             "one": ", a line break counted as one",
             "two": ", a line break counted as two (CR LF)",
         }[self.breaks]
-        return unit + breaks + (", the byte-order mark counted" if self.bom else "")
+        return (
+            unit
+            + breaks
+            + (", the byte-order mark counted" if self.bom else "")
+            + (", the end position on the last character" if self.inclusive else "")
+        )
 
 
 STANDARD = Reading()
@@ -74,10 +82,11 @@ def candidate_readings(raw: str, bom: bool, facts: TextFacts | None = None) -> l
     if facts.lone:
         breaks.append("two")
     out = []
-    for utf16 in (False, True) if facts.astral else (False,):
-        for way in breaks:
-            for counted in (False, True) if bom else (False,):
-                out.append(Reading(utf16, way, counted))
+    for inclusive in (False, True) if raw else (False,):
+        for utf16 in (False, True) if facts.astral else (False,):
+            for way in breaks:
+                for counted in (False, True) if bom else (False,):
+                    out.append(Reading(utf16, way, counted, inclusive))
     return out
 
 
@@ -130,6 +139,8 @@ class OffsetMap:
 
     def span(self, start: int, end: int) -> tuple[int, int, bool] | None:
         """Raw code point span of vendor `[start, end)`, widened to whole characters."""
+        if self.reading.inclusive:
+            end += 1
         a, b = self.to_raw(start), self.to_raw(end)
         if a is None or b is None:
             return None
@@ -144,8 +155,13 @@ def normalise_breaks(raw: str) -> str:
     return raw.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _squash(text: str) -> str:
-    return " ".join(text.split())
+    """Runs of white space as one space (an XML attribute turns a line break into a space),
+    but kept at the ends: a reading one character off must not match by adding a space."""
+    return _SPACES.sub(" ", text)
 
 
 def _word(ch: str) -> bool:
@@ -181,7 +197,7 @@ def score(mapping: OffsetMap, selections: Sequence[tuple[int, int, str | None]])
             wanted = _squash(name)
             got = _squash(raw[a:b])
             if wanted.endswith(("…", "...")):  # a name cut short by the tool
-                if got.startswith(wanted.rstrip(".…").rstrip()):
+                if got.startswith(wanted.rstrip(".…")):
                     result.names += 1
             elif wanted and got == wanted:
                 result.names += 1

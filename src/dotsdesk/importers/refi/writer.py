@@ -160,7 +160,7 @@ class ProjectImport:
             if isinstance(text, SourceText):
                 decision = choose(text.raw, text.bom, own, ranking)
                 self.decisions[source.guid] = decision
-                if decision.ambiguous:
+                if decision.ambiguous and (source.selections or source.whole_codes):
                     self.report.readings[(decision.reading.describe(), decision.evidence)] += 1
 
     def _normal(self, source: PSource, text: SourceText) -> str | None:

@@ -41,15 +41,16 @@ def selections(reading: Reading, named: bool) -> list[tuple[int, int, str | None
     for word in WORDS:
         start = TEXT.index(word)
         end = start + len(word)
-        out.append(
-            (vendor(TEXT, start, reading), vendor(TEXT, end, reading), word if named else None)
-        )
+        last = vendor(TEXT, end, reading) - int(reading.inclusive)
+        out.append((vendor(TEXT, start, reading), last, word if named else None))
     return out
 
 
 ALL = [
-    Reading(u, b, m)
-    for u, b, m in itertools.product((False, True), ("as written", "one", "two"), (False, True))
+    Reading(u, b, m, i)
+    for u, b, m, i in itertools.product(
+        (False, True), ("as written", "one", "two"), (False, True), (False, True)
+    )
 ]
 
 
@@ -71,10 +72,12 @@ def test_each_way_of_counting_is_found_and_covers_the_same_words(
 
 
 def test_readings_that_cannot_differ_are_not_tried() -> None:
-    assert candidate_readings("plain text", False) == [STANDARD]
-    assert len(candidate_readings("emoji 🚀", False)) == 2
-    assert len(candidate_readings("a\r\nb", True)) == 4  # as written or CR LF as one; BOM
-    assert len(candidate_readings("a\nb\r\nc", False)) == 3  # both kinds of line break
+    # Whether the end is inclusive is always a question; the rest only where the text asks.
+    assert candidate_readings("plain text", False) == [STANDARD, Reading(inclusive=True)]
+    assert candidate_readings("", False) == [STANDARD]
+    assert len(candidate_readings("emoji 🚀", False)) == 4
+    assert len(candidate_readings("a\r\nb", True)) == 8  # as written or CR LF as one; BOM
+    assert len(candidate_readings("a\nb\r\nc", False)) == 6  # both kinds of line break
 
 
 def test_a_position_inside_an_emoji_widens_to_the_whole_character() -> None:
@@ -87,7 +90,7 @@ def test_a_position_inside_an_emoji_widens_to_the_whole_character() -> None:
 def test_without_evidence_the_standard_reading_wins() -> None:
     decision = decide("数据 🚀 科学", False, [])
     assert decision.reading == STANDARD and decision.ambiguous
-    assert decide("plain", False, [(0, 5, None)]).ambiguous is False
+    assert decide("", False, [(0, 0, None)]).ambiguous is False
 
 
 def test_the_project_ranking_breaks_ties() -> None:
