@@ -340,18 +340,19 @@ def codebook_only() -> None:
 
 
 def codebooks() -> None:
+    """One line, upper-case GUIDs, an empty <Sets/>: the shape Taguette's own test suite
+    expects of its export; plus a two-line description and names with '.' and '/'."""
+    codes = (
+        f'<Code guid="{guid(961).upper()}" name="interesting" isCodable="true" color="#FFFF00">'
+        "<Description>Further review needed.\nSecond line of notes.</Description></Code>"
+        f'<Code guid="{guid(962).upper()}" name="people" isCodable="true" color="#00FF00"/>'
+        f'<Code guid="{guid(963).upper()}" name="interesting.places" isCodable="true"/>'
+        f'<Code guid="{guid(964).upper()}" name="a/b split" isCodable="true"/>'
+    )
     (HERE / "taguette_like.qdc").write_text(
         '<?xml version="1.0" encoding="utf-8"?>\n'
-        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Taguette 1.4">\n'
-        "  <Codes>\n"
-        f'    <Code guid="{guid(961)}" name="interesting" color="#FFFF00" isCodable="true">\n'
-        "      <Description>Further review needed.\nSecond line of notes.</Description>\n"
-        "    </Code>\n"
-        f'    <Code guid="{guid(962)}" name="people" color="#00FF00" isCodable="true"/>\n'
-        f'    <Code guid="{guid(963)}" name="a/b split" isCodable="true"/>\n'
-        "  </Codes>\n"
-        "  <Sets/>\n"
-        "</CodeBook>\n",
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Taguette 1.4.1">'
+        f"<Codes>{codes}</Codes><Sets/></CodeBook>",
         encoding="utf-8",
     )
 

@@ -168,7 +168,7 @@ def test_taguette_codebook_merges_by_path_and_reports_conflicts(project: Project
     assert codes["people"] == ("#00FF00", None)
     assert "a∕b split" in codes
     out = text(report)
-    assert "codes: 2 added, 1 already in the project" in out
+    assert "codes: 3 added, 1 already in the project" in out
     assert "interesting: colour #FFFF00 in the file, the project's #112233 kept" in out
     assert "interesting: another description in the file" in out
     assert "'/'" in out  # the renamed code is reported
