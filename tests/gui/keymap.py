@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QStackedWidget, QToolBar, QWidget
 
 from dotsdesk.ui.shortcuts import STANDARD_PREFIX, declared_keys
 
@@ -84,15 +84,34 @@ FIRST = "[0]"  # only the standard key's first binding, as QKeySequence(Standard
 WINDOW, WIDGET, CHILDREN = "window", "widget", "widget and children"
 
 
+def _on_other_pages(a: QWidget, b: QWidget) -> bool:
+    """True when `a` and `b` sit on different pages of one stacked widget (a tab widget's
+    tabs): never visible together, and Qt fires no shortcut of a hidden widget."""
+    pages: dict[int, QWidget] = {}
+    w = a
+    while (parent := w.parentWidget()) is not None:
+        if isinstance(parent, QStackedWidget):
+            pages[id(parent)] = w
+        w = parent
+    w = b
+    while (parent := w.parentWidget()) is not None:
+        if isinstance(parent, QStackedWidget) and id(parent) in pages:
+            return pages[id(parent)] is not w
+        w = parent
+    return False
+
+
 @dataclass(frozen=True)
 class Scope:
-    """Where a binding can fire: the whole window, or while one of these widgets (or, for
-    CHILDREN, something inside it) has the focus."""
+    """Where a binding can fire: the whole window while one of `widgets` is visible, or
+    while one of them (or, for CHILDREN, something inside it) has the focus."""
 
     kind: str
     widgets: tuple[QWidget, ...] = ()
 
     def overlaps(self, other: Scope) -> bool:
+        if all(_on_other_pages(a, b) for a in self.widgets for b in other.widgets):
+            return False  # (all() of nothing is True, but every scope has a widget)
         if WINDOW in (self.kind, other.kind):
             return True
         for a in self.widgets:
@@ -164,7 +183,7 @@ def expand(key: str, platform: str) -> tuple[str, ...]:
 
 def _scope(context: Qt.ShortcutContext, widgets: list[QWidget]) -> Scope | None:
     if context in (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut):
-        return Scope(WINDOW) if widgets else None
+        return Scope(WINDOW, tuple(widgets)) if widgets else None
     # A widget-context action shown in a menu or tool bar fires from its own widgets only.
     own = tuple(w for w in widgets if not isinstance(w, QMenu | QMenuBar | QToolBar))
     if not own:

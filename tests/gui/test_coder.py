@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QToolButton
 from sqlalchemy import select
 
 from dotsdesk.model import Response
-from dotsdesk.preferences import coder_name
+from dotsdesk.preferences import coder_name, set_coder_name
 from dotsdesk.services.coding.codebook import find_code
 from dotsdesk.services.coding.coders import default_coder_name
 from dotsdesk.services.coding.segments import segments_of
@@ -153,3 +153,16 @@ def test_the_coder_is_changed_from_the_status_bar_or_the_menu(
     window.coder_controls.action.trigger()
     assert asked.seen == ["Bo"] and coder_name() == "Bo" and button_text(window) == "Coder: Bo"
     assert window.coder_controls.action in window.menuBar().actions()[1].menu().actions()
+
+
+def test_a_name_saved_elsewhere_meanwhile_is_used_without_asking(
+    make_window, preferences_file: Path
+) -> None:  # type: ignore[no-untyped-def]
+    preferences_file.unlink()
+    window = make_window()
+    set_coder_name("Dee")  # e.g. `dotsdesk coder Dee`, or another window, after this one opened
+    watch = Answer(window, None)
+    segment = code_a_span(window, 0)
+    watch.stop()
+    assert watch.seen == [] and segment is not None and coders(window)[segment] == "Dee"
+    assert button_text(window) == "Coder: Dee"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from dotsdesk.errors import NotFound
 from dotsdesk.services.coding.codebook import ensure_code, find_code
@@ -103,6 +103,19 @@ def test_the_check_finds_a_sequence_bound_twice(qtbot) -> None:  # type: ignore[
     bind(everywhere, "F2")
     w.addAction(everywhere)
     assert len(conflicts(window_bindings(w))) == 2 * len(PLATFORMS)
+    w.removeAction(everywhere)
+
+    # Window-wide keys of widgets on different tabs never fire together (a hidden widget's
+    # shortcut does not fire); on the same tab they clash.
+    tabs = QTabWidget(w)
+    first, second = QWidget(), QWidget()
+    tabs.addTab(first, "First")
+    tabs.addTab(second, "Second")
+    QShortcut(QKeySequence("Ctrl+Shift+C"), first)
+    QShortcut(QKeySequence("Ctrl+Shift+C"), second)
+    assert conflicts(window_bindings(w)) == []
+    QShortcut(QKeySequence("Ctrl+Shift+C"), QWidget(first))
+    assert len(conflicts(window_bindings(w))) == len(PLATFORMS)
 
 
 @pytest.mark.qt_log_ignore("Ambiguous shortcut overload")

@@ -82,7 +82,9 @@ class ProjectContext(QObject):
         super().__init__(parent)
         self.project: Project | None = None
         self.undo_stack = QUndoStack(self)
-        self.coder = saved_coder() or default_coder_name()
+        saved = saved_coder()
+        self.coder = saved or default_coder_name()
+        self._coder_said = saved is not None  # the user has said who is coding
         # Asks who is coding (the window installs a dialog); None: never ask (no window).
         self.ask_coder: Callable[[str], str | None] | None = None
         self.selection: TextSelection | None = None
@@ -115,12 +117,18 @@ class ProjectContext(QObject):
     def set_coder(self, name: str) -> None:
         """Save who is coding in the preferences (the command line's default too)."""
         self.coder = save_coder(name)
+        self._coder_said = True
         self.coderChanged.emit(self.coder)
 
     def ensure_coder(self) -> bool:
         """Before the first segment of a new installation: ask who is coding, once. False
         when the user did not say (then nothing is coded)."""
-        if self.ask_coder is None or saved_coder() is not None:
+        if self.ask_coder is None or self._coder_said:
+            return True
+        saved = saved_coder()
+        if saved is not None:  # said in another window since this one opened
+            self.coder, self._coder_said = saved, True
+            self.coderChanged.emit(saved)
             return True
         name = self.ask_coder(default_coder_name())
         if name is None:
