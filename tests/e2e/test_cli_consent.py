@@ -32,18 +32,26 @@ def test_set_then_list(cli, demo_project: Path, tmp_path: Path) -> None:  # type
     )  # fmt: skip
     assert asked.code == 0, asked.err
     assert asked.out.strip() == "P30: pending"
-    granted = cli(
+    # P30 has no handle on file: consent by handle is refused, with the reason, in one line.
+    no_handle = cli(
         "consent", "d.dots", "set", "P30", "--status", "granted", "--level", "handle",
+        "--translation", "yes", "--date", "2025-01-09",
+    )  # fmt: skip
+    one_line_error(no_handle)
+    assert "P30 has no handle on file" in no_handle.err
+    assert "consent by handle" in no_handle.err
+    granted = cli(
+        "consent", "d.dots", "set", "P30", "--status", "granted", "--level", "name",
         "--translation", "yes", "--date", "2025-01-09", "--note", "=SUM(A1)",
     )  # fmt: skip
     assert granted.code == 0, granted.err
-    assert granted.out.strip() == "P30: granted, by handle, translation allowed"
+    assert granted.out.strip() == "P30: granted, by name, translation allowed"
     listed = cli("consent", "d.dots", "list", "--json").json()
     assert len(listed) == 30
     for item in listed:
         assert {"respondent", "label", "status", "level", "translation"} <= set(item)
     p30 = next(i for i in listed if i["respondent"] == "P30")
-    assert (p30["status"], p30["level"], p30["translation"]) == ("granted", "handle", True)
+    assert (p30["status"], p30["level"], p30["translation"]) == ("granted", "name", True)
     p17 = next(i for i in listed if i["respondent"] == "P17")
     assert (p17["status"], p17["level"], p17["translation"]) == ("pending", None, None)
     assert p17["days_pending"] > 0

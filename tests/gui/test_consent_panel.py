@@ -235,6 +235,10 @@ def test_request_then_grant_then_withdrawal_through_the_form(
     assert form.level_combo.isVisible() and not form.asked_edit.isVisible()
     form.date_edit.setDate(QDate(2024, 3, 4))
     choose(form.level_combo, ConsentLevel.HANDLE)
+    # No handle on file: the form asks for one and saves it with the grant.
+    assert form.fill_handle.isVisible() or "handle" in panel.identity.shown()
+    if form.fill_handle.isVisible():
+        qtbot.keyClicks(form.fill_handle, "forum_id_42")
     check = form.translation_check
     qtbot.mouseClick(check, LEFT, pos=QPoint(8, check.height() // 2))
     assert check.isChecked()

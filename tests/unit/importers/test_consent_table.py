@@ -25,8 +25,10 @@ HEADERS = ["Respondent", "Status", "Level", "Translation", "Date", "Channel", "N
 @pytest.fixture
 def people(project: Project) -> dict[str, int]:
     with project.write() as s:
-        ids = {k: add_respondent(s, k).id for k in ("P01", "P02", "P03", "P04")}
-        ids["xiaok@example.com"] = add_respondent(s, "xiaok@example.com").id  # label R005
+        # Handles and names on file: the table grants by handle and by name.
+        known = {"handle": "h", "name": "n"}
+        ids = {k: add_respondent(s, k, identity=known).id for k in ("P01", "P02", "P03", "P04")}
+        ids["xiaok@example.com"] = add_respondent(s, "xiaok@example.com", identity=known).id  # P05
         record_event(s, ids["P04"], "requested", date(2025, 1, 1), channel="email")
     return ids
 
@@ -55,7 +57,7 @@ GOOD = [
     ["P01", "granted", "anonymous", "no", "2025-01-09", "email", ""],
     ["P02", "Granted", "Handle", "YES", "2025/01/10", "1point3acres DM", ""],
     ["P03", "declined", "", "no", "2025-01-11", "", "=not a formula"],
-    ["R005", "granted", "name", "", "", "", "by label"],
+    ["P05", "granted", "name", "", "", "", "by label"],
     ["P04", "withdrawn", "", "", "2025-02-01", "WeChat", "changed their mind"],
 ]
 

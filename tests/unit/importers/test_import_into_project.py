@@ -43,7 +43,8 @@ def test_changed_answer_keeps_its_segments_on_their_text(project: Project, tmp_p
         (seg,) = segments_of(s, rid)
         assert seg.text == "code review"
         assert s.scalar(select(Identity.name)) == "Ann Lee"
-        assert s.scalar(select(Respondent.label)) == "r1"
+        # The same respondent, found again by their id (kept as the key), label unchanged.
+        assert tuple(s.execute(select(Respondent.key, Respondent.label)).one()) == ("r1", "P01")
 
 
 def test_bad_number_names_the_row_and_changes_nothing(project: Project, tmp_path: Path) -> None:
@@ -71,7 +72,7 @@ def test_email_keys_never_become_labels(project: Project, tmp_path: Path) -> Non
     with project.read() as s:
         labels = set(s.scalars(select(Respondent.label)))
         emails = set(s.scalars(select(Identity.email)))
-    assert labels == {"R001", "R002"} and emails == {"ann@example.com", "bo@example.com"}
+    assert labels == {"P01", "P02"} and emails == {"ann@example.com", "bo@example.com"}
 
 
 def test_importing_again_with_other_choices_applies_them(project: Project, tmp_path: Path) -> None:
@@ -107,5 +108,5 @@ def test_rows_without_an_id_stay_one_respondent_across_downloads(
     with project.read() as s:
         labels = set(s.scalars(select(Respondent.label)))
         received = s.scalars(select(Response.received).order_by(Response.id)).all()
-    assert labels == {"R001", "R002", "R003", "R004"}  # never a digest of the row
+    assert labels == {"P01", "P02", "P03", "P04"}  # never a digest of the row
     assert received[0] is not None and received[0].second == 31

@@ -26,7 +26,7 @@ def test_an_empty_project(project: Project) -> None:
 
 def test_project_counts(project: Project, corpus: dict[str, str]) -> None:
     with project.write() as s:
-        a = add_respondent(s, "a@example.com")
+        a = add_respondent(s, "a@example.com", identity={"handle": "a_handle"})
         b = add_respondent(s, "b")
         add_respondent(s, "c")  # answered nothing
         en1 = add_response(s, a.id, corpus["english"])

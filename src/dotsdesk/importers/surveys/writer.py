@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from ...errors import InputError
 from ...model import AttributeDef, AttributeType, Identity, Respondent, Response
 from ...services.corpus import respondents as respondent_service
+from ...services.corpus.labels import label_maker
 from ...services.corpus.language import detect_language
 from ...services.corpus.respondents import AttributeValue
 from ...services.corpus.responses import add_response, replace_text
@@ -168,16 +169,17 @@ class _Writer:
 
     def write(self, keys: list[str], progress: Progress | None, tool_ids: bool) -> None:
         existing = dict(self.s.execute(select(Respondent.key, Respondent.id)).all())
-        labels = set(self.s.scalars(select(Respondent.label)))
+        labels = label_maker(self.s)
         total = len(keys)
-        next_label = len(existing) + 1
         for start in range(0, total, _CHUNK):
             chunk = list(range(start, min(start + _CHUNK, total)))
             new_rows = [i for i in chunk if keys[i] not in existing]
             fresh: list[dict[str, Any]] = []
             for i in new_rows:
-                label, next_label = self._label(keys[i], labels, next_label, tool_ids)
-                fresh.append({"key": keys[i], "label": label})
+                # A plain id the researcher gave stays the label only when it fits the
+                # project's scheme ("P07"); a tool's response id or a row digest never does.
+                given = None if tool_ids or keys[i].startswith("row:") else keys[i]
+                fresh.append({"key": keys[i], "label": labels.keep_or_fresh(given)})
             if fresh:
                 # Unordered RETURNING lets SQLAlchemy send multi-row INSERTs; keys are unique.
                 made = self.s.execute(
@@ -196,19 +198,6 @@ class _Writer:
                 f"{self.bad_dates} date(s) in {self.date.header!r} could not be read "  # type: ignore[union-attr]
                 "and were left empty"
             )
-
-    @staticmethod
-    def _label(key: str, labels: set[str], n: int, tool_id: bool) -> tuple[str, int]:
-        """The key itself when it is a plain id the researcher gave; otherwise (an e-mail, a
-        phone number, a survey tool's response id, a digest of the row) the next R-number."""
-        usable = not tool_id and not key.startswith("row:")
-        if usable and not respondent_service.IDENTIFYING_KEY.search(key) and key not in labels:
-            labels.add(key)
-            return key, n
-        while f"R{n:03d}" in labels:
-            n += 1
-        labels.add(f"R{n:03d}")
-        return f"R{n:03d}", n + 1
 
     def _day_first(self) -> bool:
         """Whether "1/3/2024" in the date column is the 1st of March: a day over 12 says so

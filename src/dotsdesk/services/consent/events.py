@@ -12,8 +12,15 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from ...errors import InvalidOperation
-from ...model import ConsentEvent, ConsentKind, ConsentLevel, ConsentScope, consent_scope_segment
+from ...errors import InvalidOperation, NotFound
+from ...model import (
+    ConsentEvent,
+    ConsentKind,
+    ConsentLevel,
+    ConsentScope,
+    Respondent,
+    consent_scope_segment,
+)
 from ..corpus.respondents import IDENTIFYING_KEY, find_respondent
 
 
@@ -78,6 +85,9 @@ def record_event(
             raise InvalidOperation(None, "a grant limited to listed segments needs at least one")
         if expires is not None and expires < occurred:
             raise InvalidOperation(None, "a grant cannot expire before it was given")
+        missing = missing_identity(session, respondent_id, level)
+        if missing:
+            raise InvalidOperation(None, missing)
     elif level is not None or segments or expires is not None:
         raise InvalidOperation(
             None, f"level, scope and expiry belong to a grant, not to {kind.value!r}"
@@ -102,6 +112,29 @@ def record_event(
             [{"event_id": event.id, "segment_id": s} for s in segments],
         )
     return event
+
+
+# What a grant at a level prints beside the quote, so what must be on file to record it.
+_NEEDS = {ConsentLevel.HANDLE: "handle", ConsentLevel.NAME: "name"}
+
+
+def missing_identity(session: Session, respondent_id: int, level: ConsentLevel) -> str | None:
+    """Why a grant at `level` cannot be recorded yet (None: it can): consent "by handle"
+    for someone with no handle on file would print nothing, or a guess, beside the quote."""
+    if level not in _NEEDS:
+        return None
+    field_name = _NEEDS[level]
+    respondent = session.get(Respondent, respondent_id)
+    if respondent is None:
+        raise NotFound(None, f"no respondent with id {respondent_id}")
+    identity = respondent.identity
+    if identity is not None and (getattr(identity, field_name) or "").strip():
+        return None
+    how = "their forum and handle" if level is ConsentLevel.HANDLE else "their name"
+    return (
+        f"{respondent.label} has no {field_name} on file: add {how} to their private "
+        f"identity (consent tracker) before recording consent by {field_name}"
+    )
 
 
 def record_event_for(

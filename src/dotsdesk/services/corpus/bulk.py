@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import Table, delete, func, insert, select, tuple_
+from sqlalchemy import Table, delete, insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from ...errors import InvalidOperation
@@ -25,6 +25,7 @@ from ...model import (
     Respondent,
     Response,
 )
+from .labels import label_maker
 from .language import detect_language
 from .respondents import IDENTIFYING_KEY, define_attribute, join_choices, parse_number
 from .responses import check_text
@@ -41,7 +42,7 @@ def _table(model: type[Base]) -> Table:
 @dataclass(frozen=True)
 class NewRespondent:
     key: str
-    label: str | None = None  # None, taken or identifying: a fresh R001, R002, ...
+    label: str | None = None  # None, taken or identifying: the scheme's next (labels.py)
     name: str | None = None  # private identity
 
 
@@ -65,16 +66,14 @@ def add_respondents(session: Session, rows: Sequence[NewRespondent]) -> list[tup
     clash = session.scalar(select(Respondent.key).where(Respondent.key.in_(keys[:_BATCH])))
     if clash is not None:
         raise InvalidOperation(None, f"a respondent with id {clash!r} already exists")
-    used = set(session.scalars(select(Respondent.label)))
-    counter = (session.scalar(select(func.count(Respondent.id))) or 0) + 1
+    maker = label_maker(session)
     values = []
     for key, row in zip(keys, rows, strict=True):
         label = (row.label or "").strip()
-        if not label or label in used or IDENTIFYING_KEY.search(label):
-            while f"R{counter:03d}" in used:
-                counter += 1
-            label = f"R{counter:03d}"
-        used.add(label)
+        if not label or label in maker.used or IDENTIFYING_KEY.search(label):
+            label = maker.fresh()
+        else:
+            label = maker.take(label)
         values.append({"key": key, "label": label})
     # Keys are unique: RETURNING them finds each id without an ordered (row by row) insert.
     by_key = dict(

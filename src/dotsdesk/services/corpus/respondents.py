@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ...errors import InvalidOperation, NotFound
 from ...model import AttributeDef, AttributeType, AttributeValue, Identity, Respondent
+from .labels import label_maker
 
 IDENTITY_FIELDS = ("name", "email", "phone", "contact", "forum", "handle", "other")
 IDENTIFYING_KEY = re.compile(r"@|^\+?[\d\s().-]{7,}$")
@@ -40,16 +41,6 @@ def find_respondent(session: Session, key_or_label: str) -> Respondent:
     return found
 
 
-def next_label(session: Session) -> str:
-    """A fresh pseudonymous label R001, R002, ... not yet used in this project."""
-    n = (session.scalar(select(func.count(Respondent.id))) or 0) + 1
-    while True:
-        label = f"R{n:03d}"
-        if session.scalar(select(Respondent.id).where(Respondent.label == label)) is None:
-            return label
-        n += 1
-
-
 def add_respondent(
     session: Session,
     key: str,
@@ -58,18 +49,16 @@ def add_respondent(
     identity: Mapping[str, str | None] | None = None,
     attributes: Mapping[str, str | float | None] | None = None,
 ) -> Respondent:
-    """A key that itself identifies someone (an e-mail, a phone) never becomes the label."""
+    """Labelled by the project's scheme (labels.py): the key itself only when it already
+    fits the scheme ("P07" from the researcher's own sheet); an explicit `label` is kept
+    as given, refused if already used."""
     key = key.strip()
     if not key:
         raise InvalidOperation(None, "a respondent needs a non-empty id")
     if session.scalar(select(Respondent.id).where(Respondent.key == key)) is not None:
         raise InvalidOperation(None, f"a respondent with id {key!r} already exists")
-    if label is None:
-        label = key if not IDENTIFYING_KEY.search(key) else next_label(session)
-        if session.scalar(select(Respondent.id).where(Respondent.label == label)) is not None:
-            label = next_label(session)
-    elif session.scalar(select(Respondent.id).where(Respondent.label == label)) is not None:
-        raise InvalidOperation(None, f"the label {label!r} is already used")
+    maker = label_maker(session)
+    label = maker.keep_or_fresh(key) if label is None else maker.take(label)
     respondent = Respondent(key=key, label=label)
     session.add(respondent)
     session.flush()
@@ -99,6 +88,11 @@ def rename_respondent(session: Session, respondent: Respondent, label: str) -> N
     label = label.strip()
     if not label:
         raise InvalidOperation(None, "a label cannot be empty")
+    if IDENTIFYING_KEY.search(label):
+        # A label is public: an e-mail or phone number there would leave in every export.
+        raise InvalidOperation(None, f"a label is public: {label!r} looks like a contact")
+    if len(label) > 200:
+        raise InvalidOperation(None, "a label can be at most 200 characters")
     clash = session.scalar(select(Respondent.id).where(Respondent.label == label))
     if clash is not None and clash != respondent.id:
         raise InvalidOperation(None, f"the label {label!r} is already used")

@@ -71,6 +71,7 @@ class ResponseTableModel(QAbstractTableModel):
     the chosen attributes."""
 
     sortRequested = Signal(object, object, bool)  # SortKey, attribute name | None, descending
+    labelEdited = Signal(int, str)  # respondent id, the label typed
 
     def __init__(self, fetch: Fetch, parent: Any = None) -> None:
         super().__init__(parent)
@@ -156,7 +157,22 @@ class ResponseTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.columns[index.column()].key == "respondent":
+            flags |= Qt.ItemFlag.ItemIsEditable  # F2 renames the label (the panel's action)
+        return flags
+
+    def label_column(self) -> int:
+        return next(n for n, c in enumerate(self.columns) if c.key == "respondent")
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """The editor's new label goes out as a request; the panel renames through the
+        context and the refresh that follows shows it (or the old label, if refused)."""
+        row = self.row_data(index.row()) if index.isValid() else None
+        if role != Qt.ItemDataRole.EditRole or row is None:
+            return False
+        self.labelEdited.emit(row.respondent_id, str(value))
+        return False
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -164,6 +180,9 @@ class ResponseTableModel(QAbstractTableModel):
         if role == RESPONSE_ID_ROLE:
             return self.response_id(index.row())
         column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.EditRole and column.key == "respondent":
+            row = self.row_data(index.row())
+            return row.respondent if row is not None else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             right = column.key in _NUMERIC
             horizontal = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft

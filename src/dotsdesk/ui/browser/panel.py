@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...services.browser.query import BrowseQuery, CodeChoice, FilterChoices, SortKey
 from ...services.corpus.search import terms_of
 from ..context import ProjectContext
+from ..respondent_edits import rename_action, rename_label, start_editing
 from .columns import ColumnsMenu
 from .data import BrowserData
 from .filters import FilterMenu, describe
@@ -124,6 +125,7 @@ class ResponseBrowser(QWidget):
         self.previous_uncoded_action.setObjectName("previousUncoded")
         self.previous_uncoded_action.triggered.connect(lambda: self.step_uncoded(backwards=True))
         self.addActions([self.next_uncoded_action, self.previous_uncoded_action])
+        self.rename_label_action = rename_action(self.table, self.rename_current_label)
 
     def _connect(self) -> None:
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -131,6 +133,8 @@ class ResponseBrowser(QWidget):
         self.search_field.textChanged.connect(lambda _text: self._search_timer.start())
         self.search_field.returnPressed.connect(self._apply_search)
         self.model.sortRequested.connect(self._sort_requested)
+        # Queued: the rename refreshes the list, not while the view commits its editor.
+        self.model.labelEdited.connect(self._rename, Qt.ConnectionType.QueuedConnection)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self._ctx.projectChanged.connect(self._project_changed)
         self._ctx.dataChanged.connect(self._data_changed)
@@ -284,6 +288,14 @@ class ResponseBrowser(QWidget):
         rid = self.model.response_id(current.row())
         if not self._quiet and rid is not None:
             self._ctx.responseActivated.emit(rid)
+
+    def _rename(self, respondent_id: int, label: str) -> None:
+        rename_label(self._ctx, respondent_id, label)
+
+    def rename_current_label(self) -> bool:
+        """F2: edit the selected response's respondent label in place."""
+        row = self.table.currentIndex().row()
+        return start_editing(self.table, row, self.model.label_column())
 
     def step_uncoded(self, *, backwards: bool) -> int | None:
         """Go to the next (previous) response without segments, in the order shown."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -62,6 +63,8 @@ class EventDraft:
     translation_allowed: bool | None = None
     expires: date | None = None
     note: str | None = None
+    # Identity typed into the form because the grant's level needs it and none is on file.
+    identity: dict[str, str] | None = None
 
 
 def _date_edit(name: str) -> QDateEdit:
@@ -99,6 +102,16 @@ class EventForm(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.expires_check)
         row.addWidget(self.expires_edit, 1)
+        # Consent by handle or by name prints it beside the quote: without one on file the
+        # service refuses the grant, so the form asks for it here and saves both at once.
+        self._on_file: dict[str, str] = {}
+        self.missing_note = QLabel(objectName="consentMissingIdentity", wordWrap=True)
+        self.fill_forum = QLineEdit(objectName="consentFillForum")
+        self.fill_forum.setPlaceholderText("e.g. 1point3acres BBS (optional)")
+        self.fill_handle = QLineEdit(objectName="consentFillHandle")
+        self.fill_handle.setPlaceholderText("their forum ID, saved to their private identity")
+        self.fill_name = QLineEdit(objectName="consentFillName")
+        self.fill_name.setPlaceholderText("their name, saved to their private identity")
         self.note_edit = QLineEdit(objectName="consentNote")
         self.note_edit.setPlaceholderText("optional")
         self.record_button = QPushButton("Record", objectName="consentRecord")
@@ -116,11 +129,16 @@ class EventForm(QWidget):
         self.form.addRow("Level", self.level_combo)
         self.form.addRow("Translation", self.translation_check)
         self.form.addRow("Expires", expiry)
+        self.form.addRow(self.missing_note)
+        self.form.addRow("Forum", self.fill_forum)
+        self.form.addRow("Handle", self.fill_handle)
+        self.form.addRow("Name", self.fill_name)
         self.form.addRow("Note", self.note_edit)
         self.form.addRow("", self.record_button)
         self._grant_rows: list[QWidget] = [self.level_combo, self.translation_check, expiry]
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.note_edit.textChanged.connect(self._kind_changed)
+        self.level_combo.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
 
     # -- what the user chose --------------------------------------------------------------
@@ -132,6 +150,22 @@ class EventForm(QWidget):
 
     def set_level(self, level: ConsentLevel) -> None:
         self.level_combo.setCurrentIndex(self.level_combo.findData(level))
+
+    def set_identity_on_file(self, identity: dict[str, str]) -> None:
+        """What the selected respondent has on file: decides whether the form asks."""
+        self._on_file = dict(identity)
+        for edit in (self.fill_forum, self.fill_handle, self.fill_name):
+            edit.clear()
+        self._kind_changed()
+
+    def missing(self) -> str | None:
+        """The identity field the chosen grant needs and the respondent lacks, if any."""
+        if self.kind() is not ConsentKind.GRANTED:
+            return None
+        needed = {ConsentLevel.HANDLE: "handle", ConsentLevel.NAME: "name"}.get(
+            ConsentLevel(self.level_combo.currentData())
+        )
+        return needed if needed and not self._on_file.get(needed) else None
 
     def suggest_for(self, status: ConsentStatus) -> None:
         """Preselect the likely next event; fields the user typed stay as they are."""
@@ -152,7 +186,22 @@ class EventForm(QWidget):
             translation_allowed=self.translation_check.isChecked() if grant else None,
             expires=expires if grant else None,  # type: ignore[arg-type]
             note=self.note_edit.text().strip() or None,
+            identity=self._typed_identity(),
         )
+
+    def _typed_identity(self) -> dict[str, str] | None:
+        missing = self.missing()
+        if missing is None:
+            return None
+        typed = (
+            {"name": self.fill_name.text().strip()}
+            if missing == "name"
+            else {
+                "handle": self.fill_handle.text().strip(),
+                "forum": self.fill_forum.text().strip() or self._on_file.get("forum", ""),
+            }
+        )
+        return {k: v for k, v in typed.items() if v} or None
 
     def recorded(self) -> None:
         """After a successful record: clear what belonged to that one event."""
@@ -165,6 +214,17 @@ class EventForm(QWidget):
         self.form.setRowVisible(self.asked_edit, kind is ConsentKind.REQUESTED)
         for widget in self._grant_rows:
             self.form.setRowVisible(widget, kind is ConsentKind.GRANTED)
+        missing = self.missing()
+        self.form.setRowVisible(self.missing_note, missing is not None)
+        self.form.setRowVisible(self.fill_forum, missing == "handle")
+        self.form.setRowVisible(self.fill_handle, missing == "handle")
+        self.form.setRowVisible(self.fill_name, missing == "name")
+        if missing:
+            self.missing_note.setText(
+                f"<span style='color:#B26A00'>No {missing} on file. Consent by {missing} prints "
+                f"it beside their quotes: type it below to save it with this grant.</span>"
+            )
+        self.fill_forum.setText(self.fill_forum.text() or self._on_file.get("forum", ""))
         self.note_edit.setPlaceholderText("required" if kind is ConsentKind.NOTE else "optional")
         self.record_button.setText(VERBS[kind])
         empty_note = kind is ConsentKind.NOTE and not self.note_edit.text().strip()

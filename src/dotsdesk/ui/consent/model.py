@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from ...model import ConsentLevel
@@ -101,9 +101,13 @@ COLUMNS: list[tuple[str, Callable[[ConsentRow], str], Callable[[ConsentRow], Any
      lambda r: r.days_pending),
 ]  # fmt: skip
 DAYS_COLUMN = 5
+LABEL_COLUMN = 0
+TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.EditRole)
 
 
 class ConsentTableModel(QAbstractTableModel):
+    labelEdited = Signal(int, str)  # respondent id, the label typed (F2 in the tracker)
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._all: list[ConsentRow] = []
@@ -169,7 +173,17 @@ class ConsentTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags | Qt.ItemFlag.ItemIsEditable if index.column() == LABEL_COLUMN else flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """A request only: the panel renames through the context, and the refresh that
+        follows shows the new label (or the old one, if the service refused)."""
+        row = self.row(index.row()) if index.isValid() else None
+        if role != Qt.ItemDataRole.EditRole or row is None:
+            return False
+        self.labelEdited.emit(row.respondent_id, str(value))
+        return False
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row(index.row()) if index.isValid() else None
@@ -177,7 +191,7 @@ class ConsentTableModel(QAbstractTableModel):
             return None
         if role == RESPONDENT_ID_ROLE:
             return row.respondent_id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role in TEXT_ROLES:
             return COLUMNS[index.column()][1](row)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
             colour = STATUS_COLOURS.get(row.status)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ...model import ConsentKind
+from ...model import ConsentKind, Respondent
 from ...services.consent.events import ConsentRow, consent_rows, record_event
 from ...services.consent.tracker import (
     drafts_quoting,
@@ -31,14 +31,23 @@ from ...services.consent.tracker import (
     to_ask,
     tracker_counts,
 )
+from ...services.corpus.respondents import set_identity
 from ..context import ProjectContext
+from ..respondent_edits import rename_action, rename_label, save_identity, start_editing
 from .event_form import EventDraft, EventForm
 from .history import HistoryModel, read_history
-from .model import LEVEL_WORDS, RESPONDENT_ID_ROLE, ConsentTableModel, Filter, count_for
+from .identity import IdentityBox
+from .model import (
+    LABEL_COLUMN,
+    LEVEL_WORDS,
+    RESPONDENT_ID_ROLE,
+    ConsentTableModel,
+    Filter,
+    count_for,
+)
 from .parts import (
     CountsBar,
     DraftsBox,
-    IdentityBox,
     boxed,
     consent_table,
     describe_row,
@@ -99,9 +108,14 @@ class ConsentTracker(QWidget):
         self.model = ConsentTableModel(self)
         self.table = consent_table(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        # Queued: the rename refreshes the table, which must not happen while the view is
+        # still committing its editor's text.
+        self.model.labelEdited.connect(self._rename, Qt.ConnectionType.QueuedConnection)
+        self.rename_label_action = rename_action(self.table, self.rename_current_label)
 
         self.heading = QLabel(objectName="consentHeading", wordWrap=True)
         self.identity = IdentityBox()
+        self.identity.saveRequested.connect(self.save_identity)
         self.drafts = DraftsBox()
         self.history_model = HistoryModel(self)
         self.history_view = history_table(self.history_model)
@@ -190,6 +204,7 @@ class ConsentTracker(QWidget):
             drafts = drafts_quoting(s, row.respondent_id)
         self.heading.setText(f"<b>{row.label}</b> — {describe_row(row)}")
         self.identity.show_identity(identity)
+        self.form.set_identity_on_file(identity)
         self.drafts.show_drafts(drafts, row.status, row.label)
         self.history_model.set_lines(lines)
         self.history_view.resizeColumnsToContents()  # a handful of rows: cheap
@@ -247,6 +262,10 @@ class ConsentTracker(QWidget):
             return None
 
         def action(s: Session) -> int:
+            if draft.identity:  # typed into the form because the grant's level needs it
+                respondent = s.get(Respondent, rid)
+                assert respondent is not None
+                set_identity(s, respondent, draft.identity)
             return record_event(
                 s,
                 rid,
@@ -268,6 +287,21 @@ class ConsentTracker(QWidget):
             if updated is not None:
                 self.form.suggest_for(updated.status)
         return event_id
+
+    def _rename(self, respondent_id: int, label: str) -> None:
+        rename_label(self.ctx, respondent_id, label)
+
+    def rename_current_label(self) -> bool:
+        """F2: edit the selected respondent's label in place."""
+        row = self.model.row_of(self._current) if self._current is not None else None
+        return start_editing(self.table, -1 if row is None else row, LABEL_COLUMN)
+
+    def save_identity(self, fields: dict[str, str | None]) -> bool:
+        """The identity box's Save: one transaction, one undo step."""
+        row = self._rows.get(self._current) if self._current is not None else None
+        if row is None:
+            return False
+        return save_identity(self.ctx, row.respondent_id, row.label, fields)
 
     def copy_who_to_ask(self) -> str:
         """Put the mail-merge text on the clipboard; it holds private names and contacts."""

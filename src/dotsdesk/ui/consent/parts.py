@@ -1,12 +1,11 @@
-"""The tracker's smaller pieces: counts at a glance, the private identity, affected drafts,
-and the two table views set up as the panel wants them."""
+"""The tracker's smaller pieces: counts at a glance, affected drafts, and the two table
+views set up as the panel wants them."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHeaderView,
@@ -35,16 +34,6 @@ COUNTS = [
     ("never_asked", "never asked", "#616161"),
     ("expired", "expired", STATUS_COLOURS[ConsentStatus.EXPIRED]),
 ]
-IDENTITY_LABELS = {
-    "name": "Name",
-    "email": "E-mail",
-    "phone": "Phone",
-    "contact": "Contact",
-    "forum": "Forum",
-    "handle": "Handle",
-    "other": "Other",
-}
-
 
 class CountsBar(QWidget):
     """Numbers big enough to read at a glance; grants split by level, since the level
@@ -84,38 +73,6 @@ class CountsBar(QWidget):
         """The number shown for a count, as the user reads it (for tests and tools)."""
         text = self.labels[field].text()
         return int(text.split("<b>", 1)[1].split("</b>", 1)[0])
-
-
-class IdentityBox(QGroupBox):
-    """The one place private identity is shown; the title says so."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Private — shown only in this tracker", parent)
-        self.setObjectName("consentIdentity")
-        self.setToolTip(
-            "Real names and contacts never leave the project, except in the consent register "
-            "export, which says so on its first sheet."
-        )
-        self.form = QFormLayout(self)
-        self.form.setContentsMargins(6, 4, 6, 4)
-        self.fields: dict[str, QLabel] = {}
-        for field, words in IDENTITY_LABELS.items():
-            value = QLabel(objectName=f"identity_{field}", wordWrap=True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.form.addRow(words, value)
-            self.fields[field] = value
-        self.empty = QLabel("No identity recorded.", objectName="identityEmpty")
-        self.form.addRow(self.empty)
-        self.show_identity({})
-
-    def show_identity(self, identity: dict[str, str]) -> None:
-        for field, label in self.fields.items():
-            label.setText(identity.get(field, ""))
-            self.form.setRowVisible(label, field in identity)
-        self.form.setRowVisible(self.empty, not identity)
-
-    def shown(self) -> dict[str, str]:
-        return {f: label.text() for f, label in self.fields.items() if label.text()}
 
 
 class DraftsBox(QGroupBox):

@@ -25,8 +25,9 @@ from dotsdesk.store import Project
 @pytest.fixture
 def coded(project: Project, make_response: Callable[..., int], corpus: dict[str, str]) -> dict:
     """Two respondents; Role/Research and Role/Engineering on overlapping spans."""
-    emoji = make_response(corpus["emoji"], key="B-two")
-    chinese = make_response(corpus["chinese"], key="A-one")
+    # Keys in the label scheme stay the labels; made in the opposite order to their labels.
+    emoji = make_response(corpus["emoji"], key="P02")
+    chinese = make_response(corpus["chinese"], key="P01")
     with project.write() as s:
         role = ensure_code(s, "Role").id
         research = ensure_code(s, "Role/Research").id
@@ -49,8 +50,8 @@ def test_segments_of_one_code_by_label_then_position(project: Project, coded: di
     with project.read() as s:
         rows = segments_with(s, [coded["engineering"]])
     assert [(r.respondent, r.response_id) for r in rows] == [
-        ("A-one", coded["chinese"]),
-        ("B-two", coded["emoji"]),
+        ("P01", coded["chinese"]),
+        ("P02", coded["emoji"]),
     ]
     assert rows[0].preview == "面试" and rows[0].coder == "ana"
     assert rows[1].coder == "bo" and not rows[1].truncated

@@ -127,6 +127,6 @@ def test_a_draft_quotes_every_allowed_segment_of_a_child(project: Project) -> No
         )
     assert kinds == [BlockKind.STATISTIC, BlockKind.QUOTE, BlockKind.QUOTE]
     assert [(k.respondent, k.reason) for k in report.skipped] == [
-        ("B", BlockReason.NEVER_ASKED),
-        ("B", BlockReason.NEVER_ASKED),
+        ("P02", BlockReason.NEVER_ASKED),  # B, labelled in the project's scheme
+        ("P02", BlockReason.NEVER_ASKED),
     ]

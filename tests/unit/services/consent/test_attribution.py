@@ -26,7 +26,7 @@ from dotsdesk.services.coding.codebook import ensure_code
 from dotsdesk.services.coding.segments import code_span
 from dotsdesk.services.consent.attribution import Attributor, first_appearance, letters
 from dotsdesk.services.consent.events import record_event
-from dotsdesk.services.corpus.respondents import add_respondent
+from dotsdesk.services.corpus.respondents import add_respondent, set_identity
 from dotsdesk.services.corpus.responses import add_response
 from dotsdesk.services.sample import build_sample, load_sample_data
 from dotsdesk.store import Project
@@ -51,7 +51,17 @@ def person(
     for i, path in enumerate(([role] if role else []) + list(extra_roles)):
         code_span(s, resp, i, i + 5, [ensure_code(s, path).id])
     if level:
-        record_event(s, rid, "granted", D(2025, 1, 1), level=level)
+        # A grant by handle or name needs it on file when recorded; a test without one
+        # stands for identity cleared after the grant, which attribution must survive.
+        needed = level if level in ("handle", "name") else None
+        respondent = s.get(Respondent, rid)
+        assert respondent is not None
+        if needed and not (identity or {}).get(needed):
+            set_identity(s, respondent, {needed: "on file when granted"})
+            record_event(s, rid, "granted", D(2025, 1, 1), level=level)
+            set_identity(s, respondent, {needed: None})
+        else:
+            record_event(s, rid, "granted", D(2025, 1, 1), level=level)
     return rid
 
 

@@ -14,6 +14,7 @@ from dotsdesk.model import (
     ConsentKind,
     ConsentLevel,
     ConsentScope,
+    Respondent,
     consent_scope_segment,
 )
 from dotsdesk.services.coding.codebook import ensure_code
@@ -28,7 +29,7 @@ from dotsdesk.services.consent.events import (
     record_event_for,
     status_counts,
 )
-from dotsdesk.services.corpus.respondents import add_respondent
+from dotsdesk.services.corpus.respondents import add_respondent, set_identity
 from dotsdesk.store import Project
 
 D = date  # brevity
@@ -37,7 +38,9 @@ D = date  # brevity
 @pytest.fixture
 def rid(project: Project) -> int:
     with project.write() as s:
-        return add_respondent(s, "xiaok@example.com").id
+        # A handle and a name on file: grants by handle and by name need them.
+        identity = {"forum": "1point3acres", "handle": "小K", "name": "柯晓"}
+        return add_respondent(s, "xiaok@example.com", identity=identity).id
 
 
 TODAY = D(2025, 6, 1)
@@ -198,7 +201,7 @@ def test_scoped_grant_keeps_its_segments(
 
 def test_record_event_for_key_or_label(project: Project, rid: int) -> None:
     with project.write() as s:
-        record_event_for(s, "R001", "requested", D(2025, 1, 1))
+        record_event_for(s, "P01", "requested", D(2025, 1, 1))
         record_event_for(s, "xiaok@example.com", "granted", D(2025, 1, 2), level="name")
         with pytest.raises(NotFound):
             record_event_for(s, "nobody", "requested", D(2025, 1, 1))
@@ -222,7 +225,8 @@ def test_current_consents_and_status_counts(project: Project) -> None:
     ids: dict[str, int] = {}
     with project.write() as s:
         for key, events in plan.items():
-            ids[key] = add_respondent(s, key).id
+            # Handles and names on file: grants by handle and by name need them.
+            ids[key] = add_respondent(s, key, identity={"handle": key, "name": key}).id
             for kind, when, details in events:
                 record_event(s, ids[key], kind, when, **details)
     today = D(2025, 6, 1)
@@ -272,3 +276,30 @@ def test_events_are_appended_never_edited(project: Project, rid: int) -> None:
         assert granted.level is ConsentLevel.NAME
         assert granted.scope is ConsentScope.ALL
     assert kinds == [ConsentKind.REQUESTED, ConsentKind.GRANTED, ConsentKind.WITHDRAWN]
+
+
+@pytest.mark.parametrize(
+    ("level", "on_file", "missing"),
+    [
+        ("handle", {"forum": "Zhihu", "name": "柯晓"}, "handle"),  # a forum alone names no one
+        ("name", {"forum": "Zhihu", "handle": "小K"}, "name"),
+    ],
+)
+def test_a_grant_needs_what_it_would_print_on_file(
+    project: Project, level: str, on_file: dict[str, str], missing: str
+) -> None:
+    with project.write() as s:
+        rid = add_respondent(s, "k1", identity=on_file).id
+        add_respondent(s, "k2")  # nothing on file at all
+    for who in ("k1", "k2"):
+        with (
+            pytest.raises(InvalidOperation, match=f"no {missing} on file.*consent by {missing}"),
+            project.write() as s,
+        ):
+            record_event_for(s, who, "granted", D(2025, 1, 1), level=level)
+    with project.read() as s:
+        assert current_consents(s, today=D(2025, 6, 1))[rid].status is ConsentStatus.NONE
+    with project.write() as s:
+        record_event_for(s, "k2", "granted", D(2025, 1, 1), level="anonymous")  # needs nothing
+        set_identity(s, s.get(Respondent, rid), {missing: "added"})  # type: ignore[arg-type]
+        record_event(s, rid, "granted", D(2025, 1, 2), level=level)

@@ -179,7 +179,7 @@ def test_allowed_decision_and_order(project: Project) -> None:
         bad = person(s, "P2", ("declined", D(2025, 1, 1), {}))
     got = decide(project, QuoteRequest(bad), QuoteRequest(ok), QuoteRequest(None), QuoteRequest(ok))
     assert [d.allowed for d in got] == [False, True, False, True]
-    assert got[1].reason is None and got[1].message == "P1: allowed"
+    assert got[1].reason is None and got[1].message == "P01: allowed"
     assert got[3].request == QuoteRequest(ok)
     with project.read() as s:
         assert check_quote(s, QuoteRequest(ok), TODAY).allowed

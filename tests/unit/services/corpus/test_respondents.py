@@ -35,7 +35,7 @@ def test_an_identifying_key_never_becomes_the_label(project: Project, key: str) 
         r = add_respondent(s, key)
         assert r.key == key.strip()
         assert r.label != r.key
-        assert r.label == "R001"
+        assert r.label == "P01"  # the project's scheme (labels.py)
 
 
 def test_labels_of_identifying_keys_stay_unique_and_never_a_key(project: Project) -> None:
@@ -55,9 +55,12 @@ def test_labels_of_identifying_keys_stay_unique_and_never_a_key(project: Project
             assert "@" not in label
 
 
-def test_a_plain_key_is_its_own_label(project: Project) -> None:
+def test_a_plain_key_is_its_own_label_only_when_it_fits_the_scheme(project: Project) -> None:
     with project.write() as s:
-        assert add_respondent(s, " 1point3acres-小K ").label == "1point3acres-小K"
+        assert add_respondent(s, " P07 ").label == "P07"  # the researcher's own pseudonym
+        # A handle is identity, not a pseudonym: kept as the key, labelled in the scheme.
+        handle = add_respondent(s, " 1point3acres-小K ")
+        assert (handle.key, handle.label) == ("1point3acres-小K", "P08")
         assert add_respondent(s, "P7", label="Researcher A").label == "Researcher A"
 
 
@@ -91,7 +94,7 @@ def test_find_by_key_or_label(project: Project) -> None:
         rid = add_respondent(s, "carol@example.com").id
     with project.read() as s:
         assert find_respondent(s, "carol@example.com").id == rid
-        assert find_respondent(s, "R001").id == rid
+        assert find_respondent(s, "P01").id == rid
         with pytest.raises(NotFound):
             find_respondent(s, "nobody")
 
@@ -106,6 +109,8 @@ def test_rename(project: Project) -> None:
             rename_respondent(s, b, "Hybrid B")
         with pytest.raises(InvalidOperation):
             rename_respondent(s, b, "  ")
+        with pytest.raises(InvalidOperation, match="contact"):
+            rename_respondent(s, b, "bob@example.com")  # a label is public
         rename_respondent(s, a, "Hybrid B")  # its own label is fine
 
 

@@ -1,0 +1,138 @@
+"""The tracker's private identity box: shown read-only, edited in place with Edit…
+
+It only collects what the user typed and asks for a save (`saveRequested`); the panel turns
+that into one `ctx.run`, so one save is one undo step. Blank fields are cleared.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+IDENTITY_LABELS = {
+    "name": "Name",
+    "email": "E-mail",
+    "phone": "Phone",
+    "contact": "Contact",
+    "forum": "Forum",
+    "handle": "Handle",
+    "other": "Notes",
+}
+PLACEHOLDERS = {
+    "name": "their real name (printed only with consent by name)",
+    "email": "e.g. for asking consent",
+    "forum": "e.g. 1point3acres BBS",
+    "handle": "their forum ID (printed only with consent by handle)",
+    "other": "anything else private",
+}
+
+
+class IdentityBox(QGroupBox):
+    """The one place private identity is shown and edited; the title says so."""
+
+    saveRequested = Signal(object)  # dict[str, str | None]: every field, blanks as None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Private — shown only in this tracker", parent)
+        self.setObjectName("consentIdentity")
+        self.setToolTip(
+            "Real names and contacts never leave the project, except in the consent register "
+            "export, which says so on its first sheet."
+        )
+        self._identity: dict[str, str] = {}
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._reading_page())
+        self.pages.addWidget(self._editing_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.pages)
+        self.show_identity({})
+
+    def _reading_page(self) -> QWidget:
+        page = QWidget()
+        self.form = QFormLayout(page)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.fields: dict[str, QLabel] = {}
+        for field, words in IDENTITY_LABELS.items():
+            value = QLabel(objectName=f"identity_{field}", wordWrap=True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.form.addRow(words, value)
+            self.fields[field] = value
+        self.empty = QLabel("No identity recorded.", objectName="identityEmpty")
+        self.edit_button = QPushButton("Edit…", objectName="identityEdit")
+        self.edit_button.setToolTip("Add or change their name, contacts, forum and handle")
+        self.edit_button.clicked.connect(lambda: self.begin_edit())
+        row = QHBoxLayout()
+        row.addWidget(self.empty, 1)
+        row.addStretch(1)
+        row.addWidget(self.edit_button)
+        self.form.addRow(row)
+        return page
+
+    def _editing_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.editors: dict[str, QLineEdit] = {}
+        for field, words in IDENTITY_LABELS.items():
+            editor = QLineEdit(objectName=f"identityEdit_{field}")
+            editor.setPlaceholderText(PLACEHOLDERS.get(field, ""))
+            editor.returnPressed.connect(self.save)
+            form.addRow(words, editor)
+            self.editors[field] = editor
+        self.save_button = QPushButton("Save", objectName="identitySave", default=True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton("Cancel", objectName="identityCancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+        return page
+
+    # -- showing ----------------------------------------------------------------------------
+    def show_identity(self, identity: dict[str, str]) -> None:
+        """Show a respondent's identity read-only (what was being typed is dropped: the
+        selection or the project changed, or the save went through)."""
+        self._identity = dict(identity)
+        for field, label in self.fields.items():
+            label.setText(identity.get(field, ""))
+            self.form.setRowVisible(label, field in identity)
+        self.empty.setVisible(not identity)
+        self.pages.setCurrentIndex(0)
+
+    def shown(self) -> dict[str, str]:
+        return {f: label.text() for f, label in self.fields.items() if label.text()}
+
+    def editing(self) -> bool:
+        return self.pages.currentIndex() == 1
+
+    # -- editing ----------------------------------------------------------------------------
+    def begin_edit(self, focus: str | None = None) -> None:
+        for field, editor in self.editors.items():
+            editor.setText(self._identity.get(field, ""))
+        self.pages.setCurrentIndex(1)
+        wanted = self.editors.get(focus or "") or self.editors["name"]
+        wanted.setFocus()
+
+    def typed(self) -> dict[str, str | None]:
+        return {f: e.text().strip() or None for f, e in self.editors.items()}
+
+    def save(self) -> None:
+        if self.editing():
+            self.saveRequested.emit(self.typed())
+
+    def cancel(self) -> None:
+        self.show_identity(self._identity)
