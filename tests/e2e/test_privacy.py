@@ -18,6 +18,7 @@ import csv
 import html
 import re
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,8 +97,26 @@ IDENTITY: dict[str, list[str]] = {
         "10745123456", "10745123480", "10745200001", "10745300011",
     ],
 }  # fmt: skip
-# Every shareable export the command line writes.
-SHAREABLE = ["out.xlsx", "post.docx", "reviewed.docx", "post.md", "post.html"]
+# Every export the command line writes: file -> its options.
+EXPORTS: dict[str, list[str]] = {
+    "out.xlsx": [],  # Segments, Codebook, Respondents
+    "post.docx": ["--post", "1", "--placeholders"],
+    # For reviewers: a Word comment on each quote says where it comes from.
+    "reviewed.docx": ["--post", "1", "--placeholders", "--comments"],
+    "post.md": ["--post", "1", "--placeholders"],
+    "post.html": ["--post", "1", "--placeholders"],
+    # Crosstabs by an attribute: an identity column read as one would show here.
+    "analysis.xlsx": ["--analysis", "--by", "来源", "--by", "What is your current role?"],
+    # Internal reports of every excerpt, with each respondent's attributes.
+    "codebook.docx": ["--codebook"],
+    "excerpts.docx": ["--excerpts"],
+    "out.qdpx": [],  # REFI-QDA for NVivo, ATLAS.ti, MAXQDA: respondents by label
+    # Not shareable: the two that hold identity, and say so.
+    "register.xlsx": ["--consent"],
+    "team.qdpx": ["--with-identity"],
+}
+PRIVATE = {"register.xlsx", "team.qdpx"}
+SHAREABLE = [name for name in EXPORTS if name not in PRIVATE]
 # Values that respondents also wrote in their answers ("小K说：…"): an answer is not a leak.
 IN_ANSWERS = {"小K"}
 # Found in the consent register whatever the order of the imports (no two files share them).
@@ -138,10 +157,11 @@ def identity_values(project_file: Path) -> tuple[list[str], list[str]]:
     return [v.strip() for v in values if v.strip()], labels
 
 
-def xml_text(path: Path) -> str:
-    """Every XML part of a .xlsx or .docx, entities decoded, joined."""
+def zip_text(path: Path) -> str:
+    """Every part of a .xlsx, .docx or .qdpx (XML, and a REFI project's text sources),
+    entities decoded, joined; images and other binary parts as what text they hold."""
     with zipfile.ZipFile(path) as z:
-        parts = [z.read(n).decode("utf-8") for n in z.namelist() if n.endswith((".xml", ".rels"))]
+        parts = [z.read(n).decode("utf-8", errors="replace") for n in z.namelist()]
     return html.unescape("\n".join(parts))
 
 
@@ -160,17 +180,17 @@ def shown_text(path: Path) -> str:
         texts = [p.text for p in doc.paragraphs]
         texts += [c.text for t in doc.tables for r in t.rows for c in r.cells]
         return "\n".join(texts)
+    if path.suffix == ".qdpx":
+        return ""  # zip_text reads its XML and sources
     text = path.read_text(encoding="utf-8")
-    return html.unescape(text) if path.suffix == ".html" else text
+    return html.unescape(text) if path.suffix in (".html", ".qdc") else text
 
 
 @pytest.fixture(scope="module")
 def study(tmp_path_factory: pytest.TempPathFactory) -> Study:
     folder = tmp_path_factory.mktemp("privacy")
     run(folder, "new", "p.dots")
-    run(folder, "import", "p.dots", *SURVEY_FILES)
-    if TRANSCRIPT_FILES:
-        run(folder, "import", "p.dots", *TRANSCRIPT_FILES)
+    run(folder, "import", "p.dots", *SURVEY_FILES, *TRANSCRIPT_FILES)
     # Every response whole, so that every answer reaches the workbook and the post.
     run(folder, "autocode", "p.dots", "--code", "Theme/Everything", "--pattern", r"\S",
         "--whole-response")  # fmt: skip
@@ -183,25 +203,30 @@ def study(tmp_path_factory: pytest.TempPathFactory) -> Study:
         writer.writerows([label, "granted", "anonymous", "yes", "2025-01-02"] for label in labels)
     run(folder, "consent", "p.dots", "import", "consent.csv")
 
-    run(folder, "export", "p.dots", "out.xlsx")
     run(folder, "draft", "p.dots", "--title", "T", "--sections-from", "Theme")
-    for suffix in ("docx", "md", "html"):
-        run(folder, "export", "p.dots", f"post.{suffix}", "--post", "1", "--placeholders")
-    # For reviewers: a Word comment on each quote says where it comes from.
-    run(folder, "export", "p.dots", "reviewed.docx", "--post", "1", "--placeholders", "--comments")
-    run(folder, "export", "p.dots", "register.xlsx", "--consent")
+    # Two at a time: a post's export records when it was exported, so posts go one by one.
+    posts = [name for name, args in EXPORTS.items() if "--post" in args]
+    others = [name for name in EXPORTS if name not in posts]
+
+    def export(names: list[str]) -> None:
+        for name in names:
+            run(folder, "export", "p.dots", name, *EXPORTS[name])
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for future in [pool.submit(export, posts), pool.submit(export, others)]:
+            future.result()
 
     exports: dict[str, str] = {}
     for name in SHAREABLE:
         path = folder / name
-        zipped = xml_text(path) if path.suffix in (".xlsx", ".docx") else ""
+        zipped = zip_text(path) if path.suffix in (".xlsx", ".docx", ".qdpx") else ""
         exports[name] = zipped + "\n" + shown_text(path)
     register = folder / "register.xlsx"
     first = load_workbook(register, read_only=True).worksheets[0]
     first_sheet = "\n".join(
         str(v) for row in first.iter_rows(values_only=True) for v in row if v is not None
     )
-    register_text = xml_text(register) + shown_text(register)
+    register_text = zip_text(register) + shown_text(register)
     return Study(folder, identity, labels, exports, register_text, first_sheet)
 
 
@@ -257,3 +282,12 @@ def test_the_consent_register_holds_them_and_says_so(study: Study) -> None:
     assert missing == []
     assert re.search(r"PRIVATE", study.register_first_sheet)
     assert "identity" in study.register_first_sheet
+
+
+def test_the_refi_project_with_identity_holds_them(study: Study) -> None:
+    """--with-identity is the other export that may hold identity, for the research team:
+    the test of the shareable ones would pass on an exporter that wrote nothing at all."""
+    team = zip_text(study.folder / "team.qdpx")
+    assert [v for v in ("13812345678", "kai@example.com", "Jane Doe") if v not in team] == []
+    shared = study.exports["out.qdpx"]
+    assert "我们团队自己部署模型" in shared and all(label in shared for label in study.labels)
