@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -50,12 +49,14 @@ class IdentityBox(QGroupBox):
             "export, which says so on its first sheet."
         )
         self._identity: dict[str, str] = {}
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._reading_page())
-        self.pages.addWidget(self._editing_page())
+        # Two pages shown one at a time; not a QStackedWidget, which would keep the tall
+        # editing page's height while reading and leave a gap under a short identity.
+        self.reading = self._reading_page()
+        self.editing_page = self._editing_page()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
-        layout.addWidget(self.pages)
+        layout.addWidget(self.reading)
+        layout.addWidget(self.editing_page)
         self.show_identity({})
 
     def _reading_page(self) -> QWidget:
@@ -111,19 +112,23 @@ class IdentityBox(QGroupBox):
             label.setText(identity.get(field, ""))
             self.form.setRowVisible(label, field in identity)
         self.empty.setVisible(not identity)
-        self.pages.setCurrentIndex(0)
+        self._show_page(editing=False)
 
     def shown(self) -> dict[str, str]:
         return {f: label.text() for f, label in self.fields.items() if label.text()}
 
     def editing(self) -> bool:
-        return self.pages.currentIndex() == 1
+        return not self.editing_page.isHidden()
+
+    def _show_page(self, *, editing: bool) -> None:
+        self.reading.setHidden(editing)
+        self.editing_page.setHidden(not editing)
 
     # -- editing ----------------------------------------------------------------------------
     def begin_edit(self, focus: str | None = None) -> None:
         for field, editor in self.editors.items():
             editor.setText(self._identity.get(field, ""))
-        self.pages.setCurrentIndex(1)
+        self._show_page(editing=True)
         wanted = self.editors.get(focus or "") or self.editors["name"]
         wanted.setFocus()
 
