@@ -90,6 +90,6 @@ def test_vendor_file_report_names_readings_and_skips(cli, tmp_path: Path) -> Non
     result = cli("import", "study.dots", DATA / "refi" / "maxqda_like.qdpx")
     assert result.code == 0, result.err
     assert "a line break counted as one, the byte-order mark counted" in result.out
-    assert "the archive lacks its text file" in result.out
+    assert "the archive lacks the text file" in result.out
     result = cli("import", "study.dots", DATA / "refi" / "taguette_like.qdc")
     assert result.code == 0 and "REFI-QDA codebook from Taguette" in result.out

@@ -37,7 +37,8 @@ class SourceText:
 
 @dataclass(frozen=True)
 class Missing:
-    why: str
+    why: str  # the same words for every source it befalls, so the report groups them
+    detail: str = ""  # which file
 
 
 def find_text(
@@ -69,8 +70,8 @@ def find_text(
         return Missing("it has neither text nor a path to its text")
     outside = any(t.strip().lower().startswith(("relative://", "absolute://")) for t in tried)
     if outside:
-        return Missing(f"its text is a file outside the archive ({tried[0]}), which is never read")
-    return Missing(f"the archive lacks its text file {tried[0]}")
+        return Missing("the text is a file outside the archive, which is never read", tried[0])
+    return Missing("the archive lacks the text file", tried[0])
 
 
 def decode_source(path: Path, name: str, data: bytes) -> SourceText | Missing:
@@ -81,7 +82,7 @@ def decode_source(path: Path, name: str, data: bytes) -> SourceText | Missing:
             try:
                 return SourceText(data[len(bom) :].decode(codec), True, name, display)
             except UnicodeDecodeError:
-                return Missing(f"{name} is not valid {display}")
+                return Missing(f"the text file is not valid {display}", name)
     try:
         return SourceText(data.decode("utf-8"), False, name, "UTF-8")
     except UnicodeDecodeError:
@@ -91,19 +92,19 @@ def decode_source(path: Path, name: str, data: bytes) -> SourceText | Missing:
         codec = codecs.lookup(guessed.replace(" ", "-")).name
         return SourceText(data.decode(codec), False, name, guessed)
     except (InputError, LookupError, UnicodeDecodeError):
-        return Missing(f"{name} is not UTF-8 text and its encoding could not be told")
+        return Missing("the text file is not UTF-8 and its encoding could not be told", name)
 
 
 def _rich_text(name: str, data: bytes) -> SourceText | Missing:
     suffix = PurePosixPath(name).suffix.lower()
     if suffix not in RICH_SUFFIXES:
-        return Missing(f"its only text is {name}, a {suffix or 'file'} dotsdesk cannot read")
+        return Missing(f"the only text is a {suffix or 'file'} dotsdesk cannot read", name)
     with tempfile.TemporaryDirectory(prefix="dotsdesk-refi-") as folder:
         temp = Path(folder) / f"source{suffix}"
         temp.write_bytes(data)
         try:
             text = read_rtf(temp) if suffix == ".rtf" else read_document(temp).text
         except InputError as exc:
-            return Missing(f"{name} cannot be read ({exc.problem})")
+            return Missing("the rich text file cannot be read", f"{name}: {exc.problem}")
     kind = {".docx": "Word", ".rtf": "RTF"}.get(suffix, "plain")
     return SourceText(text, False, f"{name} ({kind} text)")

@@ -132,14 +132,13 @@ class ProjectImport:
             self.archive, self.path, source.inline, source.plain_path, source.rich_path
         )
         if isinstance(found, Missing):
-            codings = len(source.selections) + len(source.whole_codes)
+            name = source.name or source.guid
             self.report.problem(
-                f"sources skipped ({found.why}; their {codings} coding(s) not imported, "
-                "their codes kept)"
-                if codings
-                else f"sources skipped ({found.why})",
-                source.name or source.guid,
+                f"sources skipped ({found.why})",
+                f"{name} ({found.detail})" if found.detail else name,
             )
+            codings = len(source.selections) + len(source.whole_codes)
+            self.report.skipped["codings of sources skipped (their codes are kept)"] += codings
         return found
 
     def _decide_readings(self, texts: list[SourceText | Missing]) -> None:
@@ -272,7 +271,11 @@ class ProjectImport:
         for note in self.parsed.notes:
             found = find_text(self.archive, self.path, note.inline, note.plain_path, note.rich_path)
             if isinstance(found, Missing):
-                self.report.problem(f"memos skipped ({found.why})", note.name or note.guid)
+                name = note.name or note.guid
+                self.report.problem(
+                    f"memos skipped ({found.why})",
+                    f"{name} ({found.detail})" if found.detail else name,
+                )
                 continue
             text = normalise_breaks(found.raw).replace("\x00", "\ufffd")
             coder = self.coders.get(note.user or "", self.coders[""])

@@ -108,8 +108,12 @@ def test_maxqda_crlf_as_one_bom_counted_missing_and_outside_sources(project: Pro
     }
     out = text(report)
     assert "a line break counted as one, the byte-order mark counted" in out
-    assert "the archive lacks its text file" in out and "'Gruppe B'" in out
-    assert "outside the archive (relative://../interviews/c.txt), which is never read" in out
+    assert "sources skipped (the archive lacks the text file): 'Gruppe B (internal://" in out
+    assert (
+        "outside the archive, which is never read): 'Gruppe C (relative://../interviews/c.txt)'"
+        in out
+    )
+    assert "skipped: 1 codings of sources skipped (their codes are kept)" in out
     with project.read() as s:  # the codes of a missing source's codings are all there
         assert set(code_paths(s).values()) == {
             "Thèmes",
