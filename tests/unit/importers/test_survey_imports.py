@@ -1016,3 +1016,16 @@ def test_the_same_question_in_another_survey_widens_its_attribute(project: Proje
     assert sorted(values) == sorted(
         [(v, None) for v in ("2", "1", "2", "1", "女", "男", "女", "男")]
     )
+
+
+def test_the_survey_language_gives_way_to_the_answers_script(project: Project) -> None:
+    """Qualtrics' UserLanguage is the language the survey was shown in: R_2b… saw it in
+    German and answered in Chinese. Where the script leaves no doubt, the answer's language
+    wins; otherwise the column's (which detection of short texts could not do better)."""
+    imported(project, SURVEYS / "qualtrics_current.csv")
+    with project.read() as s:
+        language = dict(s.execute(select(Response.text, Response.language)).all())
+    assert language[RESEARCHER] == "zh"  # UserLanguage DE
+    assert language["数据科学家 🇨🇳"] == "zh"
+    assert language[TYPICAL_WEEK] == "en"  # UserLanguage EN
+    assert language["Thanks! 👍🏽"] == "es"  # UserLanguage ES: too short to say otherwise

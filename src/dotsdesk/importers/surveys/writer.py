@@ -50,6 +50,9 @@ _LANGUAGE_NAMES = {
 }
 _TAG = re.compile(r"^[a-z]{2,3}([-_][a-z0-9]{2,8})*$")
 _CHUNK = 500
+# Languages that detection settles by their script, and the characters that may show one.
+_SCRIPTED = frozenset({"zh", "ja", "ko"})
+_EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # A date written d/m/yyyy or m/d/yyyy: which is which is decided for the whole column.
 _SLASHED = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 
@@ -237,10 +240,18 @@ class _Writer:
         return received
 
     def _language(self, row: list[str], text: str) -> str:
+        """The language column's, unless the text's script says otherwise: a survey shown in
+        German (Qualtrics' UserLanguage) can be answered in Chinese."""
         language = None
         if self.language is not None:
             language = normalise_language(row[self.language.index])
-        return language or detect_language(text)
+        if language is None:
+            return detect_language(text)
+        if language not in _SCRIPTED and _EAST_ASIAN.search(text):
+            detected = detect_language(text)
+            if detected in _SCRIPTED:
+                return detected
+        return language
 
     def _insert_new(self, rows: list[tuple[int, int]]) -> None:
         identities, values, responses = [], [], []
