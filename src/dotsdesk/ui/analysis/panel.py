@@ -59,7 +59,9 @@ class _Table(QTableView):
         self.setSortingEnabled(True)
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # codebook order until asked
         self.verticalHeader().hide()
-        QShortcut(QKeySequence.StandardKey.Copy, self, self.copy)
+        # Only while this table has focus: window-wide, Ctrl+C anywhere would copy the table.
+        copy = QShortcut(QKeySequence.StandardKey.Copy, self, self.copy)
+        copy.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     def copy(self) -> str:
         chosen = [self.proxy.mapToSource(i) for i in self.selectedIndexes()]
