@@ -38,14 +38,14 @@ def local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+# After parse_xml every tag is its local name, so children are found by ElementTree's own
+# (C) lookups: a project of 100,000 selections has over a million of them.
 def kids(element: Element, name: str | None = None) -> Iterator[Element]:
-    for child in element:
-        if name is None or local(child.tag) == name:
-            yield child
+    return iter(element) if name is None else element.iterfind(name)
 
 
 def first(element: Element, name: str) -> Element | None:
-    return next(kids(element, name), None)
+    return element.find(name)
 
 
 def text_of(element: Element, name: str) -> str | None:
@@ -67,6 +67,10 @@ def parse_xml(path: Path, data: bytes, what: str) -> Element:
         raise InputError(
             path, f"{what} is not well-formed XML (line {line}, column {column}); is it truncated?"
         ) from None
+    for element in root.iter():  # namespaces dropped: vendors write several, or none
+        tag = element.tag
+        if isinstance(tag, str) and "}" in tag:
+            element.tag = tag.rsplit("}", 1)[1]
     return root
 
 

@@ -193,3 +193,27 @@ def test_a_codebook_is_imported_from_a_path_in_another_folder(
     with project.write() as s:
         report = import_file(s, copy)
     assert "REFI-QDA codebook" in report.lines()[0]
+
+
+def test_codebooks_in_any_namespace_or_none(project: Project, tmp_path: Path) -> None:
+    variants = {
+        "none.qdc": (
+            '<CodeBook><Codes><Code guid="{G}" name="A" isCodable="true"/></Codes></CodeBook>'
+        ),
+        "prefixed.qdc": (
+            '<q:CodeBook xmlns:q="urn:QDA-XML:codebook:1.0"><q:Codes>'
+            '<q:Code guid="{G}" name="B" isCodable="true"/></q:Codes></q:CodeBook>'
+        ),
+        "project_ns.qdc": (
+            '<CodeBook xmlns="urn:QDA-XML:project:1.0"><Codes>'
+            '<Code guid="{G}" name="C" isCodable="1" color="#abc"/></Codes></CodeBook>'
+        ),
+    }
+    for n, (name, xml) in enumerate(variants.items()):
+        path = tmp_path / name
+        path.write_text(xml.replace("{G}", f"{{0000000{n}-0000-4000-8000-000000000000}}"))
+        with project.write() as s:
+            import_file(s, path)
+    with project.read() as s:
+        codes = {c.name: c.colour for c in s.scalars(select(Code))}
+    assert set(codes) == {"A", "B", "C"} and codes["C"] == "#AABBCC"
