@@ -93,3 +93,21 @@ def test_vendor_file_report_names_readings_and_skips(cli, tmp_path: Path) -> Non
     assert "the archive lacks the text file" in result.out
     result = cli("import", "study.dots", DATA / "refi" / "taguette_like.qdc")
     assert result.code == 0 and "REFI-QDA codebook from Taguette" in result.out
+
+
+def test_export_while_the_project_is_open_in_the_app(
+    cli, demo_project: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The first export records the project's GUID namespace, a write; once it is there,
+    exports only read and work while the app holds the project open."""
+    study = tmp_path / "study.dots"
+    shutil.copyfile(demo_project, study)
+    with Project.open(study):  # the app, holding the writer's lock
+        result = cli("export", study, "first.qdpx")
+        assert result.code == 1 and "export it once from the app" in result.err
+        assert not (tmp_path / "first.qdpx").exists()
+    assert cli("export", study, "first.qdpx").code == 0
+    with Project.open(study):
+        result = cli("export", study, "second.qdpx")
+        assert result.code == 0, result.err
+    assert read_qdpx(tmp_path / "first.qdpx")[0] == read_qdpx(tmp_path / "second.qdpx")[0]
