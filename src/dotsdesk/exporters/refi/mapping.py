@@ -146,8 +146,13 @@ def map_project(ns: uuid.UUID, rows: ProjectRows, name: str) -> RefiProject:
     for rid, label in rows.respondents:
         case = RefiCase(stable_guid(ns, "respondent", rid), label)
         own = rows.values.get(rid, {})
+        identity = rows.identity.get(rid, {})
         for key, (variable, _) in variables.items():
-            value = _value(variable, own.get(key) if isinstance(key, int) else None, rows, rid, key)
+            if isinstance(key, str):  # an identity field, only with --with-identity
+                text = identity.get(key)
+                value = RefiValue(variable.guid, "Text", text) if text else None
+            else:
+                value = _value(variable, own.get(key))
             if value is not None:
                 case.values.append(value)
         case.source_guids = by_respondent.get(rid, [])
@@ -201,15 +206,9 @@ def _variables(
 
 
 def _value(
-    variable: RefiVariable,
-    stored: tuple[str | None, float | None] | None,
-    rows: ProjectRows,
-    rid: int,
-    key: int | str,
+    variable: RefiVariable, stored: tuple[str | None, float | None] | None
 ) -> RefiValue | None:
-    if isinstance(key, str):  # an identity field
-        text = rows.identity.get(rid, {}).get(key)
-        return RefiValue(variable.guid, "Text", text) if text else None
+    """An attribute's stored value in the lexical form of its variable's type."""
     if stored is None:
         return None
     text, number = stored
