@@ -7,7 +7,6 @@ import csv
 import io
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from dotsdesk.importers.surveys.columns import Role
@@ -16,6 +15,8 @@ from dotsdesk.importers.surveys.profiles.limesurvey import NO_DATE, PROFILE
 from dotsdesk.importers.surveys.table import read_table
 from dotsdesk.importers.text import decode_bytes
 from tests.paths import DATA
+
+from .heads import head_of
 
 SURVEYS = DATA / "surveys"
 TRICKY = "小K说：我是👩‍💻工程师 👍🏽 🇨🇳, Cafe\u0301 and cafe\u0301s"
@@ -287,29 +288,10 @@ def other_fixtures() -> list[Path]:
     return [p for p in found if not p.name.startswith("limesurvey_")]
 
 
-def any_head(path: Path) -> list[list[str]] | None:
-    """The first records as text, or None for the fixtures that are broken on purpose."""
-    try:
-        if path.suffix.lower() == ".xlsx":
-            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-            sheet = workbook.worksheets[0]
-            rows = sheet.iter_rows(max_row=HEAD_RECORDS, values_only=True)
-            head = [["" if v is None else str(v) for v in row] for row in rows]
-            workbook.close()
-            return head
-        text = decode_bytes(path.read_bytes(), path, None).text
-    except Exception:
-        return None
-    try:
-        delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))[:HEAD_RECORDS]
-
 
 @pytest.mark.parametrize("path", other_fixtures(), ids=lambda p: p.name)
 def test_other_files_are_not_claimed(path: Path) -> None:
-    head = any_head(path)
+    head = head_of(path)
     if head is None:
         pytest.skip("not readable as a table")
     assert PROFILE.recognise(head) is None

@@ -16,6 +16,8 @@ from dotsdesk.importers.surveys.profiles.surveymonkey import PROFILE
 from dotsdesk.importers.text import decode_bytes
 from tests.paths import DATA
 
+from .heads import head_of
+
 SURVEYS = DATA / "surveys"
 TRICKY = "小K说：我是👩‍💻工程师 👍🏽 🇨🇳, Cafe\u0301 and cafe\u0301s"
 
@@ -225,24 +227,10 @@ def other_fixtures() -> list[Path]:
     return [p for p in found if not p.name.startswith("surveymonkey_")]
 
 
-def any_head(path: Path) -> list[list[str]] | None:
-    """The first records as text, or None for the fixtures that are broken on purpose."""
-    try:
-        if path.suffix.lower() == ".xlsx":
-            return xlsx_head(path)
-        text = decode_bytes(path.read_bytes(), path, None).text
-    except Exception:
-        return None
-    try:
-        delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))[:HEAD_RECORDS]
-
 
 @pytest.mark.parametrize("path", other_fixtures(), ids=lambda p: p.name)
 def test_other_files_are_not_claimed(path: Path) -> None:
-    head = any_head(path)
+    head = head_of(path)
     if head is None:
         pytest.skip("not readable as a table")
     assert PROFILE.recognise(head) is None

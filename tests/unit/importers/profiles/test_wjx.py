@@ -22,6 +22,8 @@ from dotsdesk.importers.surveys.profiles.wjx import (
 )
 from tests.paths import DATA
 
+from .heads import head_of
+
 SURVEYS = DATA / "surveys"
 TEXT_SKIPS = {"(跳过)", "(空)", "（跳过）", "（空）"}
 
@@ -226,20 +228,6 @@ def test_not_claimed(head: list[list[str]]) -> None:
     assert PROFILE.recognise(head) is None
 
 
-def _any_records(path: Path) -> list[list[str]]:
-    data = path.read_bytes()
-    for codec in ("utf-8-sig", "gbk", "utf-16", "cp1252"):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        delimiter = "\t" if text.count("\t") > text.count(",") else ","
-        try:
-            return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-        except csv.Error:
-            return []
-    return []
-
 
 OTHER_TABLES = [
     DATA / name
@@ -264,7 +252,7 @@ OTHER_TABLES = [
 
 @pytest.mark.parametrize("path", OTHER_TABLES, ids=lambda p: p.name)
 def test_other_exports_are_not_claimed(path: Path) -> None:
-    assert PROFILE.recognise(_any_records(path)[:HEAD_RECORDS]) is None
+    assert PROFILE.recognise(head_of(path) or []) is None
 
 
 def test_other_workbooks_are_not_claimed() -> None:
