@@ -130,8 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
         "private names, contacts and handles and says so on its first sheet",
     )
     posts_cli.add_export_options(p)
-    reports_cli.add_export_options(p)
     exchange_cli.add_export_options(p)
+    reports_cli.add_export_options(p)
     p.set_defaults(run=commands.export)
 
     consent_cli.add_parser(sub)
