@@ -137,9 +137,13 @@ class Project:
             raise ProjectError(path, f"is damaged or not a dotsdesk project ({exc.orig})") from None
 
     def close(self) -> None:
-        # Another reader may hold the WAL; then it is folded in later.
-        with contextlib.suppress(OperationalError):
-            checkpoint(self.engine)
+        # Only a writer folds the WAL into the file: a TRUNCATE checkpoint takes the write
+        # lock and waits for every reader, so a read-only command closing beside a writer
+        # and a slow reader made that writer fail with "database is locked". Another
+        # reader may hold the WAL; then it is folded in at the next writer's close.
+        if self._lock is not None:
+            with contextlib.suppress(OperationalError):
+                checkpoint(self.engine)
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()
