@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import datetime
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from dotsdesk.importers.surveys.columns import Role
 from dotsdesk.importers.surveys.profiles.base import HEAD_RECORDS, Answer, Column, Layout
 from dotsdesk.importers.surveys.profiles.google_forms import PROFILE
 
-from .heads import head_of
+from .heads import head_of, plain_records
 
 DATA = Path(__file__).resolve().parents[3] / "data"
 SURVEYS = DATA / "surveys"
@@ -23,19 +20,9 @@ SHEETS_CSV = "sheet downloaded as CSV"
 SHEETS_XLSX = "sheet downloaded as .xlsx"
 
 
-def records(path: Path) -> list[list[str]]:
-    """The file's records the simple way: UTF-8 and csv, or openpyxl's values as str()."""
-    if path.suffix == ".xlsx":
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        rows = wb.worksheets[0].iter_rows(values_only=True)
-        return [["" if v is None else str(v) for v in row] for row in rows]
-    return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8"), newline="")))
-
-
-
 def recognise(name: str) -> Layout:
     path = SURVEYS / name if (SURVEYS / name).exists() else DATA / name
-    layout = PROFILE.recognise(records(path)[:HEAD_RECORDS])
+    layout = PROFILE.recognise(plain_records(path)[:HEAD_RECORDS])
     assert layout is not None, name
     return layout
 
@@ -97,7 +84,7 @@ def test_forms_download_in_chinese() -> None:
 
 
 def test_xlsx_with_date_values() -> None:
-    head = records(SURVEYS / "google_forms.xlsx")[:HEAD_RECORDS]
+    head = plain_records(SURVEYS / "google_forms.xlsx")[:HEAD_RECORDS]
     assert head[1][0] == "2024-03-01 09:15:02.480000"
     layout = PROFILE.recognise(head)
     assert layout is not None
@@ -106,7 +93,7 @@ def test_xlsx_with_date_values() -> None:
 
 
 def test_xlsx_timestamps_read_as_serial_numbers() -> None:
-    head = records(SURVEYS / "google_forms.xlsx")[:HEAD_RECORDS]
+    head = plain_records(SURVEYS / "google_forms.xlsx")[:HEAD_RECORDS]
     epoch = datetime(1899, 12, 30)
     for row in head[1:]:
         moment = datetime.fromisoformat(row[0])

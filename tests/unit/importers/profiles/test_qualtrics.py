@@ -2,37 +2,24 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from dotsdesk.importers.surveys.columns import Role
 from dotsdesk.importers.surveys.profiles.base import HEAD_RECORDS, Answer, Column, Layout
 from dotsdesk.importers.surveys.profiles.qualtrics import PROFILE
 
-from .heads import head_of
+from .heads import head_of, plain_records
 
 DATA = Path(__file__).resolve().parents[3] / "data"
 SURVEYS = DATA / "surveys"
 IGNORED = (Role.IGNORED, None)
 
 
-def records(path: Path) -> list[list[str]]:
-    """The file's records the simple way: UTF-8 (BOM kept) and csv, or openpyxl's values."""
-    if path.suffix == ".xlsx":
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        rows = wb.worksheets[0].iter_rows(values_only=True)
-        return [["" if v is None else str(v) for v in row] for row in rows]
-    return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8"), newline="")))
-
-
-
 def recognise(name: str) -> Layout:
     path = SURVEYS / name if (SURVEYS / name).exists() else DATA / name
-    layout = PROFILE.recognise(records(path)[:HEAD_RECORDS])
+    layout = PROFILE.recognise(plain_records(path)[:HEAD_RECORDS])
     assert layout is not None, name
     return layout
 
@@ -86,7 +73,7 @@ def test_each_variant_is_recognised(name: str, variant: str, header_rows: int) -
 
 def test_current_csv_columns() -> None:
     path = SURVEYS / "qualtrics_current.csv"
-    head = records(path)[:HEAD_RECORDS]
+    head = plain_records(path)[:HEAD_RECORDS]
     assert head[0][0] == "\ufeffStartDate"  # the BOM reaches the profile
     layout = PROFILE.recognise(head)
     assert layout is not None
@@ -154,7 +141,7 @@ def test_xlsx_with_chinese_labels_and_choices_split_into_columns() -> None:
 
 
 def test_2016_export_with_single_quoted_import_ids() -> None:
-    head = records(SURVEYS / "qualtrics_2016.csv")
+    head = plain_records(SURVEYS / "qualtrics_2016.csv")
     assert head[2][0] == "{'ImportId': 'responseId'}"
     layout = recognise("qualtrics_2016.csv")
     assert roles(layout) == {
@@ -183,7 +170,7 @@ def test_2016_export_with_single_quoted_import_ids() -> None:
 
 
 def test_legacy_export_by_v_codes() -> None:
-    head = records(SURVEYS / "qualtrics_legacy.csv")
+    head = plain_records(SURVEYS / "qualtrics_legacy.csv")
     assert head[0][0] == "\ufeffV1" and head[0][-1] == "" and head[3][-1] == ""
     layout = recognise("qualtrics_legacy.csv")
     assert len(layout.columns) == len(head[0]) - 1  # the trailing comma makes no column
@@ -226,7 +213,7 @@ def test_older_fixture_falls_back_to_the_id_for_an_empty_label() -> None:
 
 
 def test_export_whose_label_and_import_id_rows_were_deleted() -> None:
-    head = records(SURVEYS / "qualtrics_current.csv")
+    head = plain_records(SURVEYS / "qualtrics_current.csv")
     layout = PROFILE.recognise([head[0], *head[3:]])
     assert layout is not None
     assert (layout.variant, layout.header_rows) == (

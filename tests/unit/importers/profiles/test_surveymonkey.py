@@ -227,7 +227,6 @@ def other_fixtures() -> list[Path]:
     return [p for p in found if not p.name.startswith("surveymonkey_")]
 
 
-
 @pytest.mark.parametrize("path", other_fixtures(), ids=lambda p: p.name)
 def test_other_files_are_not_claimed(path: Path) -> None:
     head = head_of(path)

@@ -228,7 +228,6 @@ def test_not_claimed(head: list[list[str]]) -> None:
     assert PROFILE.recognise(head) is None
 
 
-
 OTHER_TABLES = [
     DATA / name
     for name in (
