@@ -5,6 +5,7 @@ An import is one transaction (cancelling rolls it back) and one undo step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -334,50 +335,54 @@ class Transfers:
     def _offer_placeholders(
         self, post_id: int, target: Path, comments: bool, accept_figures: bool, refused: Any
     ) -> None:
-        lines = "\n".join(f"• {d.message}" for d in refused.decisions)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "Export post",
+        self._offer_retry(
+            "postExportBlocked",
             f"{len(refused.decisions)} quote(s) are blocked by the consent gate, so "
             f"{target.name} was not written.",
-            QMessageBox.StandardButton.Cancel,
-            self.parent,
+            [d.message for d in refused.decisions],
+            ("Replace with placeholders", "replaceWithPlaceholders"),
+            lambda: self.export_post_to(post_id, target, comments, True, accept_figures),
         )
-        box.setObjectName("postExportBlocked")
-        box.setInformativeText(lines)
-        replace = box.addButton("Replace with placeholders", QMessageBox.ButtonRole.AcceptRole)
-        replace.setObjectName("replaceWithPlaceholders")
-
-        def answered(button: Any) -> None:
-            if button is replace:
-                self.export_post_to(post_id, target, comments, True, accept_figures)
-
-        box.buttonClicked.connect(answered)
-        box.open()  # not exec: the window (and a test) carries on while it is shown
 
     def _offer_new_figures(
         self, post_id: int, target: Path, comments: bool, placeholders: bool, refused: Any
     ) -> None:
-        lines = "\n".join(f"• {change}" for change in refused.changes)
+        self._offer_retry(
+            "postExportFiguresChanged",
+            f"{len(refused.changes)} figure(s) changed since the post was last exported or "
+            f"its figures accepted, so {target.name} was not written.",
+            [str(change) for change in refused.changes],
+            ("Export the new figures", "exportNewFigures"),
+            lambda: self.export_post_to(post_id, target, comments, placeholders, True),
+        )
+
+    def _offer_retry(
+        self,
+        name: str,
+        text: str,
+        reasons: list[str],
+        button: tuple[str, str],
+        retry: Callable[[], None],
+    ) -> None:
+        """Say why the post was not written, and offer the one way to write it anyway."""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Export post",
-            f"{len(refused.changes)} figure(s) changed since the post was last exported or "
-            f"its figures accepted, so {target.name} was not written.",
+            text,
             QMessageBox.StandardButton.Cancel,
             self.parent,
         )
-        box.setObjectName("postExportFiguresChanged")
-        box.setInformativeText(lines)
-        export = box.addButton("Export the new figures", QMessageBox.ButtonRole.AcceptRole)
-        export.setObjectName("exportNewFigures")
+        box.setObjectName(name)
+        box.setInformativeText("\n".join(f"• {reason}" for reason in reasons))
+        accept = box.addButton(button[0], QMessageBox.ButtonRole.AcceptRole)
+        accept.setObjectName(button[1])
 
-        def answered(button: Any) -> None:
-            if button is export:
-                self.export_post_to(post_id, target, comments, placeholders, True)
+        def answered(clicked: Any) -> None:
+            if clicked is accept:
+                retry()
 
         box.buttonClicked.connect(answered)
-        box.open()
+        box.open()  # not exec: the window (and a test) carries on while it is shown
 
     def _failed(self, message: str) -> None:
         if message:  # empty: the user cancelled, and nothing changed
