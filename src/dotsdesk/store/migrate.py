@@ -42,3 +42,7 @@ def has_tables(engine: Engine) -> bool:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), revision)
+        if conn.dialect.name == "postgresql":
+            from . import pg_schema
+
+            pg_schema.finish(conn)

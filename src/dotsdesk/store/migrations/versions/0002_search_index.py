@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from alembic import op
 
+from dotsdesk.store import pg_schema
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -23,6 +25,10 @@ _INDEXED = {"response": "response_fts", "translation": "translation_fts"}
 
 
 def upgrade() -> None:
+    if pg_schema.is_server():
+        pg_schema.search_index()
+        pg_schema.bounds_trigger("segment", "segment ends beyond its response text")
+        return
     for table, fts in _INDEXED.items():
         op.execute(
             f"CREATE VIRTUAL TABLE {fts} USING fts5("
@@ -53,6 +59,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if pg_schema.is_server():
+        op.execute("DROP TRIGGER IF EXISTS segment_bounds ON segment")
+        for table in _INDEXED:
+            op.execute(f"DROP INDEX IF EXISTS ix_{table}_text_trgm")
+        return
     op.execute("DROP TRIGGER IF EXISTS segment_bounds_insert")
     op.execute("DROP TRIGGER IF EXISTS segment_bounds_update")
     for fts in _INDEXED.values():

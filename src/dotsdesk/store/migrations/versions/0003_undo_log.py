@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from alembic import op
 
+from dotsdesk.store import pg_schema
+
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
@@ -34,12 +36,19 @@ def _bounds_triggers(extra: str) -> None:
 
 
 def upgrade() -> None:
+    if pg_schema.is_server():
+        pg_schema.undo_log()  # the bounds triggers of 0002 already step aside in a replay
+        return
     op.execute("CREATE TABLE undo_log (seq INTEGER PRIMARY KEY, stmt TEXT NOT NULL)")
     op.execute("CREATE TABLE undo_replay (active INTEGER NOT NULL)")
     _bounds_triggers(" AND NOT EXISTS (SELECT 1 FROM undo_replay)")
 
 
 def downgrade() -> None:
+    if pg_schema.is_server():
+        op.execute("DROP TABLE undo_replay")
+        op.execute("DROP TABLE undo_log CASCADE")
+        return
     _bounds_triggers("")
     op.execute("DROP TABLE undo_replay")
     op.execute("DROP TABLE undo_log")

@@ -17,6 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from dotsdesk.store import pg_schema
+
 revision = "0004"
 down_revision = "0003"
 branch_labels = None
@@ -67,6 +69,9 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("response_id", name=op.f("pk_transcript")),
     )
+    if pg_schema.is_server():
+        pg_schema.bounds_trigger("turn", "turn ends beyond its response text")
+        return
     for when in _BOUNDS:
         name = "turn_bounds_" + when.split()[0].lower()
         op.execute(
@@ -78,7 +83,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for when in _BOUNDS:
+    for when in [] if pg_schema.is_server() else _BOUNDS:  # a server drops them with the table
         op.execute(f"DROP TRIGGER IF EXISTS turn_bounds_{when.split()[0].lower()}")
     op.drop_table("transcript")
     with op.batch_alter_table("turn", schema=None) as batch_op:
