@@ -10,6 +10,7 @@ from . import analyse as analyse_cli
 from . import commands
 from . import consent as consent_cli
 from . import exchange as exchange_cli
+from . import merge as merge_cli
 from . import posts as posts_cli
 from . import reports as reports_cli
 
@@ -24,6 +25,7 @@ EPILOG = """examples:
   dotsdesk export study.dots register.xlsx --consent
   dotsdesk draft study.dots --title "Do you write production code?" --sections-from Role
   dotsdesk export study.dots post.docx --post 1 --comments
+  dotsdesk merge study.dots colleague.dots
 """
 
 
@@ -110,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     posts_cli.add_parser(sub)
     analyse_cli.add_parser(sub)
+    merge_cli.add_parser(sub)
 
     p = sub.add_parser(
         "export",
