@@ -10,7 +10,10 @@ class DotsError(Exception):
 
     def __init__(self, path: Path | str | None, problem: str) -> None:
         super().__init__(problem)
-        self.path = Path(path) if path is not None else None
+        # A server project's address is not a path (Path would fold its "//").
+        self.path: Path | str | None = (
+            path if path is None or isinstance(path, Path) or "://" in path else Path(path)
+        )
         self.problem = problem
 
     def __str__(self) -> str:

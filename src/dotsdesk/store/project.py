@@ -20,6 +20,7 @@ from . import undo as undo_log
 from .backup import make_backup
 from .database import checkpoint, is_database_file, make_engine, use_wal
 from .lock import ProjectLock
+from .server import is_server_address
 
 T = TypeVar("T")
 SUFFIX = ".dots"
@@ -39,6 +40,10 @@ class Project:
     # -- life cycle -------------------------------------------------------------------
     @classmethod
     def create(cls, path: Path | str, *, undo: bool = False) -> Project:
+        if is_server_address(path):
+            from .server_project import ServerProject
+
+            return ServerProject.create_server(str(path), undo=undo)
         path = Path(path)
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
@@ -81,6 +86,10 @@ class Project:
         """
         if undo and readonly:
             raise ValueError("a read-only project has nothing to undo")
+        if is_server_address(path):  # a team's project on a PostgreSQL server
+            from .server_project import ServerProject
+
+            return ServerProject.open_server(str(path), readonly=readonly, undo=undo)
         path = Path(path)
         if not path.is_file():
             raise ProjectError(path, "no such project file")

@@ -1,7 +1,8 @@
 """Full-text lookups against the trigram index (built by migration 0002).
 
 Terms of three or more characters use the index; shorter ones (two-character Chinese
-words are common) fall back to a substring scan, which the index cannot serve.
+words are common) fall back to a substring scan, which the index cannot serve. On a
+PostgreSQL server the same lookups are ILIKE over a pg_trgm GIN index (migration 0002).
 """
 
 from __future__ import annotations
@@ -23,8 +24,11 @@ def _like(term: str) -> str:
 def _matching_ids(
     session: Session, table: str, fts: str, id_column: str, terms: list[str]
 ) -> set[int]:
-    long_terms = [t for t in terms if len(t) >= _TRIGRAM]
-    short_terms = [t for t in terms if len(t) < _TRIGRAM]
+    server = session.get_bind().dialect.name == "postgresql"
+    # On a server, ILIKE is served by the pg_trgm GIN index for every term it can use.
+    long_terms = [] if server else [t for t in terms if len(t) >= _TRIGRAM]
+    short_terms = terms if server else [t for t in terms if len(t) < _TRIGRAM]
+    like = "ILIKE" if server else "LIKE"
     params: dict[str, str] = {}
     where: list[str] = []
     if long_terms:
@@ -32,7 +36,7 @@ def _matching_ids(
         where.append(f"t.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH :match)")
     for i, term in enumerate(short_terms):
         params[f"like{i}"] = _like(term)
-        where.append(f"t.text LIKE :like{i} ESCAPE '\\'")
+        where.append(f"t.text {like} :like{i} ESCAPE '\\'")
     sql = f"SELECT DISTINCT t.{id_column} FROM {table} t WHERE " + " AND ".join(where)
     return set(session.execute(text(sql), params).scalars())
 
@@ -50,5 +54,7 @@ def matching_response_ids(
 
 
 def rebuild(session: Session) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        return  # a GIN index is kept current by the server itself
     for fts in ("response_fts", "translation_fts"):
         session.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')"))

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import InvalidOperation
 from ..model import Base
+from . import undo_pg
 
 _NOT_TRACKED = {"undo_log", "undo_replay", "alembic_version"}
 _TABLE_OF = re.compile(r'^(?:DELETE FROM|UPDATE|INSERT INTO) "([^"]+)"')
@@ -68,12 +69,24 @@ def install_triggers(dbapi_connection: Any) -> None:
     cur.close()
 
 
+def _on_server(db: Session | Connection) -> bool:
+    return (
+        db.get_bind().dialect.name == "postgresql"
+        if isinstance(db, Session)
+        else (db.dialect.name == "postgresql")
+    )
+
+
 def last_seq(session: Session) -> int:
+    if _on_server(session):
+        return undo_pg.last_seq(session)
     return int(session.execute(text("SELECT coalesce(max(seq), 0) FROM undo_log")).scalar_one())
 
 
 def step_since(session: Session, first: int) -> Step:
     last = last_seq(session)
+    if _on_server(session):
+        return Step(first, last, undo_pg.step_tables(session, first, last))
     stmts = session.execute(
         text("SELECT stmt FROM undo_log WHERE seq > :a AND seq <= :b"), {"a": first, "b": last}
     ).scalars()
@@ -84,11 +97,16 @@ def step_since(session: Session, first: int) -> Step:
 def forget_since(session: Session, first: int) -> None:
     """Drop what this transaction logged after `first`: for bookkeeping that is not a user's
     edit (the figures an export wrote), which undo must not take back."""
+    if _on_server(session):
+        undo_pg.forget_since(session, first)
+        return
     session.execute(text("DELETE FROM undo_log WHERE seq > :a"), {"a": first})
 
 
 def replay(session: Session, step: Step) -> Step:
     """Apply the inverses of `step` (newest first); returns the step that reverses this."""
+    if _on_server(session):
+        return step_since(session, undo_pg.replay(session, step.first, step.last))
     rows = session.execute(
         text("SELECT seq, stmt FROM undo_log WHERE seq > :a AND seq <= :b ORDER BY seq DESC"),
         {"a": step.first, "b": step.last},
@@ -114,4 +132,7 @@ def replay(session: Session, step: Step) -> Step:
 
 def clear(db: Session | Connection) -> None:
     """Undo history lives as long as one opening of the project."""
+    if _on_server(db):
+        undo_pg.clear(db)
+        return
     db.execute(text("DELETE FROM undo_log"))
