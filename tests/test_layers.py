@@ -15,12 +15,13 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "dotsdesk"
 
-# Higher may import lower or equal, never the other way. errors/resources/preferences are
+# Higher may import lower or equal, never the other way. errors/resources/preferences/languages are
 # leaves for all.
 LAYERS: dict[str, int] = {
     "errors": 0,
     "resources": 0,
     "preferences": 0,
+    "languages": 0,
     "model": 1,
     "store": 2,
     "services": 3,

@@ -26,6 +26,25 @@ def gui_thread_gc(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     collector.stop()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_interface(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The window speaks English, whatever the machine's locale, with the English catalogue
+    installed as the app installs it (it holds the plural forms of %n messages)."""
+    from dotsdesk.ui.i18n import install_language
+
+    install_language(qapp, "en")
+
+
+@pytest.fixture
+def chinese_interface(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The window in Simplified Chinese for one test, English again afterwards."""
+    from dotsdesk.ui.i18n import install_language
+
+    install_language(qapp, "zh_CN")
+    yield
+    install_language(qapp, "en")
+
+
 @pytest.fixture(autouse=True)
 def known_coder(preferences_file: Path) -> str:
     """The coder has said who they are, so coding never stops to ask; the tests of that

@@ -7,13 +7,16 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QProcess, QProcessEnvironment, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .. import __version__
+from ..languages import ENV as LANGUAGE_ENV
 from ..resources import resource
 from .gc_guard import collect_on_gui_thread
+from .i18n import chosen_language, install_language
+from .settings import app_settings
 
 
 def make_application() -> QApplication:
@@ -25,6 +28,7 @@ def make_application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.dotsdesk.dotsdesk")
     collect_on_gui_thread(app)
+    install_language(app, chosen_language(app_settings()))
     icon = resource("icons", "dotsdesk.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
@@ -49,3 +53,33 @@ def run(project: Path | None) -> int:
 
         QTimer.singleShot(0, report)
     return app.exec()
+
+
+def restart_arguments(argv: list[str], *, frozen: bool) -> list[str]:
+    """The arguments to start dotsdesk again as it was started, without --lang (the language
+    just chosen in the menu is to win)."""
+    args: list[str] = []
+    skip = False
+    for item in argv[1:]:
+        if skip:
+            skip = False
+        elif item == "--lang":
+            skip = True
+        elif not item.startswith("--lang="):
+            args.append(item)
+    return args if frozen else ["-m", "dotsdesk", *args]
+
+
+def restart(window: QWidget) -> None:
+    """Close the window (which saves its layout and releases the project), start a new
+    dotsdesk the same way, and quit this one."""
+    if not window.close():
+        return
+    process = QProcess()
+    process.setProgram(sys.executable)
+    process.setArguments(restart_arguments(sys.argv, frozen=bool(getattr(sys, "frozen", False))))
+    environment = QProcessEnvironment.systemEnvironment()
+    environment.remove(LANGUAGE_ENV)
+    process.setProcessEnvironment(environment)
+    process.startDetached()
+    QApplication.quit()

@@ -24,6 +24,7 @@ from ..services.counts import project_counts
 from .coder import CoderControls
 from .context import ProjectContext
 from .history import History
+from .language_menu import LanguageMenu
 from .sample import SampleProject
 from .settings import app_settings, forget_project, recent_projects, remember_project
 from .shortcuts import bind_window_key
@@ -210,6 +211,8 @@ class MainWindow(QMainWindow):
         view.addActions([dock.toggleViewAction() for dock in self.docks.values()])
         view.addSeparator()
         view.addActions([self.coding.translation_action, self.coding.snap_action])
+        view.addSeparator()
+        view.addMenu(LanguageMenu(self, self.settings, self._restart))
         tools = self.addToolBar("Main")
         tools.setObjectName("mainToolbar")
         tools.addActions(
@@ -310,6 +313,11 @@ class MainWindow(QMainWindow):
             f"{c.respondents} respondents · {c.responses} responses · {c.codes} codes · "
             f"{c.segments} segments"
         )
+
+    def _restart(self) -> None:
+        from .application import restart
+
+        restart(self)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
