@@ -138,3 +138,20 @@ def test_a_restart_starts_the_same_command_without_lang() -> None:
     argv = ["/x/dotsdesk", "--lang", "zh_CN", "open", "a.dots", "--lang=en"]
     assert restart_arguments(argv, frozen=True) == ["open", "a.dots"]
     assert restart_arguments(argv, frozen=False) == ["-m", "dotsdesk", "open", "a.dots"]
+
+
+def test_lang_on_the_command_line_reaches_the_window(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dotsdesk.cli import main
+    from dotsdesk.cli.parser import build_parser
+
+    assert build_parser().parse_args(["--lang", "zh-CN", "coder"]).lang == "zh_CN"
+    monkeypatch.delenv("DOTSDESK_LANG", raising=False)
+    assert main(["--lang", "zh_CN", "coder"]) == 0
+    import os
+
+    assert os.environ["DOTSDESK_LANG"] == "zh_CN"  # what make_application reads
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--lang", "fr"])
+    assert "'fr' is not one of en, zh_CN" in capsys.readouterr().err

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from .. import __version__
+from ..languages import LANGUAGES, interface_language
 from . import analyse as analyse_cli
 from . import commands
 from . import consent as consent_cli
@@ -38,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"dotsdesk {__version__}")
+    parser.add_argument(
+        "--lang",
+        type=_language,
+        metavar="LANG",
+        help="the app's language, en or zh_CN (default: the one chosen in View > Language, "
+        "else the system's)",
+    )
     parser.set_defaults(run=commands.gui, file=None)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -153,6 +161,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--response", type=int, metavar="N", help="show response N in the coding panel")
     p.set_defaults(run=commands.screenshot)
     return parser
+
+
+def _language(value: str) -> str:
+    language = interface_language(value)
+    if language is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not one of {', '.join(LANGUAGES)}")
+    return language
 
 
 def _import_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
