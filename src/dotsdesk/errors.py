@@ -38,3 +38,20 @@ class NotFound(DotsError):
 
 class InvalidOperation(DotsError):
     """A request that would break an invariant (offsets outside the text, a code cycle, ...)."""
+
+
+def os_problem(exc: OSError) -> str:
+    """The OS's complaint in plain words; a full disk is named as such."""
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    if isinstance(exc, FileNotFoundError):
+        return "file not found"
+    if isinstance(exc, IsADirectoryError):
+        return "this is a folder, not a file"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if exc.errno == errno.EROFS:
+        return "the disk is read-only"
+    return exc.strerror or type(exc).__name__
