@@ -29,6 +29,9 @@ h1 { font-size: 2rem; line-height: 1.25; margin-bottom: 1.5rem; }
 h2 { font-size: 1.4rem; margin-top: 2.2rem; }
 blockquote { margin: 0 0 1.2rem 1.5rem; padding-left: 1rem; border-left: 3px solid #c9c9c9;
              color: #333; font-style: italic; }
+blockquote:lang(zh) { font-style: normal;
+                      font-family: Georgia, 'Songti SC', SimSun, 'Noto Serif CJK SC', serif; }
+blockquote:lang(ja), blockquote:lang(ko) { font-style: normal; }
 blockquote.withheld { color: #b00020; font-style: normal; font-weight: bold;
                       border-left-color: #b00020; }
 p.lead-in { margin-bottom: 0.4rem; }
@@ -95,7 +98,13 @@ def _quote(quote: Quote) -> str:
     inner = "".join(
         f"<p>{'<br>'.join(_t(line) for line in p.split(chr(10)))}</p>" for p in paragraphs
     )
-    out = f'<p class="lead-in">{_t(quote.lead_in or "")}</p>\n<blockquote>{inner}</blockquote>'
+    # The quote's own language, so a browser picks Chinese glyphs and a screen reader the
+    # right voice inside an English page.
+    lang = f' lang="{_t(quote.language)}"' if quote.language and quote.language != "und" else ""
+    out = (
+        f'<p class="lead-in">{_t(quote.lead_in or "")}</p>\n'
+        f"<blockquote{lang}>{inner}</blockquote>"
+    )
     if quote.translated_from:
         out += f'\n<p class="translated">Translated from {_t(quote.translated_from)}.</p>'
     return out

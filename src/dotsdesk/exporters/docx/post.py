@@ -36,6 +36,7 @@ from ...services.composer.render_tree import (
     Statistic,
 )
 from ..atomic import atomic_output
+from .fonts import set_east_asian_fonts
 
 COMMENT_AUTHOR = "dotsdesk"
 NOTE_STYLE = "Translation Note"
@@ -191,6 +192,7 @@ def _prepare_styles(doc: DocxDocument) -> None:
         note.font.size = Pt(9)
         note.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
         note.paragraph_format.left_indent = Pt(28)
+    set_east_asian_fonts(doc)
 
 
 def _left_rule(ppr: Any) -> None:

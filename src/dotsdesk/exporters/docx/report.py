@@ -12,6 +12,7 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from ..atomic import atomic_output
+from .fonts import set_east_asian_fonts
 
 SWATCH = "\u25a0"  # a filled square in the code's colour before its name
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -35,6 +36,7 @@ def new_report(title: str, subtitle: str | None, note: str) -> DocxDocument:
     styles["Normal"].font.name = "Georgia"
     styles["Normal"].font.size = Pt(11)
     styles["Quote"].paragraph_format.left_indent = Pt(24)
+    set_east_asian_fonts(doc)
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = xml_text(title), "", ""
     props.comments = props.keywords = props.subject = ""

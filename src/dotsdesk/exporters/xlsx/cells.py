@@ -15,6 +15,9 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _FORMULA_START = ("=", "+", "-", "@")
 EXCEL_CELL_LIMIT = 32767  # in UTF-16 code units, as Excel counts; emoji count twice
 EXCEL_MAX_ROWS = 1_048_576
+# A column widens to its widest text up to this many units (a CJK character is two); wrapped
+# text columns keep the width they were given.
+FIT_MAX = 60
 
 
 def clean_text(value: str) -> str:
@@ -51,6 +54,17 @@ def split_for_cells(value: str, limit: int = EXCEL_CELL_LIMIT) -> list[str]:
     return pieces
 
 
+def display_width(text: str) -> int:
+    """The columns a text takes in a cell: a wide character (Chinese, Japanese, Korean,
+    fullwidth forms) two, a combining mark none, any other one."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
+        for ch in text
+    )
+
+
 def _clings(ch: str) -> bool:
     return bool(unicodedata.combining(ch)) or ch in "\u200d\ufe0e\ufe0f" or (
         "\U0001f3fb" <= ch <= "\U0001f3ff"  # skin tones
@@ -75,6 +89,18 @@ class Cells:
     def __init__(self, workbook: Workbook) -> None:
         self._workbook = workbook
         self._formats: dict[_Style, Format | None] = {}
+        self._fit: dict[Worksheet, list[int]] = {}  # sheet -> widths in character units
+
+    def fit_columns(self, sheet: Worksheet, widths: list[int]) -> None:
+        """Widen these columns of `sheet` to the texts written in them (see FIT_MAX) when
+        the workbook is finished; `widths` are where they start."""
+        self._fit[sheet] = list(widths)
+
+    def apply_widths(self) -> None:
+        for sheet, widths in self._fit.items():
+            for col, units in enumerate(widths):
+                # 7 pixels a unit (set_column would add Excel's cell padding on top).
+                sheet.set_column_pixels(col, col, 7 * units)
 
     def _format(self, key: _Style) -> Format | None:
         """The shared format for a style; None for no style at all."""
@@ -132,6 +158,11 @@ class Cells:
             result = sheet.write_string(row, col, text, style)
         if result:
             _check(result, row, col)
+        fit = self._fit.get(sheet)
+        if fit is not None and not wrap and col < len(fit) and 2 * len(text) > fit[col]:
+            units = min(display_width(text[:FIT_MAX]), FIT_MAX)
+            if units > fit[col]:
+                fit[col] = units
 
     def number(
         self,

@@ -34,7 +34,9 @@ def xlsx_workbook(
         options = {**_OPTIONS, "constant_memory": constant_memory, "tmpdir": scratch}
         wb = Workbook(str(temp), options)
         try:
-            yield wb, Cells(wb)
+            cells = Cells(wb)
+            yield wb, cells
+            cells.apply_widths()
             wb.close()
         except XlsxFileError as exc:
             _discard(wb)
@@ -71,9 +73,9 @@ def table_sheet(
             f"{EXCEL_MAX_ROWS - 1:,} below the header; nothing was written",
         )
     ws = wb.add_worksheet(title)
-    for i, name in enumerate(columns):
-        # 7 pixels a character (set_column would add Excel's cell padding on top).
-        ws.set_column_pixels(i, i, 7 * widths.get(name, 14))
+    # Each column as wide as its widest text when the workbook is done (Chinese counted
+    # twice), at least as set here.
+    cells.fit_columns(ws, [widths.get(name, 14) for name in columns])
     ws.freeze_panes(1, frozen_columns)
     cells.row(ws, 0, list(columns), bold=True)
     return ws

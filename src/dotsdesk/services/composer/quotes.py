@@ -172,6 +172,7 @@ def resolve_quotes(
             text=text,
             translated_from=language_name(source_lang) if source_lang else None,
             source=source,
+            language=block.data["translation"] if source_lang else seg.language,
         )
     return out, issues
 

@@ -110,6 +110,7 @@ class Quote:
     translated_from: str | None = None  # "Chinese" when a translation is shown
     placeholder: str | None = None
     source: QuoteSource | None = None
+    language: str | None = None  # of `text` (BCP 47, "zh"), None or "und" when not known
 
     @property
     def blocked(self) -> bool:
