@@ -52,7 +52,9 @@ def coded_excerpts(
     for c in codings(session, population, own_words=own_words):
         if c.code_id in wanted:
             found[c.code_id].append((c.segment_id, c.response_id, c.start, c.end))
-    responses = _responses(session, sorted({r for rows in found.values() for _, r, _, _ in rows}))
+    responses = responses_by_id(
+        session, sorted({r for rows in found.values() for _, r, _, _ in rows})
+    )
     attributes = attribute_table(session)
     out = []
     for node in shown:
@@ -76,7 +78,9 @@ def coded_excerpts(
     return out
 
 
-def _responses(session: Session, ids: list[int]) -> dict[int, tuple[int, str, str | None, str]]:
+def responses_by_id(
+    session: Session, ids: list[int]
+) -> dict[int, tuple[int, str, str | None, str]]:
     out: dict[int, tuple[int, str, str | None, str]] = {}
     for at in range(0, len(ids), _CHUNK):
         rows = session.connection().execute(
