@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from ..errors import DotsError
 from ..store import Project
 from .analyse import add_population_options, code_ids, population
+from .progress import terminal_progress
 
 
 def add_export_options(p: argparse.ArgumentParser) -> None:
@@ -97,6 +98,7 @@ def _analysis(session: Session, args: argparse.Namespace) -> int:
         attributes=tuple(args.by), coders=coders, population=population(session, args),
         unit=Unit(args.unit),
     )  # fmt: skip
-    sheets = export_analysis_workbook(session, args.out, request)
+    progress = terminal_progress(f"writing {Path(args.out).name}")
+    sheets = export_analysis_workbook(session, args.out, request, progress)
     print(f"wrote {args.out}: sheets {', '.join(sheets)}")
     return 0

@@ -138,3 +138,28 @@ def test_sheet_names_follow_excels_rules() -> None:
     long = "Crosstab " + "x" * 40
     assert len(_sheet_name(long, [])) == 31
     assert _sheet_name(long, [long[:31]]) == long[:27] + " (2)"
+
+
+def test_progress_moves_through_every_stage_and_a_cancel_leaves_nothing(
+    sample_project: Project, tmp_path: Path
+) -> None:
+    heard: list[tuple[int, int]] = []
+    target = tmp_path / "report.xlsx"
+    request = ReportRequest(attributes=("Company size",))
+    with sample_project.read() as s:
+        export_analysis_workbook(s, target, request, lambda d, t: heard.append((d, t)))
+    values = [d for d, _t in heard]
+    assert heard[0] == (0, 1000) and heard[-1] == (1000, 1000)
+    assert values == sorted(values) and len(set(values)) >= 6  # each stage moves the bar
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel_in_the_words(done: int, total: int) -> None:
+        if done > 100:
+            raise Cancelled
+
+    target.unlink()
+    with sample_project.read() as s, pytest.raises(Cancelled):
+        export_analysis_workbook(s, target, request, cancel_in_the_words)
+    assert not target.exists() and list(tmp_path.glob("*.xlsx")) == []

@@ -24,6 +24,7 @@ from ...services.analysis.cooccurrence import Cooccurrence, Unit, cooccurrence
 from ...services.analysis.crosstab import ALL_VALUES, Crosstab, crosstab
 from ...services.analysis.frequencies import code_frequencies
 from ...services.analysis.population import ALL, Population
+from ...services.analysis.progress import Stages
 from ...services.analysis.words import WordFrequencies, word_frequencies
 from .cells import Cells
 from .segments import write_segment_sheets
@@ -54,17 +55,32 @@ def export_analysis_workbook(
     request: ReportRequest,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[str]:
-    """Write the report atomically; returns the names of its sheets in order."""
+    """Write the report atomically; returns the names of its sheets in order. `progress`
+    hears of every stage (in thousandths of the whole); raising from it (a Cancel) leaves
+    no file behind."""
+    # Shares of the time each stage takes on a large project (100,000 segments, the words
+    # of 10,000 responses cut for the first time).
+    stages = Stages(progress, [3, 2 * len(request.attributes), 6, 30, 4 if request.coders else 0,
+                               2, 45 if request.segments else 0, 8])  # fmt: skip
+    stages.stage(0)(0, 1)
     # Every figure first: a bad attribute or coder name fails before anything is written.
     frequencies = code_frequencies(session, request.population)
-    tables = [crosstab(session, a, request.population) for a in request.attributes]
+    stages.finish(0)
+    tables = []
+    for n, attribute in enumerate(request.attributes, 1):
+        tables.append(crosstab(session, attribute, request.population))
+        stages.stage(1)(n, len(request.attributes))
     together = cooccurrence(session, request.population, unit=request.unit)
-    counted = word_frequencies(session, request.population, limit=request.words)
+    stages.finish(2)
+    counted = word_frequencies(
+        session, request.population, limit=request.words, progress=stages.stage(3)
+    )
     agreed = (
         agreement(session, *request.coders, population=request.population)
         if request.coders
         else None
     )
+    stages.finish(4)
     names: list[str] = []
     with xlsx_workbook(target, constant_memory=True) as (wb, cells):
         writer = _Writer(wb, cells, target, names)
@@ -75,9 +91,12 @@ def export_analysis_workbook(
         writer.words(counted)
         if agreed is not None:
             writer.agreement(agreed)
+        stages.finish(5)
         if request.segments:
-            write_segment_sheets(wb, cells, session, target, progress)
+            write_segment_sheets(wb, cells, session, target, stages.stage(6))
             names += ["Segments", "Codebook", "Respondents"]
+        stages.finish(6)
+    stages.finish(7)  # the workbook is zipped as it closes
     return names
 
 

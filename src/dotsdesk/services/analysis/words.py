@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...model import Respondent, Response, Setting
@@ -22,6 +22,7 @@ from .spans import Span, intersect_spans, merge_spans
 from .tokens import Segmenter, Token, normalise
 
 DICTIONARY_KEY = "analysis.dictionary"  # the project's own words, one a line
+_EVERY = 250  # responses between two progress reports
 
 
 @dataclass(frozen=True)
@@ -76,18 +77,24 @@ def word_frequencies(
     subcodes: bool = True,
     limit: int | None = 100,
     segmenter: Segmenter | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> WordFrequencies:
     """The most frequent words (all with `limit` None) of the population's responses, or of
-    the segments coded with `code_ids` (with their sub-codes, by default)."""
+    the segments coded with `code_ids` (with their sub-codes, by default). `progress(done,
+    total)` hears of every few hundred responses read: the first count of a large project
+    cuts millions of characters (seconds), later ones are remembered."""
     segmenter = segmenter or segmenter_for(session)
+    total = _response_count(session, population) if progress is not None else 0
     counts: Counter[str] = Counter()
     responses: defaultdict[str, int] = defaultdict(int)
     people: defaultdict[str, set[int]] = defaultdict(set)
     read: set[int] = set()
     readers: set[int] = set()
-    for response_id, person, _label, text, spans in _passages(
-        session, population, code_ids, subcodes
+    for done, (response_id, person, _label, text, spans) in enumerate(
+        _passages(session, population, code_ids, subcodes), 1
     ):
+        if progress is not None and done % _EVERY == 0:
+            progress(min(done, total), total)
         if spans is None:
             words: Iterable[str] = segmenter.words(text)
         else:
@@ -99,11 +106,19 @@ def word_frequencies(
         for word in here:
             responses[word] += 1
             people[word].add(person)
+    if progress is not None:
+        progress(total, total)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if limit is not None:
         ranked = ranked[:limit]
     rows = [WordCount(w, n, responses[w], len(people[w])) for w, n in ranked]
     return WordFrequencies(rows, counts.total(), len(read), len(readers))
+
+
+def _response_count(session: Session, population: Population) -> int:
+    if population.response_ids is not None:
+        return len(population.response_ids)
+    return session.scalar(select(func.count(Response.id))) or 0
 
 
 def keyword_in_context(
