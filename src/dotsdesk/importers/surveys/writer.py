@@ -19,7 +19,7 @@ from ...errors import InputError
 from ...model import AttributeDef, AttributeType, Identity, Respondent, Response
 from ...services.corpus import respondents as respondent_service
 from ...services.corpus.labels import label_maker
-from ...services.corpus.language import detect_language
+from ...services.corpus.language import UNDETERMINED, detect_languages
 from ...services.corpus.respondents import AttributeValue
 from ...services.corpus.responses import add_response, replace_text
 from ..dates import parse_timestamp
@@ -240,21 +240,31 @@ class _Writer:
         return received
 
     def _language(self, row: list[str], text: str) -> str:
+        return self._languages([(row, text)])[0]
+
+    def _languages(self, answers: list[tuple[list[str], str]]) -> list[str]:
         """The language column's, unless the text's script says otherwise: a survey shown in
-        German (Qualtrics' UserLanguage) can be answered in Chinese."""
-        language = None
-        if self.language is not None:
-            language = normalise_language(row[self.language.index])
-        if language is None:
-            return detect_language(text)
-        if language not in _SCRIPTED and _EAST_ASIAN.search(text):
-            detected = detect_language(text)
-            if detected in _SCRIPTED:
-                return detected
-        return language
+        German (Qualtrics' UserLanguage) can be answered in Chinese. What is detected is
+        detected in one batch (`detect_languages`)."""
+        given: list[str | None] = [
+            normalise_language(row[self.language.index]) if self.language is not None else None
+            for row, _text in answers
+        ]
+        asked = [
+            i
+            for i, (language, (_row, text)) in enumerate(zip(given, answers, strict=True))
+            if language is None or (language not in _SCRIPTED and _EAST_ASIAN.search(text))
+        ]
+        detected = detect_languages([answers[i][1] for i in asked])
+        out = [language or UNDETERMINED for language in given]
+        for i, found in zip(asked, detected, strict=True):
+            if given[i] is None or found in _SCRIPTED:
+                out[i] = found
+        return out
 
     def _insert_new(self, rows: list[tuple[int, int]]) -> None:
         identities, values, responses = [], [], []
+        answers: list[tuple[list[str], str]] = []
         for i, rid in rows:
             row = self.table.rows[i]
             fields = self.row.identity_fields(row)
@@ -268,18 +278,20 @@ class _Writer:
                     )
             received = self._received(row)
             for said in self.row.responses(row):
+                answers.append((row, said.text))
                 responses.append(
                     {
                         "respondent_id": rid,
                         "question": said.question,
                         "question_id": said.question_id,
                         "text": said.text,
-                        "language": self._language(row, said.text),
                         "received": received,
                         "source": self.path.name,
                         "channel": "survey",
                     }
                 )
+        for response, language in zip(responses, self._languages(answers), strict=True):
+            response["language"] = language
         if identities:
             self.s.execute(insert(Identity), identities)
         if values:
