@@ -38,6 +38,15 @@ def preferences_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test has its own data folder for rolling backups and writer locks (store/
+    places.py), never the user's; the commands the e2e tests run inherit it."""
+    path = tmp_path / "dotsdesk-data"
+    monkeypatch.setenv("DOTSDESK_DATA", str(path))
+    return path
+
+
 @pytest.fixture
 def corpus() -> dict[str, str]:
     """A fresh copy of the corpus (name -> text)."""
