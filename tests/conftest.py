@@ -38,6 +38,15 @@ def preferences_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The data folder of the fixtures built once per session (before any test's own)."""
+    path = tmp_path_factory.mktemp("dotsdesk-data")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DOTSDESK_DATA", str(path))
+        yield path
+
+
 @pytest.fixture(autouse=True)
 def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test has its own data folder for rolling backups and writer locks (store/
