@@ -1,4 +1,75 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>OutlineModel</name>
+    <message numerus="yes">
+        <source>%n bullet(s) from attributes</source>
+        <translation>
+            <numerusform>%n bullet from attributes</numerusform>
+            <numerusform>%n bullets from attributes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>%n link</numerusform>
+            <numerusform>%n links</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PopulationBar</name>
+    <message numerus="yes">
+        <source>Accepted %n figure(s) as they are now</source>
+        <translation>
+            <numerusform>Accepted %n figure as they are now</numerusform>
+            <numerusform>Accepted %n figures as they are now</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PopulationDialog</name>
+    <message numerus="yes">
+        <source>%1 (%n respondent(s))</source>
+        <translation>
+            <numerusform>%1 (%n respondent)</numerusform>
+            <numerusform>%1 (%n respondents)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreviewWords</name>
+    <message numerus="yes">
+        <source>%n issue(s): %1; and %2 more</source>
+        <translation>
+            <numerusform>%n issue: %1; and %2 more</numerusform>
+            <numerusform>%n issues: %1; and %2 more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s): %1</source>
+        <translation>
+            <numerusform>%n issue: %1</numerusform>
+            <numerusform>%n issues: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuoteFinder</name>
+    <message numerus="yes">
+        <source>%n+ coded segment(s)</source>
+        <translation>
+            <numerusform>%n+ coded segment</numerusform>
+            <numerusform>%n+ coded segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coded segment(s)</source>
+        <translation>
+            <numerusform>%n coded segment</numerusform>
+            <numerusform>%n coded segments</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -2,6 +2,157 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AutoParagraphNote</name>
+    <message>
+        <source>dotsdesk writes this paragraph from the post&apos;s series and the consent levels and translations its quotes use.</source>
+        <translation>这一段由 dotsdesk 根据文章所属系列、引文所用的知情同意级别和译文自动写成。</translation>
+    </message>
+</context>
+<context>
+    <name>BlockEditor</name>
+    <message>
+        <source>Select a section or block in the outline.</source>
+        <translation>请在大纲中选择一个章节或内容块。</translation>
+    </message>
+</context>
+<context>
+    <name>BlockPage</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Over %1.</source>
+        <translation>统计范围：%1。</translation>
+    </message>
+    <message>
+        <source>Over %1 (%2 now).</source>
+        <translation>统计范围：%1（现为 %2 人）。</translation>
+    </message>
+    <message>
+        <source>Now %1 (%2 of %3)</source>
+        <translation>现为 %1（%3 人中的 %2 人）</translation>
+    </message>
+    <message>
+        <source>The bullets read as in the preview</source>
+        <translation>各条目如预览所示</translation>
+    </message>
+    <message>
+        <source>%1; was %2 when %3.</source>
+        <translation>%1；%3时为 %2。</translation>
+    </message>
+    <message>
+        <source>%1, as %2.</source>
+        <translation>%1，与%2时相同。</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerActions</name>
+    <message>
+        <source>Add section</source>
+        <translation>添加章节</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Statistic…</source>
+        <translation>统计…</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>New section</source>
+        <translation>新章节</translation>
+    </message>
+    <message>
+        <source>Add a section first</source>
+        <translation>请先添加一个章节</translation>
+    </message>
+    <message>
+        <source>New paragraph.</source>
+        <translation>新段落。</translation>
+    </message>
+    <message>
+        <source>Add paragraph</source>
+        <translation>添加段落</translation>
+    </message>
+    <message>
+        <source>The codebook is empty: add codes first</source>
+        <translation>编码本为空：请先添加编码</translation>
+    </message>
+    <message>
+        <source>Add statistic</source>
+        <translation>添加统计</translation>
+    </message>
+    <message>
+        <source>Share of respondents coded</source>
+        <translation>被编码受访者所占比例</translation>
+    </message>
+    <message>
+        <source>{percent} of sampled respondents ({count} of {total}).</source>
+        <translation>{percent} 的受访者（{total} 人中的 {count} 人）。</translation>
+    </message>
+    <message>
+        <source>Add links</source>
+        <translation>添加链接</translation>
+    </message>
+    <message>
+        <source>Add quote</source>
+        <translation>添加引文</translation>
+    </message>
+    <message>
+        <source>Delete section</source>
+        <translation>删除章节</translation>
+    </message>
+    <message>
+        <source>Delete block</source>
+        <translation>删除内容块</translation>
+    </message>
+</context>
+<context>
+    <name>DraftComposer</name>
+    <message>
+        <source>Add block</source>
+        <translation>添加内容块</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>No.%1 · %2</source>
+        <translation>第 %1 期 · %2</translation>
+    </message>
+    <message>
+        <source>New section</source>
+        <translation>新章节</translation>
+    </message>
+    <message>
+        <source>New paragraph.</source>
+        <translation>新段落。</translation>
+    </message>
+    <message>
+        <source>No post: choose one, or use File &gt; New post from codes…</source>
+        <translation>没有文章：请选择一篇，或使用“文件 &gt; 从编码新建文章…”</translation>
+    </message>
+    <message>
+        <source>The preview failed: %1</source>
+        <translation>预览失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -18,6 +169,444 @@
     <message>
         <source>The open project is opened again after the restart.</source>
         <translation>重新启动后会再次打开当前项目。</translation>
+    </message>
+</context>
+<context>
+    <name>LinksPage</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Add link</source>
+        <translation>添加链接</translation>
+    </message>
+    <message>
+        <source>Remove link</source>
+        <translation>删除链接</translation>
+    </message>
+    <message>
+        <source>Edit links</source>
+        <translation>编辑链接</translation>
+    </message>
+</context>
+<context>
+    <name>NewPostDialog</name>
+    <message>
+        <source>New post from codes</source>
+        <translation>从编码新建文章</translation>
+    </message>
+    <message>
+        <source>Do you write production code as a data scientist?</source>
+        <translation>作为数据科学家，你写生产代码吗？</translation>
+    </message>
+    <message>
+        <source>Connect the Dots (optional)</source>
+        <translation>连点成线（可选）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Create draft</source>
+        <translation>创建草稿</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>Number in series</source>
+        <translation>系列中的期号</translation>
+    </message>
+    <message>
+        <source>Sections from the children of</source>
+        <translation>以此编码的子编码为章节</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message>
+        <source>Paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>人物概况</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Series line (automatic)</source>
+        <translation>系列说明（自动）</translation>
+    </message>
+    <message>
+        <source>Consent note (automatic)</source>
+        <translation>知情同意说明（自动）</translation>
+    </message>
+    <message>
+        <source>quote removed: the segment was deleted</source>
+        <translation>引文已移除：该片段已被删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bullet(s) from attributes</source>
+        <translation>
+            <numerusform>来自属性的 %n 个条目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>%n 个链接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(opening, no heading)</source>
+        <translation>（开篇，无标题）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Add quote</source>
+        <translation>添加引文</translation>
+    </message>
+    <message>
+        <source>Move section</source>
+        <translation>移动章节</translation>
+    </message>
+    <message>
+        <source>Move block</source>
+        <translation>移动内容块</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineView</name>
+    <message>
+        <source>Drag sections and blocks to reorder them; drop a segment from the codebook or the coding panel to quote it.</source>
+        <translation>拖动章节和内容块可调整顺序；从编码本或编码面板拖入片段即可引用。</translation>
+    </message>
+</context>
+<context>
+    <name>ParagraphPage</name>
+    <message>
+        <source>**bold**, *italic*, [a link](https://…), and lines starting with “- ” for bullets</source>
+        <translation>**粗体**、*斜体*、[链接](https://…)，以“- ”开头的行为列表条目</translation>
+    </message>
+    <message>
+        <source>Edit paragraph</source>
+        <translation>编辑段落</translation>
+    </message>
+</context>
+<context>
+    <name>PopulationBar</name>
+    <message>
+        <source>Population…</source>
+        <translation>统计范围…</translation>
+    </message>
+    <message>
+        <source>Choose the respondents this post&apos;s figures count</source>
+        <translation>选择这篇文章的数值所统计的受访者</translation>
+    </message>
+    <message>
+        <source>Accept figures</source>
+        <translation>接受数值</translation>
+    </message>
+    <message>
+        <source>Make the figures as they are now the ones later changes are reported against</source>
+        <translation>以当前数值为基准，此后的变化都与之比较</translation>
+    </message>
+    <message>
+        <source>Figures over %1</source>
+        <translation>数值的统计范围：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted %n figure(s) as they are now</source>
+        <translation>
+            <numerusform>已接受 %n 个当前数值</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set the post&apos;s population</source>
+        <translation>设置文章的统计范围</translation>
+    </message>
+</context>
+<context>
+    <name>PopulationDialog</name>
+    <message>
+        <source>Population of the post</source>
+        <translation>文章的统计范围</translation>
+    </message>
+    <message>
+        <source>The post&apos;s statistics and profile are computed over these respondents, now and after later imports. Changing them changes figures; each change is listed as an issue until you accept it.</source>
+        <translation>文章中的统计和人物概况按这些受访者计算，今后导入新数据也是如此。更改统计范围会改变数值；每一处变化都会列为待处理项，直到你接受为止。</translation>
+    </message>
+    <message>
+        <source>Every respondent now in the project (%1)</source>
+        <translation>项目中现有的全部受访者（%1 人）</translation>
+    </message>
+    <message>
+        <source>The respondents of these imported files:</source>
+        <translation>以下导入文件中的受访者：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n respondent(s))</source>
+        <translation>
+            <numerusform>%1（%n 位受访者）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set population</source>
+        <translation>设置统计范围</translation>
+    </message>
+    <message>
+        <source>Name beside each figure</source>
+        <translation>每个数值旁显示的名称</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewWords</name>
+    <message>
+        <source>No issues</source>
+        <translation>没有待处理项</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s): %1; and %2 more</source>
+        <translation>
+            <numerusform>%n 个待处理项：%1；另有 %2 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s): %1</source>
+        <translation>
+            <numerusform>%n 个待处理项：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Over %1 · was %2 when %3</source>
+        <translation>统计范围：%1 · %3时为 %2</translation>
+    </message>
+    <message>
+        <source>Over %1 · as %2</source>
+        <translation>统计范围：%1 · 与%2时相同</translation>
+    </message>
+    <message>
+        <source>Over %1</source>
+        <translation>统计范围：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>措辞</translation>
+    </message>
+    <message>
+        <source>Wording fields: {values} (the values, in the bullet&apos;s order), {top} (the most common), {n} (how many), {min} / {max} (numbers), {Attribute} / {attribute} (its name)</source>
+        <translation>措辞中可用的字段：{values}（各个值，按条目中的顺序）、{top}（最常见的值）、{n}（个数）、{min} / {max}（数值）、{Attribute} / {attribute}（属性名）</translation>
+    </message>
+    <message>
+        <source>Add bullet</source>
+        <translation>添加条目</translation>
+    </message>
+    <message>
+        <source>Remove bullet</source>
+        <translation>删除条目</translation>
+    </message>
+    <message>
+        <source>(fixed text)</source>
+        <translation>（固定文字）</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>编辑人物概况</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteFinder</name>
+    <message>
+        <source>Find a quote (English or 中文)…</source>
+        <translation>查找引文（英文或中文）…</translation>
+    </message>
+    <message>
+        <source>Add quote</source>
+        <translation>添加引文</translation>
+    </message>
+    <message>
+        <source>Double-click, or drag onto the outline, to quote a segment</source>
+        <translation>双击或拖到大纲上即可引用片段</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <source>No coded segment</source>
+        <translation>没有编码片段</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n+ coded segment(s)</source>
+        <translation>
+            <numerusform>%n 个以上编码片段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coded segment(s)</source>
+        <translation>
+            <numerusform>%n 个编码片段</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuoteHitModel</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (via translation) — %3</source>
+        <translation>%1 · %2（通过译文）— %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 — %3</source>
+        <translation>%1 · %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>QuotePage</name>
+    <message>
+        <source>From the post&apos;s labels (e.g. Researcher A)</source>
+        <translation>来自文章的化名（如“研究员 A”）</translation>
+    </message>
+    <message>
+        <source>is working in {a} {Company size} {Industry} company</source>
+        <translation>在{a}{Company size}{Industry}公司工作</translation>
+    </message>
+    <message>
+        <source>pair coding  →  “on pair coding”</source>
+        <translation>结对编程  →  “谈结对编程”</translation>
+    </message>
+    <message>
+        <source>Use the recorded translation</source>
+        <translation>使用已记录的译文</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>化名</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <source>(from the topic code)</source>
+        <translation>（来自话题编码）</translation>
+    </message>
+    <message>
+        <source>pair coding</source>
+        <translation>结对编程</translation>
+    </message>
+    <message>
+        <source>Edit quote</source>
+        <translation>编辑引文</translation>
+    </message>
+    <message>
+        <source>The quoted segment was deleted; there is nothing to quote.</source>
+        <translation>被引用的片段已删除，没有可引用的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>SectionPage</name>
+    <message>
+        <source>No heading (an opening section)</source>
+        <translation>无标题（开篇章节）</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Rename section</source>
+        <translation>重命名章节</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticPage</name>
+    <message>
+        <source>The respondents coded with any checked code count</source>
+        <translation>统计被任一勾选编码标注的受访者</translation>
+    </message>
+    <message>
+        <source>Count the codes below them too</source>
+        <translation>也统计其下级编码</translation>
+    </message>
+    <message>
+        <source>Count everyone in the post&apos;s population, or only those with an attribute value</source>
+        <translation>统计文章统计范围内的所有人，或只统计具有某个属性值的人</translation>
+    </message>
+    <message>
+        <source>Fields: {percent}, {count}, {total}</source>
+        <translation>字段：{percent}、{count}、{total}</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Among</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Edit statistic</source>
+        <translation>编辑统计</translation>
     </message>
 </context>
 </TS>

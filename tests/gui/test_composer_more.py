@@ -51,7 +51,7 @@ def test_find_a_quote_and_add_it_after_the_selected_block(
     finder.query.setText("结对")  # typing: the search runs after a short pause
     qtbot.waitUntil(lambda: finder.model.rowCount() == 2, timeout=2000)  # the debounce
     assert finder.results.isVisible()
-    assert finder.count_label.text() == "2 coded segment(s)"
+    assert finder.count_label.text() == "2 coded segments"
     row = finder.model.index(0, 0)
     assert row.data().startswith("P14 · ") and "结对" in row.data()
     seg = int(row.data(SEGMENT_ROLE))

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "resources" / "translations"
 CATALOGUES = sorted(FOLDER.glob("dotsdesk_*.ts"))
 BIN = Path(sys.executable).parent
-MARKERS = re.compile(r"%(?:L?n|[1-9])")
+MARKERS = re.compile(r"%(?:L?n|[1-9])|\{[^{}\s][^{}]*\}")  # Qt's markers, str.format fields
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -69,7 +69,8 @@ def test_every_entry_is_finished(ts: Path) -> None:
 
 @pytest.mark.parametrize("ts", CATALOGUES, ids=lambda p: p.stem)
 def test_translations_keep_the_placeholders(ts: Path) -> None:
-    """%1, %2 and %n carry the values: a translation that drops one loses a number."""
+    """%1, %2 and %n carry the values, and {fields} name what a template fills in: a
+    translation that drops one loses a number or breaks the template."""
     wrong = []
     for context, message in messages(ts):
         source = message.findtext("source") or ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QWidget
 from sqlalchemy.orm import Session
@@ -31,29 +31,52 @@ class ComposerActions:
         self.editor = editor
         self.panel = panel  # the parent of the actions and of the dialogs they open
 
-        self.add_section_action = QAction("Add section", panel, objectName="composerAddSection")
+        self.add_section_action = QAction(
+            QCoreApplication.translate("ComposerActions", "Add section"),
+            panel,
+            objectName="composerAddSection",
+        )
         self.add_section_action.triggered.connect(lambda: self.add_section())
-        self.add_paragraph_action = QAction("Paragraph", panel, objectName="composerAddParagraph")
+        self.add_paragraph_action = QAction(
+            QCoreApplication.translate("ComposerActions", "Paragraph"),
+            panel,
+            objectName="composerAddParagraph",
+        )
         self.add_paragraph_action.triggered.connect(lambda: self.add_paragraph())
-        self.add_statistic_action = QAction("Statistic…", panel, objectName="composerAddStatistic")
+        self.add_statistic_action = QAction(
+            QCoreApplication.translate("ComposerActions", "Statistic…"),
+            panel,
+            objectName="composerAddStatistic",
+        )
         self.add_statistic_action.triggered.connect(lambda: self.add_statistic())
-        self.add_links_action = QAction("Links", panel, objectName="composerAddLinks")
+        self.add_links_action = QAction(
+            QCoreApplication.translate("ComposerActions", "Links"),
+            panel,
+            objectName="composerAddLinks",
+        )
         self.add_links_action.triggered.connect(lambda: self.add_links())
-        self.delete_action = QAction("Delete", panel, objectName="composerDelete")
+        self.delete_action = QAction(
+            QCoreApplication.translate("ComposerActions", "Delete"),
+            panel,
+            objectName="composerDelete",
+        )
         self.delete_action.setShortcut(Qt.Key.Key_Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
 
-    def add_section(self, title: str = "New section") -> int | None:
+    def add_section(self, title: str | None = None) -> int | None:
         post_id = self.model.post_id
         if post_id is None:
             return None
+        if title is None:
+            title = QCoreApplication.translate("ComposerActions", "New section")
         index = self.outline.currentIndex()
         position = None
         if index.isValid():
             position = (index.row() if index.internalId() == 0 else index.internalId() - 1) + 1
         new_id = self.ctx.run(
-            "Add section", lambda s: posts.add_section(s, post_id, title, position).id
+            QCoreApplication.translate("ComposerActions", "Add section"),
+            lambda s: posts.add_section(s, post_id, title, position).id,
         )
         if new_id is not None:
             self.outline.select("section", new_id)
@@ -64,7 +87,9 @@ class ComposerActions:
     def _add_block(self, label: str, make: Callable[[Session, int], Block]) -> int | None:
         target = self.outline.target()
         if target is None:
-            self.ctx.status.emit("Add a section first")
+            self.ctx.status.emit(
+                QCoreApplication.translate("ComposerActions", "Add a section first")
+            )
             return None
         section_id, position = target
 
@@ -79,8 +104,16 @@ class ComposerActions:
             self.outline.select("block", new_id)
         return new_id
 
-    def add_paragraph(self, text: str = "New paragraph.") -> int | None:
-        new_id = self._add_block("Add paragraph", lambda s, sid: posts.add_paragraph(s, sid, text))
+    def add_paragraph(self, text: str | None = None) -> int | None:
+        words = (
+            QCoreApplication.translate("ComposerActions", "New paragraph.")
+            if text is None
+            else text
+        )
+        new_id = self._add_block(
+            QCoreApplication.translate("ComposerActions", "Add paragraph"),
+            lambda s, sid: posts.add_paragraph(s, sid, words),
+        )
         if new_id is not None:
             self.editor.paragraph_edit.setFocus()
             self.editor.paragraph_edit.selectAll()
@@ -91,31 +124,48 @@ class ComposerActions:
             with self.ctx.read() as s:
                 paths = code_paths(s)
             if not paths:
-                self.ctx.status.emit("The codebook is empty: add codes first")
+                self.ctx.status.emit(
+                    QCoreApplication.translate(
+                        "ComposerActions", "The codebook is empty: add codes first"
+                    )
+                )
                 return None
             names = sorted(paths.values())
             name, ok = QInputDialog.getItem(
-                self.panel, "Add statistic", "Share of respondents coded", names, 0, False
+                self.panel,
+                QCoreApplication.translate("ComposerActions", "Add statistic"),
+                QCoreApplication.translate("ComposerActions", "Share of respondents coded"),
+                names,
+                0,
+                False,
             )
             if not ok:
                 return None
             code_id = next(c for c, p in paths.items() if p == name)
         data = {
             "code_ids": [code_id],
-            "template": "{percent} of sampled respondents ({count} of {total}).",
+            # The author's words to edit, in the window's language.
+            "template": QCoreApplication.translate(
+                "ComposerActions", "{percent} of sampled respondents ({count} of {total})."
+            ),
         }
         return self._add_block(
-            "Add statistic", lambda s, sid: posts.add_block(s, sid, BlockKind.STATISTIC, data)
+            QCoreApplication.translate("ComposerActions", "Add statistic"),
+            lambda s, sid: posts.add_block(s, sid, BlockKind.STATISTIC, data),
         )
 
     def add_links(self) -> int | None:
         return self._add_block(
-            "Add links", lambda s, sid: posts.add_block(s, sid, BlockKind.LINKS, {"links": []})
+            QCoreApplication.translate("ComposerActions", "Add links"),
+            lambda s, sid: posts.add_block(s, sid, BlockKind.LINKS, {"links": []}),
         )
 
     def add_quote(self, segment_id: int) -> int | None:
         """Quote a segment after the selected block (what a drop does, without dragging)."""
-        return self._add_block("Add quote", lambda s, sid: posts.add_quote(s, sid, segment_id))
+        return self._add_block(
+            QCoreApplication.translate("ComposerActions", "Add quote"),
+            lambda s, sid: posts.add_quote(s, sid, segment_id),
+        )
 
     def delete_selected(self) -> bool:
         chosen = self.outline.selected()
@@ -124,8 +174,12 @@ class ComposerActions:
         kind, item_id = chosen
         if kind == "section":
             done = self.ctx.run(
-                "Delete section", lambda s: posts.delete_section(s, item_id) or True
+                QCoreApplication.translate("ComposerActions", "Delete section"),
+                lambda s: posts.delete_section(s, item_id) or True,
             )
         else:
-            done = self.ctx.run("Delete block", lambda s: posts.delete_block(s, item_id) or True)
+            done = self.ctx.run(
+                QCoreApplication.translate("ComposerActions", "Delete block"),
+                lambda s: posts.delete_block(s, item_id) or True,
+            )
         return done is not None

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import arg
+
 
 class NewPostDialog(QDialog):
     """Title, series, number and the parent code whose children become the sections."""
@@ -27,27 +29,27 @@ class NewPostDialog(QDialog):
     def __init__(self, code_paths: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newPostDialog")
-        self.setWindowTitle("New post from codes")
+        self.setWindowTitle(self.tr("New post from codes"))
         self.title = QLineEdit(objectName="newPostTitle")
-        self.title.setPlaceholderText("Do you write production code as a data scientist?")
+        self.title.setPlaceholderText(self.tr("Do you write production code as a data scientist?"))
         self.series = QLineEdit(objectName="newPostSeries")
-        self.series.setPlaceholderText("Connect the Dots (optional)")
+        self.series.setPlaceholderText(self.tr("Connect the Dots (optional)"))
         self.number = QSpinBox(objectName="newPostNumber", minimum=0, maximum=9999)
-        self.number.setSpecialValueText("none")
+        self.number.setSpecialValueText(self.tr("none"))
         self.code = QComboBox(objectName="newPostCode")
         self.code.addItems(code_paths)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create draft")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create draft"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.title.textChanged.connect(self._check)
         form = QFormLayout(self)
-        form.addRow("Title", self.title)
-        form.addRow("Series", self.series)
-        form.addRow("Number in series", self.number)
-        form.addRow("Sections from the children of", self.code)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Series"), self.series)
+        form.addRow(self.tr("Number in series"), self.number)
+        form.addRow(self.tr("Sections from the children of"), self.code)
         form.addRow(self.buttons)
         self._check()
 
@@ -78,24 +80,27 @@ class PopulationDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("populationDialog")
-        self.setWindowTitle("Population of the post")
+        self.setWindowTitle(self.tr("Population of the post"))
         self._name_for = name_for
         self._named_by_hand = False
         intro = QLabel(
-            "The post's statistics and profile are computed over these respondents, now and "
-            "after later imports. Changing them changes figures; each change is listed as an "
-            "issue until you accept it.",
+            self.tr(
+                "The post's statistics and profile are computed over these respondents, now "
+                "and after later imports. Changing them changes figures; each change is listed "
+                "as an issue until you accept it."
+            ),
             wordWrap=True,
         )
         self.everyone = QRadioButton(
-            f"Every respondent now in the project ({everyone})", objectName="populationEveryone"
+            arg(self.tr("Every respondent now in the project (%1)"), everyone),
+            objectName="populationEveryone",
         )
         self.from_files = QRadioButton(
-            "The respondents of these imported files:", objectName="populationFromFiles"
+            self.tr("The respondents of these imported files:"), objectName="populationFromFiles"
         )
         self.files = QListWidget(objectName="populationFiles")
         for source, n in sources:
-            item = QListWidgetItem(f"{source} ({n} respondent{'s' if n != 1 else ''})")
+            item = QListWidgetItem(arg(self.tr("%1 (%n respondent(s))", "", n), source))
             item.setData(Qt.ItemDataRole.UserRole, source)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -106,7 +111,7 @@ class PopulationDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Set population")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Set population"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.everyone.toggled.connect(self._update)
@@ -118,7 +123,7 @@ class PopulationDialog(QDialog):
         column.addWidget(self.from_files)
         column.addWidget(self.files)
         form = QFormLayout()
-        form.addRow("Name beside each figure", self.name)
+        form.addRow(self.tr("Name beside each figure"), self.name)
         column.addLayout(form)
         column.addWidget(self.buttons)
         self._update()

@@ -11,7 +11,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 from sqlalchemy.orm import Session
@@ -21,19 +28,23 @@ from ...services.composer import outline as composer_views
 from ...services.composer import posts
 from ..codebook.mime import SEGMENT_MIME, segment_id
 from ..context import ProjectContext
+from ..i18n import arg
 
 OUTLINE_MIME = "application/x-dotsdesk-outline"  # JSON {"section": id} or {"block": id}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the section or block id
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "section" or a BlockKind value
 SHORT = 70
 KIND_WORDS = {
-    BlockKind.PARAGRAPH: "Paragraph",
-    BlockKind.QUOTE: "Quote",
-    BlockKind.STATISTIC: "Statistic",
-    BlockKind.PROFILE: "Profile",
-    BlockKind.LINKS: "Links",
+    BlockKind.PARAGRAPH: QT_TRANSLATE_NOOP("OutlineModel", "Paragraph"),
+    BlockKind.QUOTE: QT_TRANSLATE_NOOP("OutlineModel", "Quote"),
+    BlockKind.STATISTIC: QT_TRANSLATE_NOOP("OutlineModel", "Statistic"),
+    BlockKind.PROFILE: QT_TRANSLATE_NOOP("OutlineModel", "Profile"),
+    BlockKind.LINKS: QT_TRANSLATE_NOOP("OutlineModel", "Links"),
 }
-AUTO_WORDS = {"series": "Series line (automatic)", "consent_note": "Consent note (automatic)"}
+AUTO_WORDS = {
+    "series": QT_TRANSLATE_NOOP("OutlineModel", "Series line (automatic)"),
+    "consent_note": QT_TRANSLATE_NOOP("OutlineModel", "Consent note (automatic)"),
+}
 _ICONS = {
     "section": QStyle.StandardPixmap.SP_DirIcon,
     BlockKind.PARAGRAPH: QStyle.StandardPixmap.SP_FileDialogDetailedView,
@@ -82,19 +93,27 @@ def _block_row(block: Block, texts: dict[int, str]) -> BlockRow:
     kind = block.kind
     if kind is BlockKind.QUOTE:
         if block.segment_id is None or block.segment_id not in texts:
-            return BlockRow(block.id, kind, "quote removed: the segment was deleted", True)
+            removed = OutlineModel.tr("quote removed: the segment was deleted")
+            return BlockRow(block.id, kind, removed, True)
         return BlockRow(block.id, kind, f"“{short(texts[block.segment_id], SHORT - 2)}”")
     if kind is BlockKind.PARAGRAPH:
         auto = data.get("auto")
-        return BlockRow(
-            block.id, kind, AUTO_WORDS.get(auto, "") if auto else short(data.get("text", ""))
-        )
+        words = _words(AUTO_WORDS.get(auto, "")) if auto else short(data.get("text", ""))
+        return BlockRow(block.id, kind, words)
     if kind is BlockKind.STATISTIC:
         return BlockRow(block.id, kind, short(str(data.get("template") or "{percent} of …")))
     if kind is BlockKind.PROFILE:
-        return BlockRow(block.id, kind, f"{len(data.get('bullets', []))} bullets from attributes")
-    links = data.get("links", [])
-    return BlockRow(block.id, kind, f"{len(links)} link(s)")
+        bullets = len(data.get("bullets", []))
+        return BlockRow(
+            block.id, kind, OutlineModel.tr("%n bullet(s) from attributes", "", bullets)
+        )
+    links = len(data.get("links", []))
+    return BlockRow(block.id, kind, OutlineModel.tr("%n link(s)", "", links))
+
+
+def _words(text: str) -> str:
+    """One of the module's marked words, in the window's language."""
+    return QCoreApplication.translate("OutlineModel", text) if text else ""
 
 
 class OutlineModel(QAbstractItemModel):
@@ -176,7 +195,7 @@ class OutlineModel(QAbstractItemModel):
         if block is None:
             section = self.sections[index.row()]
             if role == Qt.ItemDataRole.DisplayRole:
-                return section.title or "(opening, no heading)"
+                return section.title or self.tr("(opening, no heading)")
             if role == Qt.ItemDataRole.DecorationRole:
                 return _icon("section")
             if role == Qt.ItemDataRole.FontRole:
@@ -190,7 +209,7 @@ class OutlineModel(QAbstractItemModel):
                 return "section"
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{KIND_WORDS[block.kind]}: {block.summary}"
+            return arg(self.tr("%1: %2"), _words(KIND_WORDS[block.kind]), block.summary)
         if role == Qt.ItemDataRole.ToolTipRole:
             return block.summary
         if role == Qt.ItemDataRole.DecorationRole:
@@ -275,7 +294,7 @@ class OutlineModel(QAbstractItemModel):
                     posts.move_block(s, block.id, section_id, position)
                 return block.id
 
-            return "Add quote", add
+            return self.tr("Add quote"), add
         return None
 
     def _section_move(self, section_id: int, row: int, parent: Any) -> tuple[str, Any] | None:
@@ -294,7 +313,7 @@ class OutlineModel(QAbstractItemModel):
             posts.move_section(s, section_id, position)
             return True
 
-        return "Move section", move
+        return self.tr("Move section"), move
 
     def _section_row(self, index: QModelIndex) -> int:
         return index.row() if index.internalId() == 0 else index.internalId() - 1
@@ -331,7 +350,7 @@ class OutlineModel(QAbstractItemModel):
             posts.move_block(s, block_id, section_id, position)
             return True
 
-        return "Move block", move
+        return self.tr("Move block"), move
 
 
 def _icon(kind: str | BlockKind) -> QIcon:

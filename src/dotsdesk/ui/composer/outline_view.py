@@ -24,8 +24,10 @@ class OutlineView(QTreeView):
         self.setAcceptDrops(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setToolTip(
-            "Drag sections and blocks to reorder them; drop a segment from the codebook or "
-            "the coding panel to quote it."
+            self.tr(
+                "Drag sections and blocks to reorder them; drop a segment from the codebook or "
+                "the coding panel to quote it."
+            )
         )
 
     def selected(self) -> tuple[str, int] | None:

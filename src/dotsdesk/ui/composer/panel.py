@@ -33,6 +33,7 @@ from ...services.composer import posts
 from ...services.composer.render import render_post
 from ...services.composer.render_tree import RenderedPost
 from ..context import ProjectContext
+from ..i18n import arg
 from .actions import ComposerActions
 from .editors import BlockEditor
 from .outline import OutlineModel
@@ -80,7 +81,7 @@ class DraftComposer(QWidget):
         self.ops = actions = ComposerActions(self.ctx, self.outline, self.editor, self)
         self.outline.addAction(actions.delete_action)
 
-        add_block = QToolButton(objectName="composerAddBlock", text="Add block")
+        add_block = QToolButton(objectName="composerAddBlock", text=self.tr("Add block"))
         add_block.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(add_block)
         menu.addActions(
@@ -88,7 +89,7 @@ class DraftComposer(QWidget):
         )
         add_block.setMenu(menu)
         tools = QHBoxLayout()
-        tools.addWidget(QLabel("Post"))
+        tools.addWidget(QLabel(self.tr("Post")))
         tools.addWidget(self.post_combo, 1)
         for action in (actions.add_section_action, actions.delete_action):
             button = QToolButton()
@@ -149,8 +150,11 @@ class DraftComposer(QWidget):
             return
         with self.ctx.read() as s:
             for post in posts.list_posts(s):
-                number = f"No.{post.number} · " if post.number is not None else ""
-                self.post_combo.addItem(f"{number}{post.title}", post.id)
+                if post.number is None:
+                    self.post_combo.addItem(post.title, post.id)
+                else:
+                    numbered = arg(self.tr("No.%1 · %2"), post.number, post.title)
+                    self.post_combo.addItem(numbered, post.id)
         self._sync_combo()
 
     def _sync_combo(self) -> None:
@@ -195,11 +199,11 @@ class DraftComposer(QWidget):
             self.preview.scrollToAnchor(f"block-{item_id}")
 
     # -- the user's operations (`actions.py`), under the panel's names -------------------
-    def add_section(self, title: str = "New section") -> int | None:
-        return self.ops.add_section(title)
+    def add_section(self, title: str | None = None) -> int | None:
+        return self.ops.add_section(self.tr("New section") if title is None else title)
 
-    def add_paragraph(self, text: str = "New paragraph.") -> int | None:
-        return self.ops.add_paragraph(text)
+    def add_paragraph(self, text: str | None = None) -> int | None:
+        return self.ops.add_paragraph(self.tr("New paragraph.") if text is None else text)
 
     def add_statistic(self, code_id: int | None = None) -> int | None:
         return self.ops.add_statistic(code_id)
@@ -278,21 +282,27 @@ class DraftComposer(QWidget):
         self.last_tree = None
         self.population_bar.show_tree(None, None)
         if self.ctx.project is None or post_id is None:
-            self._show_preview("", "No post: choose one, or use File > New post from codes…")
+            self._show_preview(
+                "", self.tr("No post: choose one, or use File > New post from codes…")
+            )
             return
         try:
             with self.ctx.read() as s:
                 tree = render_post(s, post_id, placeholders=True)
         except DotsError as exc:
-            self._show_preview("", f"The preview failed: {exc}", error=True)
+            self._show_preview("", arg(self.tr("The preview failed: %1"), exc), error=True)
             return
         self.last_tree = tree
         self.population_bar.show_tree(post_id, tree)
         blocking = any(i.blocking for i in tree.issues)
-        self._show_preview(preview_html(tree), issues_text(tree.issues), error=blocking)
+        self._show_preview(
+            preview_html(tree), issues_text(tree.issues), error=blocking, calm=not tree.issues
+        )
         self.issues_label.setToolTip("\n".join(f"• {i.message}" for i in tree.issues))
 
-    def _show_preview(self, html: str, issues: str, *, error: bool = False) -> None:
+    def _show_preview(
+        self, html: str, issues: str, *, error: bool = False, calm: bool = False
+    ) -> None:
         bar = self.preview.verticalScrollBar()
         keep = bar.value()
         self.preview_source = html
@@ -300,5 +310,5 @@ class DraftComposer(QWidget):
         self.preview.setHtml(html)
         bar.setValue(keep)
         self.issues_label.setText(issues)
-        colour = RED if error else ("#8a6d00" if issues != "No issues" else "#2e7d32")
+        colour = RED if error else ("#2e7d32" if calm else "#8a6d00")
         self.issues_label.setStyleSheet(f"color: {colour}; font-weight: bold; padding: 2px")

@@ -21,6 +21,7 @@ from ...services.composer.population import (
 from ...services.composer.render import accept_figures
 from ...services.composer.render_tree import RenderedPost
 from ..context import ProjectContext
+from ..i18n import arg
 from .dialogs import PopulationDialog
 from .preview import AMBER
 
@@ -34,12 +35,16 @@ class PopulationBar(QWidget):
         self.dialog: PopulationDialog | None = None  # the open dialog, for tests
         self.label = QLabel(objectName="composerPopulation", wordWrap=True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.choose_button = QToolButton(text="Population…", objectName="composerChoosePopulation")
-        self.choose_button.setToolTip("Choose the respondents this post's figures count")
+        self.choose_button = QToolButton(
+            text=self.tr("Population…"), objectName="composerChoosePopulation"
+        )
+        self.choose_button.setToolTip(self.tr("Choose the respondents this post's figures count"))
         self.choose_button.clicked.connect(self.open_dialog)
-        self.accept_button = QPushButton("Accept figures", objectName="composerAcceptFigures")
+        self.accept_button = QPushButton(
+            self.tr("Accept figures"), objectName="composerAcceptFigures"
+        )
         self.accept_button.setToolTip(
-            "Make the figures as they are now the ones later changes are reported against"
+            self.tr("Make the figures as they are now the ones later changes are reported against")
         )
         self.accept_button.clicked.connect(self.accept_figures)
         row = QHBoxLayout(self)
@@ -56,7 +61,8 @@ class PopulationBar(QWidget):
         changed = tree.changed_figures if tree is not None else []
         self.accept_button.setEnabled(bool(changed))
         self.accept_button.setVisible(bool(changed))
-        self.label.setText(f"Figures over {tree.population}" if tree and tree.population else "")
+        over = tree.population if tree is not None else ""
+        self.label.setText(arg(self.tr("Figures over %1"), over) if over else "")
         legacy = tree is not None and not tree.population_saved
         self.label.setStyleSheet(f"color: {AMBER}" if legacy else "color: #555555")
 
@@ -65,9 +71,9 @@ class PopulationBar(QWidget):
         post_id = self.post_id
         if post_id is None:
             return None
-        done = self.ctx.run("Accept figures", lambda s: accept_figures(s, post_id))
+        done = self.ctx.run(self.tr("Accept figures"), lambda s: accept_figures(s, post_id))
         if done is not None:
-            self.ctx.status.emit(f"Accepted {done} figure(s) as they are now")
+            self.ctx.status.emit(self.tr("Accepted %n figure(s) as they are now", "", done))
         return done
 
     def set_population(self, chosen: list[str] | None, name: str = "") -> str | None:
@@ -77,7 +83,7 @@ class PopulationBar(QWidget):
         if post_id is None:
             return None
         return self.ctx.run(
-            "Set the post's population",
+            self.tr("Set the post's population"),
             lambda s: set_population(s, post_id, respondents_of(s, chosen), name).name,
         )
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QObject
+
 from ...exporters.html import _spans
 from ...services.composer.render_tree import (
     BulletList,
@@ -22,6 +24,7 @@ from ...services.composer.render_tree import (
     RenderedPost,
     Statistic,
 )
+from ..i18n import arg
 
 RED = "#b00020"
 AMBER = "#8a6d00"
@@ -29,15 +32,19 @@ GREY = "#6b6b6b"
 ISSUES_SHOWN = 3
 
 
+class PreviewWords(QObject):
+    """The translation context of the preview's own words (PreviewWords.tr)."""
+
+
 def issues_text(issues: tuple[Issue, ...] | list[Issue]) -> str:
     """ "2 issues: P22: consent was withdrawn on …; …" or "No issues"."""
     if not issues:
-        return "No issues"
+        return PreviewWords.tr("No issues")
     n = len(issues)
-    head = f"{n} issue{'s' if n != 1 else ''}: "
-    words = [_plain(i.message) for i in issues[:ISSUES_SHOWN]]
-    more = f"; and {n - ISSUES_SHOWN} more" if n > ISSUES_SHOWN else ""
-    return head + "; ".join(words) + more
+    words = PreviewWords.tr("; ").join(_plain(i.message) for i in issues[:ISSUES_SHOWN])
+    if n > ISSUES_SHOWN:
+        return arg(PreviewWords.tr("%n issue(s): %1; and %2 more", "", n), words, n - ISSUES_SHOWN)
+    return arg(PreviewWords.tr("%n issue(s): %1", "", n), words)
 
 
 def _plain(message: str) -> str:
@@ -74,12 +81,12 @@ def preview_html(tree: RenderedPost) -> str:
 def figure_note_words(note: FigureNote) -> str:
     """ "Over the 30 respondents of the sample survey · as exported on 2026-12-01", or for a
     changed figure "… · was 20% (6 of 30) when exported on 2026-12-01"."""
-    words = f"Over {note.population}"
     if note.changed and note.before:
-        return f"{words} · was {note.before} when {note.since}"
+        text = PreviewWords.tr("Over %1 · was %2 when %3")
+        return arg(text, note.population, note.before, note.since)
     if note.since:
-        return f"{words} · as {note.since}"
-    return words
+        return arg(PreviewWords.tr("Over %1 · as %2"), note.population, note.since)
+    return arg(PreviewWords.tr("Over %1"), note.population)
 
 
 def figure_note_html(note: FigureNote | None) -> str:
@@ -108,7 +115,7 @@ def _quote(quote: Quote) -> str:
     if quote.translated_from:
         out += (
             '<p style="color:#666666; font-size:9pt; font-style:italic; margin-left:30px">'
-            f"Translated from {_t(quote.translated_from)}.</p>"
+            f"Translated from {_t(quote.translated_from)}.</p>"  # as the exports print it
         )
     return out
 

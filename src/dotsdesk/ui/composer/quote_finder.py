@@ -21,6 +21,7 @@ from ...errors import DotsError
 from ...services.composer.quote_search import QuoteHit, find_segments
 from ..codebook.mime import SEGMENT_MIME, segment_data
 from ..context import ProjectContext
+from ..i18n import arg
 
 SEARCH_DELAY_MS = 250
 LIMIT = 50
@@ -48,9 +49,12 @@ class QuoteHitModel(QAbstractListModel):
             return None
         hit = self.hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            codes = ", ".join(hit.code_paths)
-            mark = " (via translation)" if hit.translated else ""
-            return f"{hit.respondent} · {codes}{mark} — {hit.preview}"
+            codes = self.tr(", ").join(hit.code_paths)
+            if hit.translated:
+                text = self.tr("%1 · %2 (via translation) — %3")
+            else:
+                text = self.tr("%1 · %2 — %3")
+            return arg(text, hit.respondent, codes, hit.preview)
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.text
         if role == SEGMENT_ROLE:
@@ -85,9 +89,9 @@ class QuoteFinder(QWidget):
         self.setObjectName("composerQuoteFinder")
         self.ctx = ctx
         self.query = QLineEdit(objectName="composerQuoteSearch")
-        self.query.setPlaceholderText("Find a quote (English or 中文)…")
+        self.query.setPlaceholderText(self.tr("Find a quote (English or 中文)…"))
         self.query.setClearButtonEnabled(True)
-        self.add_button = QPushButton("Add quote", objectName="composerAddFoundQuote")
+        self.add_button = QPushButton(self.tr("Add quote"), objectName="composerAddFoundQuote")
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.add_current)
         self.count_label = QLabel(objectName="composerQuoteCount")
@@ -100,7 +104,9 @@ class QuoteFinder(QWidget):
         self.results.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.results.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setToolTip("Double-click, or drag onto the outline, to quote a segment")
+        self.results.setToolTip(
+            self.tr("Double-click, or drag onto the outline, to quote a segment")
+        )
         self.results.doubleClicked.connect(lambda index: self._request(index))
         self.results.selectionModel().currentChanged.connect(
             lambda current, _old: self.add_button.setEnabled(current.isValid())
@@ -139,10 +145,15 @@ class QuoteFinder(QWidget):
             with self.ctx.read() as s:
                 hits = find_segments(s, text, limit=LIMIT)
         except DotsError as exc:
-            self._show([], f"The search failed: {exc}")
+            self._show([], arg(self.tr("The search failed: %1"), exc))
             return []
-        more = "+" if len(hits) >= LIMIT else ""
-        self._show(hits, f"{len(hits)}{more} coded segment(s)" if hits else "No coded segment")
+        if not hits:
+            message = self.tr("No coded segment")
+        elif len(hits) >= LIMIT:
+            message = self.tr("%n+ coded segment(s)", "", len(hits))
+        else:
+            message = self.tr("%n coded segment(s)", "", len(hits))
+        self._show(hits, message)
         return hits
 
     def _show(self, hits: list[QuoteHit], message: str) -> None:

@@ -23,6 +23,7 @@ from ....services.composer import posts
 from ....services.composer.render import block_figure
 from ....services.composer.render_tree import Statistic
 from ...context import ProjectContext
+from ...i18n import arg
 from ..preview import AMBER
 
 
@@ -60,7 +61,7 @@ class BlockPage(QWidget):
 
 
 def save_button(name: str, slot: Callable[[], object]) -> QPushButton:
-    button = QPushButton("Save", objectName=name)
+    button = QPushButton(BlockPage.tr("Save"), objectName=name)
     button.clicked.connect(slot)
     return button
 
@@ -80,15 +81,16 @@ def bare_column(page: QWidget) -> QVBoxLayout:
 
 def table_tools(
     table: QTableWidget,
-    noun: str,
+    texts: tuple[str, str],
     add: Callable[[], object],
     save: Callable[[], object],
     names: tuple[str, str, str],
 ) -> QHBoxLayout:
-    """Add and Remove buttons for a table's rows, then Save; `names`: their object names."""
-    add_button = QPushButton(f"Add {noun}", objectName=names[0])
+    """Add and Remove buttons for a table's rows (`texts`: their words), then Save; `names`:
+    their object names."""
+    add_button = QPushButton(texts[0], objectName=names[0])
     add_button.clicked.connect(add)
-    remove = QPushButton(f"Remove {noun}", objectName=names[1])
+    remove = QPushButton(texts[1], objectName=names[1])
     remove.clicked.connect(lambda: table.removeRow(table.currentRow()))
     row = QHBoxLayout()
     row.addWidget(add_button)
@@ -113,19 +115,22 @@ def show_figure(label: QLabel, s: Session, block_id: int) -> None:
         label.setText("")
         return
     about = note.population
-    if f"the {note.size} respondent" not in about and f"{note.size} now" not in about:
-        about += f" ({note.size} now)"  # the name says how many there were when chosen
-    lines = [f"Over {about}."]
+    if f"the {note.size} respondent" in about or f"{note.size} now" in about:
+        lines = [arg(BlockPage.tr("Over %1."), about)]
+    else:  # the name says how many there were when chosen
+        lines = [arg(BlockPage.tr("Over %1 (%2 now)."), about, note.size)]
     if isinstance(node, Statistic) and node.figure is not None:
         figure = node.figure
-        now = f"Now {figure.percent_text} ({figure.count} of {figure.total})"
+        now = arg(
+            BlockPage.tr("Now %1 (%2 of %3)"), figure.percent_text, figure.count, figure.total
+        )
     else:
-        now = "The bullets read as in the preview"
+        now = BlockPage.tr("The bullets read as in the preview")
     if note.changed:
-        lines.append(f"{now}; was {note.before} when {note.since}.")
+        lines.append(arg(BlockPage.tr("%1; was %2 when %3."), now, note.before, note.since))
     elif note.since:
-        lines.append(f"{now}, as {note.since}.")
+        lines.append(arg(BlockPage.tr("%1, as %2."), now, note.since))
     else:
-        lines.append(f"{now}.")
+        lines.append(arg(BlockPage.tr("%1."), now))
     label.setText("\n".join(lines))
     label.setStyleSheet(f"color: {AMBER}; font-weight: bold" if note.changed else "")

@@ -14,13 +14,13 @@ class LinksPage(BlockPage):
         super().__init__(editing, parent)
         column = bare_column(self)
         self.table = QTableWidget(0, 2, objectName="composerLinks")
-        self.table.setHorizontalHeaderLabels(["Title", "URL"])
+        self.table.setHorizontalHeaderLabels([self.tr("Title"), self.tr("URL")])
         self.table.horizontalHeader().setStretchLastSection(True)
         column.addWidget(self.table, 1)
         column.addLayout(
             table_tools(
                 self.table,
-                "link",
+                (self.tr("Add link"), self.tr("Remove link")),
                 lambda: self.table.insertRow(self.table.rowCount()),
                 self.save,
                 ("composerAddLink", "composerRemoveLink", "composerSaveLinks"),
@@ -41,4 +41,4 @@ class LinksPage(BlockPage):
             url_text = url.text().strip() if url else ""
             if url_text:
                 links.append({"title": title.text().strip() if title else "", "url": url_text})
-        return self.editing.save("Edit links", {**self.editing.data, "links": links})
+        return self.editing.save(self.tr("Edit links"), {**self.editing.data, "links": links})

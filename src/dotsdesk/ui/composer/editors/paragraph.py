@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session
@@ -13,8 +13,6 @@ from sqlalchemy.orm import Session
 from ....model import Block
 from ..outline import AUTO_WORDS
 from .base import BlockPage, Editing, bare_column, hint_label, save_button
-
-PARAGRAPH_HINT = "**bold**, *italic*, [a link](https://…), and lines starting with “- ” for bullets"
 
 
 class FocusPlainTextEdit(QPlainTextEdit):
@@ -36,10 +34,13 @@ class ParagraphPage(BlockPage):
         self._text = ""  # the text as stored, to save only real changes
         column = bare_column(self)
         self.edit = FocusPlainTextEdit(objectName="composerParagraphEdit")
-        self.edit.setToolTip(PARAGRAPH_HINT)
+        hint = self.tr(
+            "**bold**, *italic*, [a link](https://…), and lines starting with “- ” for bullets"
+        )
+        self.edit.setToolTip(hint)
         self.edit.focusLost.connect(self.saveRequested)
         row = QHBoxLayout()
-        row.addWidget(hint_label(PARAGRAPH_HINT), 1)
+        row.addWidget(hint_label(hint), 1)
         row.addWidget(save_button("composerSaveParagraph", lambda: self.saveRequested.emit()))
         column.addWidget(self.edit, 1)
         column.addLayout(row)
@@ -55,7 +56,7 @@ class ParagraphPage(BlockPage):
         if not self.dirty():
             return False
         text = self.edit.toPlainText()
-        if self.editing.save("Edit paragraph", {**self.editing.data, "text": text}):
+        if self.editing.save(self.tr("Edit paragraph"), {**self.editing.data, "text": text}):
             self._text = text
             return True
         return False
@@ -69,7 +70,9 @@ class AutoParagraphNote(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignTop)
 
     def load(self, data: dict[str, Any]) -> None:
-        self.setText(
-            f"<b>{AUTO_WORDS[data['auto']]}</b><br>dotsdesk writes this paragraph from "
-            "the post's series and the consent levels and translations its quotes use."
+        what = QCoreApplication.translate("OutlineModel", AUTO_WORDS[data["auto"]])
+        about = self.tr(
+            "dotsdesk writes this paragraph from the post's series and the consent levels and "
+            "translations its quotes use."
         )
+        self.setText(f"<b>{what}</b><br>{about}")

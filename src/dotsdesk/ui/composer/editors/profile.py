@@ -21,11 +21,6 @@ from .base import (
     table_tools,
 )
 
-PROFILE_HINT = (
-    "Wording fields: {values} (the values, in the bullet's order), {top} (the most common), "
-    "{n} (how many), {min} / {max} (numbers), {Attribute} / {attribute} (its name)"
-)
-FIXED_TEXT = "(fixed text)"
 BULLET_ROLE = Qt.ItemDataRole.UserRole + 1  # the bullet as stored, to keep order and words
 
 
@@ -38,15 +33,20 @@ class ProfilePage(BlockPage):
         self.figure = figure_label("composerProfileFigure")
         column.addWidget(self.figure)
         self.table = QTableWidget(0, 2, objectName="composerProfileBullets")
-        self.table.setHorizontalHeaderLabels(["Attribute", "Wording"])
+        self.table.setHorizontalHeaderLabels([self.tr("Attribute"), self.tr("Wording")])
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setToolTip(PROFILE_HINT)
+        hint = self.tr(
+            "Wording fields: {values} (the values, in the bullet's order), {top} (the most "
+            "common), {n} (how many), {min} / {max} (numbers), {Attribute} / {attribute} (its "
+            "name)"
+        )
+        self.table.setToolTip(hint)
         column.addWidget(self.table, 1)
-        column.addWidget(hint_label(PROFILE_HINT))
+        column.addWidget(hint_label(hint))
         column.addLayout(
             table_tools(
                 self.table,
-                "bullet",
+                (self.tr("Add bullet"), self.tr("Remove bullet")),
                 lambda: self._add_row({"text": ""}),
                 self.save,
                 ("composerAddBullet", "composerRemoveBullet", "composerSaveProfile"),
@@ -65,7 +65,7 @@ class ProfilePage(BlockPage):
         row = table.rowCount()
         table.insertRow(row)
         combo = QComboBox()
-        combo.addItem(FIXED_TEXT)
+        combo.addItem(self.tr("(fixed text)"))  # always the first entry
         attributes = list(self._attributes)
         name = bullet.get("attribute")
         if name and name not in attributes:
@@ -88,8 +88,9 @@ class ProfilePage(BlockPage):
             item = self.table.item(row, 1)
             wording = item.text().strip() if item is not None else ""
             stored = dict(item.data(BULLET_ROLE) or {}) if item is not None else {}
-            attribute = combo.currentText() if isinstance(combo, QComboBox) else FIXED_TEXT
-            if attribute == FIXED_TEXT:
+            fixed = not isinstance(combo, QComboBox) or combo.currentIndex() <= 0
+            attribute = "" if fixed or not isinstance(combo, QComboBox) else combo.currentText()
+            if fixed:
                 if wording:
                     bullets.append({"text": wording})
                 continue
@@ -102,4 +103,6 @@ class ProfilePage(BlockPage):
         return bullets
 
     def save(self) -> bool:
-        return self.editing.save("Edit profile", {**self.editing.data, "bullets": self.bullets()})
+        return self.editing.save(
+            self.tr("Edit profile"), {**self.editing.data, "bullets": self.bullets()}
+        )

@@ -22,20 +22,22 @@ class QuotePage(BlockPage):
         self.text = QLabel(wordWrap=True, objectName="composerQuoteText")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label = QLineEdit(objectName="composerQuoteLabel")
-        self.label.setPlaceholderText("From the post's labels (e.g. Researcher A)")
+        self.label.setPlaceholderText(self.tr("From the post's labels (e.g. Researcher A)"))
         self.context = QLineEdit(objectName="composerQuoteContext")
-        self.context.setPlaceholderText("is working in {a} {Company size} {Industry} company")
+        self.context.setPlaceholderText(
+            self.tr("is working in {a} {Company size} {Industry} company")
+        )
         self.topic = QLineEdit(objectName="composerQuoteTopic")
-        self.topic.setPlaceholderText("pair coding  →  “on pair coding”")
+        self.topic.setPlaceholderText(self.tr("pair coding  →  “on pair coding”"))
         self.translation = QCheckBox(
-            "Use the recorded translation", objectName="composerQuoteTranslation"
+            self.tr("Use the recorded translation"), objectName="composerQuoteTranslation"
         )
         for edit in (self.label, self.context, self.topic):
             edit.returnPressed.connect(self.save)
-        form.addRow("Segment", self.text)
-        form.addRow("Label", self.label)
-        form.addRow("Context", self.context)
-        form.addRow("Topic", self.topic)
+        form.addRow(self.tr("Segment"), self.text)
+        form.addRow(self.tr("Label"), self.label)
+        form.addRow(self.tr("Context"), self.context)
+        form.addRow(self.tr("Topic"), self.topic)
         form.addRow("", self.translation)
         form.addRow("", save_button("composerSaveQuote", self.save))
 
@@ -46,7 +48,9 @@ class QuotePage(BlockPage):
         self.context.setText(str(data.get("context", "")))
         self.topic.setText(str(data.get("topic", "")))
         self.topic.setPlaceholderText(
-            "(from the topic code)" if data.get("topic_code_id") else "pair coding"
+            self.tr("(from the topic code)")
+            if data.get("topic_code_id")
+            else self.tr("pair coding")
         )
         self.translation.setChecked(bool(data.get("translation")))
 
@@ -63,18 +67,16 @@ class QuotePage(BlockPage):
         else:
             data.pop("translation", None)
             data.pop("translation_span", None)
-        return self.editing.save("Edit quote", data)
+        return self.editing.save(self.tr("Edit quote"), data)
 
 
 def _segment_text(s: Session, segment_id: int | None) -> str:
     if segment_id is None:
-        return (
-            "<i style='color:#b00020'>The quoted segment was deleted; "
-            "there is nothing to quote.</i>"
-        )
+        deleted = QuotePage.tr("The quoted segment was deleted; there is nothing to quote.")
+        return f"<i style='color:#b00020'>{deleted}</i>"
     text = composer_views.segment_texts(s, [segment_id]).get(segment_id)
     if text is None:
-        return "<i>segment not found</i>"
+        return f"<i>{QuotePage.tr('segment not found')}</i>"
     return escape(short(text, 320))
 
 

@@ -14,9 +14,9 @@ class SectionPage(QWidget):
         self.editing = editing
         form = QFormLayout(self)
         self.title = QLineEdit(objectName="composerSectionTitle")
-        self.title.setPlaceholderText("No heading (an opening section)")
+        self.title.setPlaceholderText(self.tr("No heading (an opening section)"))
         self.title.returnPressed.connect(self.save)
-        form.addRow("Heading", self.title)
+        form.addRow(self.tr("Heading"), self.title)
         form.addRow("", save_button("composerSaveSection", self.save))
 
     def load(self, section_id: int) -> None:
@@ -30,6 +30,6 @@ class SectionPage(QWidget):
             return False
         title = self.title.text()
         done = self.editing.ctx.run(
-            "Rename section", lambda s: posts.rename_section(s, section_id, title) or True
+            self.tr("Rename section"), lambda s: posts.rename_section(s, section_id, title) or True
         )
         return done is not None

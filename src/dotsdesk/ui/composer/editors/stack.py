@@ -34,7 +34,7 @@ class BlockEditor(QStackedWidget):
         self.ctx = ctx
         self.editing = Editing(ctx)
         self.empty = QLabel(
-            "Select a section or block in the outline.",
+            self.tr("Select a section or block in the outline."),
             alignment=Qt.AlignmentFlag.AlignCenter,
             wordWrap=True,
         )

@@ -28,8 +28,6 @@ from ....services.composer.profile import attribute_values
 from ....services.corpus.respondents import list_attributes
 from .base import BlockPage, Editing, figure_label, save_button, show_figure
 
-STATISTIC_HINT = "Fields: {percent}, {count}, {total}"
-ALL_RESPONDENTS = "Everyone"  # in the post's population
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -40,13 +38,15 @@ class StatisticPage(BlockPage):
         self.figure = figure_label("composerStatisticFigure")
         self.codes = QListWidget(objectName="composerStatisticCodes")
         self.codes.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.codes.setToolTip("The respondents coded with any checked code count")
+        self.codes.setToolTip(self.tr("The respondents coded with any checked code count"))
         self.descendants = QCheckBox(
-            "Count the codes below them too", objectName="composerStatisticDescendants"
+            self.tr("Count the codes below them too"), objectName="composerStatisticDescendants"
         )
         self.attribute = QComboBox(objectName="composerStatisticAttribute")
         self.attribute.setToolTip(
-            "Count everyone in the post's population, or only those with an attribute value"
+            self.tr(
+                "Count everyone in the post's population, or only those with an attribute value"
+            )
         )
         self.attribute.currentTextChanged.connect(self._fill_population_values)
         self.value = QComboBox(objectName="composerStatisticValue", editable=True)
@@ -55,14 +55,15 @@ class StatisticPage(BlockPage):
         population.addWidget(QLabel("="))
         population.addWidget(self.value, 1)
         self.template = QLineEdit(objectName="composerStatisticTemplate")
-        self.template.setToolTip(STATISTIC_HINT)
+        hint = self.tr("Fields: {percent}, {count}, {total}")
+        self.template.setToolTip(hint)
         self.template.returnPressed.connect(self.save)
-        form.addRow("Figure", self.figure)
-        form.addRow("Codes", self.codes)
+        form.addRow(self.tr("Figure"), self.figure)
+        form.addRow(self.tr("Codes"), self.codes)
         form.addRow("", self.descendants)
-        form.addRow("Among", population)
-        form.addRow("Template", self.template)
-        form.addRow("", QLabel(STATISTIC_HINT))
+        form.addRow(self.tr("Among"), population)
+        form.addRow(self.tr("Template"), self.template)
+        form.addRow("", QLabel(hint))
         form.addRow("", save_button("composerSaveStatistic", self.save))
 
     def load(self, s: Session, block: Block) -> None:
@@ -91,7 +92,7 @@ class StatisticPage(BlockPage):
         population = data.get("population") or {}
         self.attribute.blockSignals(True)
         self.attribute.clear()
-        self.attribute.addItem(ALL_RESPONDENTS)
+        self.attribute.addItem(self.tr("Everyone"))  # in the post's population
         self.attribute.addItems([a.name for a in list_attributes(s)])
         index = self.attribute.findText(str(population.get("attribute", "")))
         self.attribute.setCurrentIndex(max(index, 0))
@@ -123,7 +124,7 @@ class StatisticPage(BlockPage):
             data.pop("population", None)
         else:
             data["population"] = {"attribute": attribute, "value": self.value.currentText().strip()}
-        return self.editing.save("Edit statistic", data)
+        return self.editing.save(self.tr("Edit statistic"), data)
 
     def _fill_population_values(self, attribute: str, session: Session | None = None) -> None:
         """The attribute's values, most common first, to choose the population from."""
