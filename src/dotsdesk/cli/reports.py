@@ -31,7 +31,8 @@ def add_export_options(p: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="ATTRIBUTE",
-        help="--analysis: a Crosstab sheet of the codes by ATTRIBUTE (repeat for several)",
+        help="--analysis: a Crosstab sheet of the codes by ATTRIBUTE; --codebook/--excerpts: "
+        "charts of the codes by ATTRIBUTE (repeat for several)",
     )
     g.add_argument("--coders", metavar="A,B", help="--analysis: compare two coders")
     g.add_argument(
@@ -43,7 +44,8 @@ def add_export_options(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--codebook",
         action="store_true",
-        help="OUT.docx: the codebook: the tree, descriptions, counts, an example quote each",
+        help="OUT.docx: the codebook: a chart of the respondents per code, the tree, "
+        "descriptions, counts, an example quote each",
     )
     g.add_argument(
         "--excerpts",

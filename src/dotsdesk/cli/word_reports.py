@@ -19,7 +19,12 @@ def export_word_report(
     title = _title(session)
     if args.codebook:
         n = export_codebook_docx(
-            session, args.out, title=title, shareable=args.shareable, population=who
+            session,
+            args.out,
+            title=title,
+            shareable=args.shareable,
+            population=who,
+            by=tuple(args.by),
         )
         print(f"wrote {args.out}: the codebook, {n} codes")
         return 0
@@ -32,6 +37,7 @@ def export_word_report(
             shareable=args.shareable,
             placeholders=args.placeholders,
             population=who,
+            by=tuple(args.by),
         )
     except QuotesBlocked as exc:
         for decision in exc.decisions:

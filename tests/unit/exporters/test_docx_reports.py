@@ -3,6 +3,7 @@ example each) and the coded excerpts, internal and through the consent gate."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import docx
@@ -107,3 +108,59 @@ def test_shareable_excerpts_pass_the_gate(sample_project: Project, tmp_path: Pat
     assert sum(t.startswith("[quote withheld: ") for t in texts) == withheld
     assert not any(t.startswith(label) for t in texts for label in BLOCKED)
     assert written + withheld == sum(len(v) for v in _segment_texts(sample_project).values())
+
+
+def _pictures(path: Path) -> list[bytes]:
+    document = docx.Document(str(path))
+    return [
+        document.part.related_parts[shape._inline.graphic.graphicData.pic.blipFill.blip.embed].blob
+        for shape in document.inline_shapes
+    ]
+
+
+def test_charts_are_pictures_with_their_bases(sample_project: Project, tmp_path: Path) -> None:
+    import warnings
+
+    with sample_project.write() as s:  # a Chinese code name and value: drawn, not boxes
+        from dotsdesk.services.coding import segments as coding
+        from dotsdesk.services.coding.codebook import ensure_code
+
+        code = ensure_code(s, "Role/混合型 🧪", colour="#AA3377").id
+        coding.code_span(s, 1, 0, 5, [code], coder="ann")
+    codebook, excerpts = tmp_path / "codebook.docx", tmp_path / "excerpts.docx"
+    with sample_project.read() as s, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        export_codebook_docx(s, codebook, by=("Company size",))
+        role = find_code(s, "Role").id
+        export_excerpts_docx(s, excerpts, code_ids=[role], by=("Company size",))
+    assert [str(w.message) for w in caught] == []  # an emoji without a font is a quiet box
+    frequency, *by_size = _pictures(codebook)
+    assert frequency.startswith(b"\x89PNG") and len(by_size) == 2  # Role and Theme
+    captions = [t for style, t in _paragraphs(codebook) if style == "Caption"]
+    assert captions[0] == (
+        "Figure: respondents per code, every code used; base n = 30 respondents."
+    )
+    assert captions[1].startswith("Figure: Role by Company size: the share of the respondents")
+    assert "30 respondents in all" in captions[1]
+    assert len(_pictures(excerpts)) == 1  # the codes asked for: Role
+    plain = tmp_path / "plain.docx"
+    with sample_project.read() as s:
+        export_excerpts_docx(s, plain)
+    assert _pictures(plain) == []  # charts only when asked
+
+
+def test_chinese_labels_find_a_font() -> None:
+    import warnings
+
+    from matplotlib.figure import Figure
+
+    from dotsdesk.exporters.charts import CJK_FONTS, draw_bars, font_families
+
+    if not set(CJK_FONTS) & set(font_families()):
+        pytest.skip("no Chinese font installed here")
+    figure = Figure()
+    draw_bars(figure.add_subplot(), "角色", ["研究型", "工程型", "混合型"], [6, 6, 18])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        figure.savefig(io.BytesIO(), format="png")
+    assert [str(w.message) for w in caught] == []

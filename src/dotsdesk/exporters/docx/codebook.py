@@ -3,6 +3,7 @@ counts and one example quote. Shareable, the example is one the consent gate all
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from ...services.analysis.excerpts import CodeExcerpts, Excerpt, coded_excerpts
 from ...services.analysis.frequencies import code_frequencies
 from ...services.analysis.population import ALL, Population
 from ...services.consent.gate import QuoteRequest, check_quotes
+from .figures import attribute_figures, frequency_figure
 from .report import INTERNAL_NOTE, SHAREABLE_NOTE, code_heading, new_report, quote, save, xml_text
 
 EXAMPLE_MAX = 600  # characters: a longer segment is an example only if nothing shorter is
@@ -25,9 +27,12 @@ def export_codebook_docx(
     shareable: bool = False,
     population: Population = ALL,
     today: date | None = None,
+    by: Sequence[str] = (),
 ) -> int:
-    """Write the codebook; returns the number of codes."""
-    counts = {f.code_id: f for f in code_frequencies(session, population)}
+    """Write the codebook, with a chart of the respondents per code (and of the codes by
+    each attribute in `by`); returns the number of codes."""
+    frequencies = code_frequencies(session, population)
+    counts = {f.code_id: f for f in frequencies}
     groups = coded_excerpts(session, population)
     allowed = _allowed(session, groups, today) if shareable else None
     segments = sum(f.segments for f in counts.values())
@@ -37,6 +42,9 @@ def export_codebook_docx(
         (SHAREABLE_NOTE if shareable else INTERNAL_NOTE)
         + f" {len(groups)} codes, {segments} coded segments.",
     )
+    frequency_figure(doc, frequencies)
+    for attribute in by:
+        attribute_figures(doc, session, attribute, population)
     for group in groups:
         code, f = group.code, counts[group.code.id]
         code_heading(doc, code.name, code.depth, code.colour)

@@ -5,7 +5,7 @@ by a visible placeholder naming the reason, never the respondent."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from ...services.consent.gate import (
     check_quotes,
     refuse_blocked,
 )
+from .figures import attribute_figures
 from .report import INTERNAL_NOTE, SHAREABLE_NOTE, code_heading, new_report, quote, save, xml_text
 
 
@@ -34,8 +35,10 @@ def export_excerpts_docx(
     placeholders: bool = False,
     population: Population = ALL,
     today: date | None = None,
+    by: Sequence[str] = (),
 ) -> tuple[int, int]:
-    """Write the report; returns (excerpts written, quotes withheld). Atomic."""
+    """Write the report, with a chart of the codes by each attribute in `by`; returns
+    (excerpts written, quotes withheld). Atomic."""
     groups = [g for g in coded_excerpts(session, population, code_ids=code_ids) if g.excerpts]
     decisions: dict[int, GateDecision] = {}
     if shareable:
@@ -51,6 +54,8 @@ def export_excerpts_docx(
         (SHAREABLE_NOTE if shareable else INTERNAL_NOTE)
         + f" {total} excerpts under {len(groups)} codes.",
     )
+    for attribute in by:
+        attribute_figures(doc, session, attribute, population, code_ids)
     withheld = sum(_code(doc, g, decisions) for g in groups)
     save(doc, target)
     return total - withheld, withheld
