@@ -1,4 +1,5 @@
-"""Long work (import, export, reindex) off the GUI thread, with progress and Cancel.
+"""Long work (import, export, reindex) off the GUI thread, with progress and Cancel; and
+reading in the background (`run_in_background`) with no dialog at all.
 
 The work function gets a `progress(done, total)` callback; Cancel makes the next call
 raise `Cancelled`, so a write inside one transaction rolls back and nothing changes.
@@ -111,3 +112,64 @@ def run_with_progress(
     thread.start()
     dialog.show()
     return thread
+
+
+class Background(QObject):
+    """Work on a thread without a dialog, for reading that must not freeze the window (the
+    first word count of a large project). The owner shows its own busy sign; `cancel()`
+    makes the work's next progress report raise `Cancelled`, and `wait()` lets the thread
+    end before the project closes."""
+
+    progressed = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(str)  # "" when cancelled
+
+    def __init__(self, parent: QObject, work: Callable[[Callable[[int, int], None]], Any]) -> None:
+        super().__init__(parent)
+        self._thread = QThread(self)
+        self._runner = _Runner(work)
+        self._runner.moveToThread(self._thread)
+        # Queued to this object on the GUI thread, then re-emitted: slots connected to this
+        # object's signals run on the GUI thread.
+        self._runner.progressed.connect(self.progressed)
+        self._runner.finished.connect(self._finished)
+        self._runner.failed.connect(self._failed)
+        self._thread.started.connect(self._runner.run)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def running(self) -> bool:
+        return self._thread.isRunning()
+
+    def cancel(self) -> None:
+        self._runner.cancel_requested.set()
+
+    def wait(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+
+    def _finished(self, result: object) -> None:
+        self.wait()
+        self.done.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self.wait()
+        self.failed.emit(message)
+
+
+def run_in_background(
+    parent: QObject,
+    work: Callable[[Callable[[int, int], None]], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[str], None],
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Background:
+    """Start `work(progress)` on a thread; the callbacks run on the GUI thread."""
+    job = Background(parent, work)
+    job.done.connect(on_done)
+    job.failed.connect(on_error)
+    if on_progress is not None:
+        job.progressed.connect(on_progress)
+    job.start()
+    return job
