@@ -43,6 +43,7 @@ REFRESH_DELAY_MS = 120
 
 class ResponseBrowser(QWidget):
     searchTermsChanged = Signal(tuple)  # the search's terms, for highlighting elsewhere
+    queryChanged = Signal(object)  # the BrowseQuery now listed (the analysis follows it)
 
     def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,6 +158,7 @@ class ResponseBrowser(QWidget):
         self._show_filters()
         if changed:
             self.searchTermsChanged.emit(terms)
+        self.queryChanged.emit(query)
 
     def clear_filters(self) -> None:
         q = self._query
