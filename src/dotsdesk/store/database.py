@@ -15,6 +15,10 @@ from sqlalchemy import Engine, create_engine, event
 
 from .undo import install_triggers
 
+# How long a write waits for another writer (or a checkpoint for readers) before the user
+# is told the project is busy.
+BUSY_TIMEOUT_MS = 10_000
+
 
 def database_version() -> str:
     """The database engine and its version, for reports."""
@@ -27,7 +31,7 @@ def database_url(path: Path) -> str:
 
 def make_engine(path: Path, *, undo: bool = False) -> Engine:
     """`undo` installs the triggers that record every change for undo (store/undo.py)."""
-    engine = create_engine(database_url(path), connect_args={"timeout": 10})
+    engine = create_engine(database_url(path), connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -39,7 +43,10 @@ def make_engine(path: Path, *, undo: bool = False) -> Engine:
         # NORMAL in WAL mode survives an application crash; only a power cut can lose the
         # last commits.
         cur.execute("PRAGMA synchronous = NORMAL")
-        cur.execute("PRAGMA busy_timeout = 10000")
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # SQLite would checkpoint after a commit that made the WAL long, without knowing
+        # whether the disk can take the growth; store/wal.py folds it in instead.
+        cur.execute("PRAGMA wal_autocheckpoint = 0")
         cur.close()
         if undo:
             install_triggers(dbapi_conn)
@@ -75,11 +82,6 @@ def copy_database(source: Path, target: Path) -> None:
     finally:
         dst.close()
         src.close()
-
-
-def checkpoint(engine: Engine) -> None:
-    """Fold the WAL into the main file so the project is one self-contained file again."""
-    _outside_transaction(engine, "PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _outside_transaction(engine: Engine, pragma: str) -> None:

@@ -1,8 +1,8 @@
-"""A project is one database file: create, open (migrating after a backup), lock, sessions."""
+"""A project is one database file: create, open (checked, migrating after a backup), lock,
+sessions, rolling backups, and a close that leaves the file whole (store/wal.py)."""
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Engine, insert, select
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import ProjectError
@@ -18,9 +18,14 @@ from ..model import Setting
 from . import migrate
 from . import undo as undo_log
 from .backup import make_backup
-from .database import checkpoint, is_database_file, make_engine, use_wal
-from .lock import ProjectLock
+from .backups import RollingBackups
+from .database import is_database_file, make_engine, use_wal
+from .faults import fault, translated
+from .lock import ProjectLock, writer_spelling
+from .restore import damaged, first_fault
 from .server import is_server_address
+from .snapshot import copy_project
+from .wal import close_engine, fold_if_long
 
 T = TypeVar("T")
 SUFFIX = ".dots"
@@ -36,6 +41,9 @@ class Project:
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.backup: Path | None = None  # set when opening migrated an older project
+        self.backups: RollingBackups | None = None  # while open for writing (a file)
+        self.notice: str | None = None  # set by close when the newest work stayed in the WAL
+        self._location = path  # the spelling the engine uses (a writer's, for a reader)
 
     # -- life cycle -------------------------------------------------------------------
     @classmethod
@@ -52,7 +60,7 @@ class Project:
         if not path.parent.is_dir():
             raise ProjectError(path, f"the folder {path.parent} does not exist")
         lock = ProjectLock(path)
-        lock.acquire(path)
+        lock.acquire(path)  # the file does not exist yet: bound to it below
         # The schema is built on a plain engine: undo triggers need the tables to exist,
         # and creating the project is not an action to undo.
         plain = make_engine(path)
@@ -68,13 +76,19 @@ class Project:
                         {"key": "created", "value": created},
                     ],
                 )
-        except (OperationalError, OSError) as exc:
+            lock.bind_file(path)
+        except (DatabaseError, OSError) as exc:
             plain.dispose()
             lock.release()
-            path.unlink(missing_ok=True)
-            raise ProjectError(path, f"cannot create the project: {exc}") from None
-        plain.dispose()
-        return cls(path, make_engine(path, undo=undo), lock)
+            for made in (path, path.with_name(path.name + "-wal")):
+                made.unlink(missing_ok=True)
+            raise fault(exc, path, "no project was made") or ProjectError(
+                path, f"cannot create the project: {type(exc).__name__}"
+            ) from None
+        close_engine(plain, path, writer=True)
+        project = cls(path, make_engine(path, undo=undo), lock)
+        project.backups = RollingBackups(path, first_in=True)
+        return project
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False, undo: bool = False) -> Project:
@@ -95,29 +109,56 @@ class Project:
             raise ProjectError(path, "no such project file")
         if not is_database_file(path):
             raise ProjectError(path, "is not a dotsdesk project (not a database file)")
+        # A reader through another name of a file open for writing reads by the writer's
+        # name: SQLite finds the WAL by name.
+        location = (writer_spelling(path) if readonly else None) or path
         lock = ProjectLock(path)
         if not readonly:
             lock.acquire(path)
-        # Migrations run on a plain engine: schema changes are not a user's action to undo.
-        plain = make_engine(path)
         try:
+            with translated(path):
+                project = cls._open_checked(path, location, lock, readonly=readonly, undo=undo)
+        except BaseException:
+            lock.release()
+            raise
+        if not readonly:
+            project.backups = RollingBackups(path)
+            project.backups.on_open()
+        return project
+
+    @classmethod
+    def _open_checked(
+        cls, path: Path, location: Path, lock: ProjectLock, *, readonly: bool, undo: bool
+    ) -> Project:
+        # Checks and migrations run on a plain engine: schema changes are not a user's
+        # action to undo.
+        plain = make_engine(location)
+        try:
+            raw = plain.raw_connection()
+            try:
+                finding = first_fault(raw.driver_connection)
+            finally:
+                raw.close()
+            if finding is not None:
+                raise damaged(path, finding)
             backup = cls._bring_up_to_date(path, plain, lock, readonly)
             use_wal(plain)
         except BaseException:
             plain.dispose()
-            lock.release()
             raise
-        plain.dispose()
-        engine = make_engine(path, undo=undo)
+        # A writer folds in what an earlier close had to leave in the WAL (not waiting for
+        # readers); a reader only closes.
+        close_engine(plain, location, writer=not readonly, mode="PASSIVE")
+        engine = make_engine(location, undo=undo)
         try:
             if undo:
                 with engine.begin() as conn:
                     undo_log.clear(conn)
         except BaseException:
             engine.dispose()
-            lock.release()
             raise
         project = cls(path, engine, None if readonly else lock)
+        project._location = location
         project.backup = backup
         return project
 
@@ -138,6 +179,7 @@ class Project:
             if readonly:
                 lock.acquire(path)
             backup = make_backup(path, revision)
+            RollingBackups(path).take_now("upgrade")  # in the data folder too
             migrate.upgrade(engine)
             if readonly:
                 lock.release()
@@ -146,14 +188,16 @@ class Project:
             raise ProjectError(path, f"is damaged or not a dotsdesk project ({exc.orig})") from None
 
     def close(self) -> None:
+        """Never raises for what failed after the work was committed: the work is saved,
+        and `notice` (also logged) says where when the file alone does not hold it yet."""
+        if self.backups is not None:
+            self.backups.finish()  # their snapshots would keep the WAL from folding
+            self.backups = None
         # Only a writer folds the WAL into the file: a TRUNCATE checkpoint takes the write
         # lock and waits for every reader, so a read-only command closing beside a writer
         # and a slow reader made that writer fail with "database is locked". Another
         # reader may hold the WAL; then it is folded in at the next writer's close.
-        if self._lock is not None:
-            with contextlib.suppress(OperationalError):
-                checkpoint(self.engine)
-        self.engine.dispose()
+        self.notice = close_engine(self.engine, self._location, writer=self._lock is not None)
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -170,14 +214,34 @@ class Project:
         """One user action: everything inside commits together or not at all."""
         if self._lock is None:
             raise ProjectError(self.path, "was opened read-only")
-        with self._sessions() as session, session.begin():
+        with (
+            translated(self.path, "nothing was changed", disk=False),
+            self._sessions() as session,
+            session.begin(),
+        ):
             yield session
+        if self.backups is not None:  # a file project (a server has no WAL to fold)
+            fold_if_long(self.engine, self._location)
+            self.backups.after_write()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """Closing the session ends its transaction; what was loaded stays readable."""
-        with self._sessions() as session:
+        with translated(self.path, disk=False), self._sessions() as session:
             yield session
+
+    def backup_before(self, reason: str) -> None:
+        """A backup of the project as it is now, before a big change ("merge", "refi"):
+        the snapshot is taken at once, the copy runs beside the change."""
+        if self.backups is not None:
+            self.backups.start(reason)
+
+    def save_copy(self, target: Path, **kw: object) -> Path:
+        """A whole, self-contained copy of the project as committed now, at `target`."""
+        if not isinstance(self._location, Path):
+            raise ProjectError(self.path, "is on a server: export it instead of copying it")
+        with translated(target, "no copy was written"):
+            return copy_project(self._location, target, **kw)
 
     def record(self, action: Callable[[Session], T]) -> tuple[T, undo_log.Step]:
         """Run one user action in one transaction; returns its result and its undo step."""
