@@ -8,6 +8,7 @@ from pathlib import Path
 from .. import __version__
 from ..languages import LANGUAGES, interface_language
 from . import analyse as analyse_cli
+from . import backup as backup_cli
 from . import commands
 from . import consent as consent_cli
 from . import exchange as exchange_cli
@@ -121,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     posts_cli.add_parser(sub)
     analyse_cli.add_parser(sub)
     merge_cli.add_parser(sub)
+    backup_cli.add_parser(sub)
 
     p = sub.add_parser(
         "export",

@@ -77,23 +77,7 @@ class Backup:
         return REASONS.get(self.reason, self.reason)
 
     def counts(self) -> BackupCounts | None:
-        """Respondents, segments and posts in the backup; None when it cannot be read."""
-        try:
-            conn = sqlite3.connect(read_only_uri(self.path, immutable=True), uri=True)
-        except sqlite3.Error:
-            return None
-        try:
-            found = []
-            for table in ("respondent", "segment", "post"):
-                try:
-                    found.append(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-                except sqlite3.OperationalError:  # a schema from before that table
-                    found.append(0)
-            return BackupCounts(*found)
-        except sqlite3.Error:
-            return None
-        finally:
-            conn.close()
+        return read_counts(self.path)
 
     def is_good(self) -> bool:
         try:
@@ -106,6 +90,27 @@ class Backup:
             return False
         finally:
             conn.close()
+
+
+def read_counts(path: Path) -> BackupCounts | None:
+    """Respondents, segments and posts in a project file nothing is writing (a backup, a
+    copy), read-only; None when it cannot be read."""
+    try:
+        conn = sqlite3.connect(read_only_uri(path, immutable=True), uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        found = []
+        for table in ("respondent", "segment", "post"):
+            try:
+                found.append(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            except sqlite3.OperationalError:  # a schema from before that table
+                found.append(0)
+        return BackupCounts(*found)
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
 
 
 def folder_for(project: Path) -> Path:
