@@ -2,6 +2,43 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ConsentTracker</name>
+    <message numerus="yes">
+        <source>Copied %n respondent(s) still to ask, with their private names and contacts, to the clipboard</source>
+        <translation>
+            <numerusform>Copied %n respondent still to ask, with their private names and contacts, to the clipboard</numerusform>
+            <numerusform>Copied %n respondents still to ask, with their private names and contacts, to the clipboard</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CountsBar</name>
+    <message numerus="yes">
+        <source>%1, asked %n day(s) ago</source>
+        <translation>
+            <numerusform>%1, asked %n day ago</numerusform>
+            <numerusform>%1, asked %n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DraftsBox</name>
+    <message numerus="yes">
+        <source>%1 No.%2: %3 (%n quote(s))</source>
+        <translation>
+            <numerusform>%1 No.%2: %3 (%n quote)</numerusform>
+            <numerusform>%1 No.%2: %3 (%n quotes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n quote(s))</source>
+        <translation>
+            <numerusform>%1 (%n quote)</numerusform>
+            <numerusform>%1 (%n quotes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OutlineModel</name>
     <message numerus="yes">
         <source>%n bullet(s) from attributes</source>

@@ -122,6 +122,205 @@
     </message>
 </context>
 <context>
+    <name>ConsentFilter</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待答复</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Never asked</source>
+        <translation>从未征询</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentTableModel</name>
+    <message>
+        <source>Respondent</source>
+        <translation>受访者</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>翻译</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>最近事件</translation>
+    </message>
+    <message>
+        <source>Days pending</source>
+        <translation>待答复天数</translation>
+    </message>
+    <message>
+        <source>Days since the latest request, while the answer is pending</source>
+        <translation>最近一次征询以来的天数（尚未答复时）</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentTracker</name>
+    <message>
+        <source>Record consent request (%1)</source>
+        <translation>记录知情同意征询（%1）</translation>
+    </message>
+    <message>
+        <source>Record consent (%1)</source>
+        <translation>记录知情同意（%1）</translation>
+    </message>
+    <message>
+        <source>Record refusal (%1)</source>
+        <translation>记录拒绝（%1）</translation>
+    </message>
+    <message>
+        <source>Record withdrawal (%1)</source>
+        <translation>记录撤回（%1）</translation>
+    </message>
+    <message>
+        <source>Add consent note (%1)</source>
+        <translation>添加知情同意备注（%1）</translation>
+    </message>
+    <message>
+        <source>Who still needs asking</source>
+        <translation>还需征询谁</translation>
+    </message>
+    <message>
+        <source>Copy everyone never asked or still pending to the clipboard, tab-separated (label, name, contact, days pending) for a mail merge. It includes their PRIVATE names and contacts: paste it only into your own mail tool.</source>
+        <translation>把从未征询或尚未答复的人复制到剪贴板，以制表符分隔（化名、姓名、联系方式、待答复天数），用于邮件合并。其中包含他们的私密姓名和联系方式：只能粘贴到你自己的邮件工具中。</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Record an event</source>
+        <translation>记录事件</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Select a respondent to see their consent and record events.</source>
+        <translation>选择一位受访者，查看其知情同意情况并记录事件。</translation>
+    </message>
+    <message>
+        <source>Select a respondent first</source>
+        <translation>请先选择一位受访者</translation>
+    </message>
+    <message>
+        <source>Record consent %1 (%2)</source>
+        <translation>记录知情同意：%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n respondent(s) still to ask, with their private names and contacts, to the clipboard</source>
+        <translation>
+            <numerusform>已把 %n 位待征询的受访者（含私密姓名和联系方式）复制到剪贴板</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConsentWords</name>
+    <message>
+        <source>anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>by handle</source>
+        <translation>以网名</translation>
+    </message>
+    <message>
+        <source>by name</source>
+        <translation>以真名</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待答复</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>never asked</source>
+        <translation>从未征询</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>CountsBar</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;/%2 granted:</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;/%2 已同意：</translation>
+    </message>
+    <message>
+        <source>%1 %2, translation allowed</source>
+        <translation>%1（%2），允许翻译</translation>
+    </message>
+    <message>
+        <source>%1 %2, no translation</source>
+        <translation>%1（%2），不允许翻译</translation>
+    </message>
+    <message>
+        <source>%1, since %2</source>
+        <translation>%1，自 %2 起</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, asked %n day(s) ago</source>
+        <translation>
+            <numerusform>%1，%n 天前征询</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DraftComposer</name>
     <message>
         <source>Add block</source>
@@ -150,6 +349,338 @@
     <message>
         <source>The preview failed: %1</source>
         <translation>预览失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsBox</name>
+    <message>
+        <source>Drafts that quote them</source>
+        <translation>引用其话语的草稿</translation>
+    </message>
+    <message>
+        <source>No draft quotes %1.</source>
+        <translation>没有草稿引用 %1。</translation>
+    </message>
+    <message>
+        <source>These quotes of %1 are blocked (%2); remove or replace them.</source>
+        <translation>%1 的这些引文已被阻止（%2）；请删除或替换。</translation>
+    </message>
+    <message>
+        <source>Quotes of %1 in these drafts are allowed.</source>
+        <translation>这些草稿中 %1 的引文是允许的。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 No.%2: %3 (%n quote(s))</source>
+        <translation>
+            <numerusform>%1 第 %2 期：%3（%n 处引文）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n quote(s))</source>
+        <translation>
+            <numerusform>%1（%n 处引文）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <source>Request sent</source>
+        <translation>已发出征询</translation>
+    </message>
+    <message>
+        <source>Answer: granted</source>
+        <translation>答复：同意</translation>
+    </message>
+    <message>
+        <source>Answer: declined</source>
+        <translation>答复：拒绝</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>forum message</source>
+        <translation>论坛私信</translation>
+    </message>
+    <message>
+        <source>survey form</source>
+        <translation>问卷表单</translation>
+    </message>
+    <message>
+        <source>interview</source>
+        <translation>访谈</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>Record request</source>
+        <translation>记录征询</translation>
+    </message>
+    <message>
+        <source>Record grant</source>
+        <translation>记录同意</translation>
+    </message>
+    <message>
+        <source>Record refusal</source>
+        <translation>记录拒绝</translation>
+    </message>
+    <message>
+        <source>Record withdrawal</source>
+        <translation>记录撤回</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>e-mail, forum message, …</source>
+        <translation>电子邮件、论坛私信…</translation>
+    </message>
+    <message>
+        <source>e.g. quote anonymously or with your forum ID</source>
+        <translation>例如：匿名引用，或署上你的论坛 ID</translation>
+    </message>
+    <message>
+        <source>may be published</source>
+        <translation>可以发表</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>e.g. 1point3acres BBS (optional)</source>
+        <translation>例如：一亩三分地论坛（可选）</translation>
+    </message>
+    <message>
+        <source>their forum ID, saved to their private identity</source>
+        <translation>其论坛 ID，保存到私密身份信息中</translation>
+    </message>
+    <message>
+        <source>their name, saved to their private identity</source>
+        <translation>其姓名，保存到私密身份信息中</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>征询内容</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>翻译</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Forum</source>
+        <translation>论坛</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>网名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>No handle on file. Consent by handle prints it beside their quotes: type it below to save it with this grant.</source>
+        <translation>尚未记录网名。以网名署名的知情同意会把网名印在其引文旁：请在下面填写，随这次同意一并保存。</translation>
+    </message>
+    <message>
+        <source>No name on file. Consent by name prints it beside their quotes: type it below to save it with this grant.</source>
+        <translation>尚未记录姓名。以真名署名的知情同意会把姓名印在其引文旁：请在下面填写，随这次同意一并保存。</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>requested</source>
+        <translation>征询</translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>翻译</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Asked / note</source>
+        <translation>征询内容 / 备注</translation>
+    </message>
+    <message>
+        <source>asked: %1</source>
+        <translation>征询：%1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>listed segments only</source>
+        <translation>仅限所列片段</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityBox</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Forum</source>
+        <translation>论坛</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>网名</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>their real name (printed only with consent by name)</source>
+        <translation>其真实姓名（只在以真名署名的知情同意下印出）</translation>
+    </message>
+    <message>
+        <source>e.g. for asking consent</source>
+        <translation>例如：用于征询知情同意</translation>
+    </message>
+    <message>
+        <source>e.g. 1point3acres BBS</source>
+        <translation>例如：一亩三分地论坛</translation>
+    </message>
+    <message>
+        <source>their forum ID (printed only with consent by handle)</source>
+        <translation>其论坛 ID（只在以网名署名的知情同意下印出）</translation>
+    </message>
+    <message>
+        <source>anything else private</source>
+        <translation>其他私密信息</translation>
+    </message>
+    <message>
+        <source>Private — shown only in this tracker</source>
+        <translation>私密信息——只在此追踪面板中显示</translation>
+    </message>
+    <message>
+        <source>Real names and contacts never leave the project, except in the consent register export, which says so on its first sheet.</source>
+        <translation>真实姓名和联系方式不会离开项目，唯一的例外是知情同意登记表导出，它会在第一张工作表上注明。</translation>
+    </message>
+    <message>
+        <source>No identity recorded.</source>
+        <translation>尚未记录身份信息。</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Add or change their name, contacts, forum and handle</source>
+        <translation>添加或修改其姓名、联系方式、论坛和网名</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@ from dotsdesk.ui.consent import ConsentTracker
 from dotsdesk.ui.consent.event_form import EventForm
 from dotsdesk.ui.consent.model import DAYS_COLUMN, RESPONDENT_ID_ROLE, STATUS_WORDS, Filter
 from dotsdesk.ui.context import ProjectContext
+from dotsdesk.ui.i18n import date_text
 from dotsdesk.ui.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
@@ -118,7 +119,7 @@ def test_table_lists_every_respondent_with_its_consent(
         assert (cells[2] != "") == granted
         assert (cells[3] in ("yes", "no")) == granted
         if c.last_event:  # type: ignore[attr-defined]
-            assert cells[4] == c.last_event.isoformat()  # type: ignore[attr-defined]
+            assert cells[4] == date_text(c.last_event)  # type: ignore[attr-defined]
         pending = c.status is ConsentStatus.PENDING  # type: ignore[attr-defined]
         expected_days = (date.today() - c.requested).days if pending else None  # type: ignore[attr-defined]
         assert cells[DAYS_COLUMN] == ("" if expected_days is None else str(expected_days))
@@ -188,7 +189,7 @@ def test_selecting_shows_private_identity_and_history(
     assert panel.identity.shown()["forum"] == forum
     lines = panel.history_model.lines()
     assert [(line.date, line.kind) for line in lines] == [
-        (e.occurred.isoformat(), e.kind.value) for e in events
+        (date_text(e.occurred), e.kind.value) for e in events
     ]
 
 

@@ -115,11 +115,14 @@ def date_text(value: date | None) -> str:
     2026/12/6, 06.12.2026)."""
     if value is None:
         return ""
-    locale = QLocale()
-    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in pattern:
-        pattern = pattern.replace("yy", "yyyy")
-    return locale.toString(QDate(value.year, value.month, value.day), pattern)
+    return QLocale().toString(QDate(value.year, value.month, value.day), date_format())
+
+
+def date_format() -> str:
+    """The locale's short date pattern with a four-digit year (for date_text and date
+    editors)."""
+    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
 
 
 def number_text(value: int | float, decimals: int | None = None) -> str:

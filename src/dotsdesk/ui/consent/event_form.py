@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,22 +25,31 @@ from PySide6.QtWidgets import (
 
 from ...model import ConsentKind, ConsentLevel
 from ...services.consent.events import ConsentStatus
-from .model import LEVEL_WORDS
+from ..consent_words import LEVEL_WORDS, level_text
+from ..i18n import date_format
 
 KINDS: list[tuple[str, ConsentKind]] = [
-    ("Request sent", ConsentKind.REQUESTED),
-    ("Answer: granted", ConsentKind.GRANTED),
-    ("Answer: declined", ConsentKind.DECLINED),
-    ("Withdrawal", ConsentKind.WITHDRAWN),
-    ("Note", ConsentKind.NOTE),
+    (QT_TRANSLATE_NOOP("EventForm", "Request sent"), ConsentKind.REQUESTED),
+    (QT_TRANSLATE_NOOP("EventForm", "Answer: granted"), ConsentKind.GRANTED),
+    (QT_TRANSLATE_NOOP("EventForm", "Answer: declined"), ConsentKind.DECLINED),
+    (QT_TRANSLATE_NOOP("EventForm", "Withdrawal"), ConsentKind.WITHDRAWN),
+    (QT_TRANSLATE_NOOP("EventForm", "Note"), ConsentKind.NOTE),
 ]
-CHANNELS = ("e-mail", "forum message", "survey form", "interview", "phone", "in person")
+# Suggestions only: the channel is saved as typed, in the user's words.
+CHANNELS = (
+    QT_TRANSLATE_NOOP("EventForm", "e-mail"),
+    QT_TRANSLATE_NOOP("EventForm", "forum message"),
+    QT_TRANSLATE_NOOP("EventForm", "survey form"),
+    QT_TRANSLATE_NOOP("EventForm", "interview"),
+    QT_TRANSLATE_NOOP("EventForm", "phone"),
+    QT_TRANSLATE_NOOP("EventForm", "in person"),
+)
 VERBS = {
-    ConsentKind.REQUESTED: "Record request",
-    ConsentKind.GRANTED: "Record grant",
-    ConsentKind.DECLINED: "Record refusal",
-    ConsentKind.WITHDRAWN: "Record withdrawal",
-    ConsentKind.NOTE: "Add note",
+    ConsentKind.REQUESTED: QT_TRANSLATE_NOOP("EventForm", "Record request"),
+    ConsentKind.GRANTED: QT_TRANSLATE_NOOP("EventForm", "Record grant"),
+    ConsentKind.DECLINED: QT_TRANSLATE_NOOP("EventForm", "Record refusal"),
+    ConsentKind.WITHDRAWN: QT_TRANSLATE_NOOP("EventForm", "Record withdrawal"),
+    ConsentKind.NOTE: QT_TRANSLATE_NOOP("EventForm", "Add note"),
 }
 # What the user most likely records next, given where a respondent stands.
 NEXT_KIND = {
@@ -69,8 +78,12 @@ class EventDraft:
 
 def _date_edit(name: str) -> QDateEdit:
     edit = QDateEdit(QDate.currentDate(), objectName=name, calendarPopup=True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_format())
     return edit
+
+
+def _words(text: str) -> str:
+    return QCoreApplication.translate("EventForm", text)
 
 
 class EventForm(QWidget):
@@ -81,18 +94,20 @@ class EventForm(QWidget):
         self.setObjectName("consentEventForm")
         self.kind_combo = QComboBox(objectName="consentKind")
         for text, kind in KINDS:
-            self.kind_combo.addItem(text, kind)
+            self.kind_combo.addItem(_words(text), kind)
         self.date_edit = _date_edit("consentDate")
         self.channel_combo = QComboBox(objectName="consentChannel", editable=True)
-        self.channel_combo.addItems(["", *CHANNELS])
-        self.channel_combo.lineEdit().setPlaceholderText("e-mail, forum message, …")
+        self.channel_combo.addItems(["", *(_words(c) for c in CHANNELS)])
+        self.channel_combo.lineEdit().setPlaceholderText(self.tr("e-mail, forum message, …"))
         self.asked_edit = QLineEdit(objectName="consentAsked")
-        self.asked_edit.setPlaceholderText("e.g. quote anonymously or with your forum ID")
+        self.asked_edit.setPlaceholderText(self.tr("e.g. quote anonymously or with your forum ID"))
         self.level_combo = QComboBox(objectName="consentLevel")
-        for level, words in LEVEL_WORDS.items():
-            self.level_combo.addItem(words, level)
-        self.translation_check = QCheckBox("may be published", objectName="consentTranslation")
-        self.expires_check = QCheckBox("until", objectName="consentExpiresOn")
+        for level in LEVEL_WORDS:
+            self.level_combo.addItem(level_text(level), level)
+        self.translation_check = QCheckBox(
+            self.tr("may be published"), objectName="consentTranslation"
+        )
+        self.expires_check = QCheckBox(self.tr("until"), objectName="consentExpiresOn")
         self.expires_edit = _date_edit("consentExpires")
         self.expires_edit.setDate(QDate.currentDate().addYears(1))
         self.expires_edit.setEnabled(False)
@@ -107,14 +122,16 @@ class EventForm(QWidget):
         self._on_file: dict[str, str] = {}
         self.missing_note = QLabel(objectName="consentMissingIdentity", wordWrap=True)
         self.fill_forum = QLineEdit(objectName="consentFillForum")
-        self.fill_forum.setPlaceholderText("e.g. 1point3acres BBS (optional)")
+        self.fill_forum.setPlaceholderText(self.tr("e.g. 1point3acres BBS (optional)"))
         self.fill_handle = QLineEdit(objectName="consentFillHandle")
-        self.fill_handle.setPlaceholderText("their forum ID, saved to their private identity")
+        self.fill_handle.setPlaceholderText(
+            self.tr("their forum ID, saved to their private identity")
+        )
         self.fill_name = QLineEdit(objectName="consentFillName")
-        self.fill_name.setPlaceholderText("their name, saved to their private identity")
+        self.fill_name.setPlaceholderText(self.tr("their name, saved to their private identity"))
         self.note_edit = QLineEdit(objectName="consentNote")
-        self.note_edit.setPlaceholderText("optional")
-        self.record_button = QPushButton("Record", objectName="consentRecord")
+        self.note_edit.setPlaceholderText(self.tr("optional"))
+        self.record_button = QPushButton(self.tr("Record"), objectName="consentRecord")
         self.record_button.clicked.connect(self._record)
         self.note_edit.returnPressed.connect(self._record)
         self.asked_edit.returnPressed.connect(self._record)
@@ -122,18 +139,18 @@ class EventForm(QWidget):
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.addRow("Event", self.kind_combo)
-        self.form.addRow("Date", self.date_edit)
-        self.form.addRow("Channel", self.channel_combo)
-        self.form.addRow("Asked", self.asked_edit)
-        self.form.addRow("Level", self.level_combo)
-        self.form.addRow("Translation", self.translation_check)
-        self.form.addRow("Expires", expiry)
+        self.form.addRow(self.tr("Event"), self.kind_combo)
+        self.form.addRow(self.tr("Date"), self.date_edit)
+        self.form.addRow(self.tr("Channel"), self.channel_combo)
+        self.form.addRow(self.tr("Asked"), self.asked_edit)
+        self.form.addRow(self.tr("Level"), self.level_combo)
+        self.form.addRow(self.tr("Translation"), self.translation_check)
+        self.form.addRow(self.tr("Expires"), expiry)
         self.form.addRow(self.missing_note)
-        self.form.addRow("Forum", self.fill_forum)
-        self.form.addRow("Handle", self.fill_handle)
-        self.form.addRow("Name", self.fill_name)
-        self.form.addRow("Note", self.note_edit)
+        self.form.addRow(self.tr("Forum"), self.fill_forum)
+        self.form.addRow(self.tr("Handle"), self.fill_handle)
+        self.form.addRow(self.tr("Name"), self.fill_name)
+        self.form.addRow(self.tr("Note"), self.note_edit)
         self.form.addRow("", self.record_button)
         self._grant_rows: list[QWidget] = [self.level_combo, self.translation_check, expiry]
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
@@ -220,13 +237,22 @@ class EventForm(QWidget):
         self.form.setRowVisible(self.fill_handle, missing == "handle")
         self.form.setRowVisible(self.fill_name, missing == "name")
         if missing:
-            self.missing_note.setText(
-                f"<span style='color:#B26A00'>No {missing} on file. Consent by {missing} prints "
-                f"it beside their quotes: type it below to save it with this grant.</span>"
-            )
+            if missing == "handle":
+                text = self.tr(
+                    "No handle on file. Consent by handle prints it beside their quotes: type "
+                    "it below to save it with this grant."
+                )
+            else:
+                text = self.tr(
+                    "No name on file. Consent by name prints it beside their quotes: type it "
+                    "below to save it with this grant."
+                )
+            self.missing_note.setText(f"<span style='color:#B26A00'>{text}</span>")
         self.fill_forum.setText(self.fill_forum.text() or self._on_file.get("forum", ""))
-        self.note_edit.setPlaceholderText("required" if kind is ConsentKind.NOTE else "optional")
-        self.record_button.setText(VERBS[kind])
+        self.note_edit.setPlaceholderText(
+            self.tr("required") if kind is ConsentKind.NOTE else self.tr("optional")
+        )
+        self.record_button.setText(_words(VERBS[kind]))
         empty_note = kind is ConsentKind.NOTE and not self.note_edit.text().strip()
         self.record_button.setEnabled(not empty_note)
 

@@ -10,23 +10,42 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from sqlalchemy.orm import Session
 
 from ...model import ConsentEvent, ConsentKind
 from ...services.consent.events import history
-from .model import LEVEL_WORDS
+from ..consent_words import level_text, yes_no
+from ..i18n import arg, date_text
 
 Index = QModelIndex | QPersistentModelIndex
 
 KIND_WORDS = {
-    ConsentKind.REQUESTED: "requested",
-    ConsentKind.GRANTED: "granted",
-    ConsentKind.DECLINED: "declined",
-    ConsentKind.WITHDRAWN: "withdrawn",
-    ConsentKind.NOTE: "note",
+    ConsentKind.REQUESTED: QT_TRANSLATE_NOOP("HistoryModel", "requested"),
+    ConsentKind.GRANTED: QT_TRANSLATE_NOOP("HistoryModel", "granted"),
+    ConsentKind.DECLINED: QT_TRANSLATE_NOOP("HistoryModel", "declined"),
+    ConsentKind.WITHDRAWN: QT_TRANSLATE_NOOP("HistoryModel", "withdrawn"),
+    ConsentKind.NOTE: QT_TRANSLATE_NOOP("HistoryModel", "note"),
 }
-HEADERS = ("Date", "Event", "Level", "Translation", "Channel", "Asked / note")
+HEADERS = (
+    QT_TRANSLATE_NOOP("HistoryModel", "Date"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Event"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Level"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Translation"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Channel"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Asked / note"),
+)
+
+
+def _words(text: str) -> str:
+    return QCoreApplication.translate("HistoryModel", text)
 
 
 @dataclass(frozen=True)
@@ -45,21 +64,21 @@ class EventLine:
 def event_line(event: ConsentEvent) -> EventLine:
     details = []
     if event.asked:
-        details.append(f"asked: {event.asked}")
+        details.append(arg(HistoryModel.tr("asked: %1"), event.asked))
     if event.expires:
-        details.append(f"until {event.expires.isoformat()}")
+        details.append(arg(HistoryModel.tr("until %1"), date_text(event.expires)))
     if event.scope is not None and event.scope.value == "segments":
-        details.append("listed segments only")
+        details.append(HistoryModel.tr("listed segments only"))
     if event.note:
         details.append(event.note)
     translation = event.translation_allowed
     return EventLine(
-        event.occurred.isoformat(),
-        KIND_WORDS[event.kind],
-        LEVEL_WORDS[event.level] if event.level else "",
-        "" if translation is None else ("yes" if translation else "no"),
+        date_text(event.occurred),
+        _words(KIND_WORDS[event.kind]),
+        level_text(event.level) if event.level else "",
+        "" if translation is None else yes_no(translation),
         event.channel or "",
-        "; ".join(details),
+        HistoryModel.tr("; ").join(details),
     )
 
 
@@ -90,7 +109,7 @@ class HistoryModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+            return _words(HEADERS[section]) if 0 <= section < len(HEADERS) else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -100,5 +119,6 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return line.cells()[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole event: a narrow dock cuts columns
-            return " · ".join(f"{h}: {v}" for h, v in zip(HEADERS, line.cells(), strict=True) if v)
+            cells = zip(HEADERS, line.cells(), strict=True)
+            return " · ".join(arg(self.tr("%1: %2"), _words(h), v) for h, v in cells if v)
         return None

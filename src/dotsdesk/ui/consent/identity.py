@@ -6,7 +6,7 @@ that into one `ctx.run`, so one save is one undo step. Blank fields are cleared.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -19,21 +19,27 @@ from PySide6.QtWidgets import (
 )
 
 IDENTITY_LABELS = {
-    "name": "Name",
-    "email": "E-mail",
-    "phone": "Phone",
-    "contact": "Contact",
-    "forum": "Forum",
-    "handle": "Handle",
-    "other": "Notes",
+    "name": QT_TRANSLATE_NOOP("IdentityBox", "Name"),
+    "email": QT_TRANSLATE_NOOP("IdentityBox", "E-mail"),
+    "phone": QT_TRANSLATE_NOOP("IdentityBox", "Phone"),
+    "contact": QT_TRANSLATE_NOOP("IdentityBox", "Contact"),
+    "forum": QT_TRANSLATE_NOOP("IdentityBox", "Forum"),
+    "handle": QT_TRANSLATE_NOOP("IdentityBox", "Handle"),
+    "other": QT_TRANSLATE_NOOP("IdentityBox", "Notes"),
 }
 PLACEHOLDERS = {
-    "name": "their real name (printed only with consent by name)",
-    "email": "e.g. for asking consent",
-    "forum": "e.g. 1point3acres BBS",
-    "handle": "their forum ID (printed only with consent by handle)",
-    "other": "anything else private",
+    "name": QT_TRANSLATE_NOOP("IdentityBox", "their real name (printed only with consent by name)"),
+    "email": QT_TRANSLATE_NOOP("IdentityBox", "e.g. for asking consent"),
+    "forum": QT_TRANSLATE_NOOP("IdentityBox", "e.g. 1point3acres BBS"),
+    "handle": QT_TRANSLATE_NOOP(
+        "IdentityBox", "their forum ID (printed only with consent by handle)"
+    ),
+    "other": QT_TRANSLATE_NOOP("IdentityBox", "anything else private"),
 }
+
+
+def _words(text: str) -> str:
+    return QCoreApplication.translate("IdentityBox", text) if text else ""
 
 
 class IdentityBox(QGroupBox):
@@ -42,11 +48,14 @@ class IdentityBox(QGroupBox):
     saveRequested = Signal(object)  # dict[str, str | None]: every field, blanks as None
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Private — shown only in this tracker", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Private — shown only in this tracker"))
         self.setObjectName("consentIdentity")
         self.setToolTip(
-            "Real names and contacts never leave the project, except in the consent register "
-            "export, which says so on its first sheet."
+            self.tr(
+                "Real names and contacts never leave the project, except in the consent "
+                "register export, which says so on its first sheet."
+            )
         )
         self._identity: dict[str, str] = {}
         # Two pages shown one at a time; not a QStackedWidget, which would keep the tall
@@ -67,11 +76,11 @@ class IdentityBox(QGroupBox):
         for field, words in IDENTITY_LABELS.items():
             value = QLabel(objectName=f"identity_{field}", wordWrap=True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.form.addRow(words, value)
+            self.form.addRow(_words(words), value)
             self.fields[field] = value
-        self.empty = QLabel("No identity recorded.", objectName="identityEmpty")
-        self.edit_button = QPushButton("Edit…", objectName="identityEdit")
-        self.edit_button.setToolTip("Add or change their name, contacts, forum and handle")
+        self.empty = QLabel(self.tr("No identity recorded."), objectName="identityEmpty")
+        self.edit_button = QPushButton(self.tr("Edit…"), objectName="identityEdit")
+        self.edit_button.setToolTip(self.tr("Add or change their name, contacts, forum and handle"))
         self.edit_button.clicked.connect(lambda: self.begin_edit())
         row = QHBoxLayout()
         row.addWidget(self.empty, 1)
@@ -88,13 +97,13 @@ class IdentityBox(QGroupBox):
         self.editors: dict[str, QLineEdit] = {}
         for field, words in IDENTITY_LABELS.items():
             editor = QLineEdit(objectName=f"identityEdit_{field}")
-            editor.setPlaceholderText(PLACEHOLDERS.get(field, ""))
+            editor.setPlaceholderText(_words(PLACEHOLDERS.get(field, "")))
             editor.returnPressed.connect(self.save)
-            form.addRow(words, editor)
+            form.addRow(_words(words), editor)
             self.editors[field] = editor
-        self.save_button = QPushButton("Save", objectName="identitySave", default=True)
+        self.save_button = QPushButton(self.tr("Save"), objectName="identitySave", default=True)
         self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton("Cancel", objectName="identityCancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="identityCancel")
         self.cancel_button.clicked.connect(self.cancel)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -10,49 +10,50 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
-from ...model import ConsentLevel
 from ...services.consent.events import ConsentRow, ConsentStatus
 from ...services.consent.tracker import TrackerCounts
 from ..browser.model import STATUS_COLOURS
+from ..consent_words import LEVEL_WORDS, STATUS_WORDS, level_text, status_text, yes_no
+from ..i18n import date_text
 
 Index = QModelIndex | QPersistentModelIndex
 RESPONDENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-STATUS_WORDS = {
-    ConsentStatus.NONE: "never asked",
-    ConsentStatus.PENDING: "pending",
-    ConsentStatus.GRANTED: "granted",
-    ConsentStatus.DECLINED: "declined",
-    ConsentStatus.WITHDRAWN: "withdrawn",
-    ConsentStatus.EXPIRED: "expired",
-}
-LEVEL_WORDS = {
-    ConsentLevel.ANONYMOUS: "anonymous",
-    ConsentLevel.HANDLE: "by handle",
-    ConsentLevel.NAME: "by name",
-}
+__all__ = ["LEVEL_WORDS", "STATUS_WORDS"]  # kept here for the tracker's users
 
 
 class Filter(enum.Enum):
-    """What the tracker lists; each but ALL keeps one status."""
+    """What the tracker lists; each but ALL keeps one status. The values are the words the
+    filter shows (through `text`, in the window's language)."""
 
-    ALL = "All"
-    PENDING = "Pending"
-    GRANTED = "Granted"
-    DECLINED = "Declined"
-    WITHDRAWN = "Withdrawn"
-    EXPIRED = "Expired"
-    NEVER_ASKED = "Never asked"
+    ALL = QT_TRANSLATE_NOOP("ConsentFilter", "All")
+    PENDING = QT_TRANSLATE_NOOP("ConsentFilter", "Pending")
+    GRANTED = QT_TRANSLATE_NOOP("ConsentFilter", "Granted")
+    DECLINED = QT_TRANSLATE_NOOP("ConsentFilter", "Declined")
+    WITHDRAWN = QT_TRANSLATE_NOOP("ConsentFilter", "Withdrawn")
+    EXPIRED = QT_TRANSLATE_NOOP("ConsentFilter", "Expired")
+    NEVER_ASKED = QT_TRANSLATE_NOOP("ConsentFilter", "Never asked")
 
     @property
     def status(self) -> ConsentStatus | None:
         return None if self is Filter.ALL else _FILTER_STATUS[self]
+
+    @property
+    def text(self) -> str:
+        return QCoreApplication.translate("ConsentFilter", self.value)
 
 
 _FILTER_STATUS = {
@@ -77,28 +78,28 @@ def _translation(row: ConsentRow) -> str:
     c = row.consent
     if c.status is not ConsentStatus.GRANTED and c.status is not ConsentStatus.EXPIRED:
         return ""
-    return "yes" if c.translation_allowed else "no"
+    return yes_no(c.translation_allowed)
 
 
 def _level(row: ConsentRow) -> str:
     level = row.consent.level
     granted = row.status in (ConsentStatus.GRANTED, ConsentStatus.EXPIRED)
-    return LEVEL_WORDS[level] if level and granted else ""
-
-
-def _iso(value: date | None) -> str:
-    return value.isoformat() if value else ""
+    return level_text(level) if level and granted else ""
 
 
 # title, cell text, sort key (None sorts last whichever the direction)
 COLUMNS: list[tuple[str, Callable[[ConsentRow], str], Callable[[ConsentRow], Any]]] = [
-    ("Respondent", lambda r: r.label, lambda r: r.label.casefold()),
-    ("Status", lambda r: STATUS_WORDS[r.status], lambda r: STATUS_WORDS[r.status]),
-    ("Level", _level, lambda r: _level(r) or None),
-    ("Translation", _translation, lambda r: _translation(r) or None),
-    ("Last event", lambda r: _iso(r.consent.last_event), lambda r: r.consent.last_event),
-    ("Days pending", lambda r: "" if r.days_pending is None else str(r.days_pending),
-     lambda r: r.days_pending),
+    (QT_TRANSLATE_NOOP("ConsentTableModel", "Respondent"), lambda r: r.label,
+     lambda r: r.label.casefold()),
+    (QT_TRANSLATE_NOOP("ConsentTableModel", "Status"), lambda r: status_text(r.status),
+     lambda r: status_text(r.status)),
+    (QT_TRANSLATE_NOOP("ConsentTableModel", "Level"), _level, lambda r: _level(r) or None),
+    (QT_TRANSLATE_NOOP("ConsentTableModel", "Translation"), _translation,
+     lambda r: _translation(r) or None),
+    (QT_TRANSLATE_NOOP("ConsentTableModel", "Last event"),
+     lambda r: date_text(r.consent.last_event), lambda r: r.consent.last_event),
+    (QT_TRANSLATE_NOOP("ConsentTableModel", "Days pending"),
+     lambda r: "" if r.days_pending is None else str(r.days_pending), lambda r: r.days_pending),
 ]  # fmt: skip
 DAYS_COLUMN = 5
 LABEL_COLUMN = 0
@@ -165,9 +166,9 @@ class ConsentTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
+            return QCoreApplication.translate("ConsentTableModel", COLUMNS[section][0])
         if role == Qt.ItemDataRole.ToolTipRole and section == DAYS_COLUMN:
-            return "Days since the latest request, while the answer is pending"
+            return self.tr("Days since the latest request, while the answer is pending")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

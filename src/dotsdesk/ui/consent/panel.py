@@ -8,7 +8,7 @@ changes made elsewhere. While closed it only notes that it is stale, and rereads
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,14 +32,15 @@ from ...services.consent.tracker import (
     tracker_counts,
 )
 from ...services.corpus.respondents import set_identity
+from ..consent_words import level_text
 from ..context import ProjectContext
+from ..i18n import arg
 from ..respondent_edits import rename_action, rename_label, save_identity, start_editing
 from .event_form import EventDraft, EventForm
 from .history import HistoryModel, read_history
 from .identity import IdentityBox
 from .model import (
     LABEL_COLUMN,
-    LEVEL_WORDS,
     RESPONDENT_ID_ROLE,
     ConsentTableModel,
     Filter,
@@ -58,18 +59,13 @@ from .parts import (
 CONSENT_TABLES = frozenset({"consent_event", "consent_scope_segment", "respondent", "identity"})
 # Deleting a segment or response nulls its blocks' segment_id, so "block" covers those too.
 DRAFT_TABLES = frozenset({"post", "section", "block"})
-UNDO_WORDS = {
-    ConsentKind.REQUESTED: "Record consent request",
-    ConsentKind.GRANTED: "Record consent",
-    ConsentKind.DECLINED: "Record refusal",
-    ConsentKind.WITHDRAWN: "Record withdrawal",
-    ConsentKind.NOTE: "Add consent note",
+UNDO_WORDS = {  # %1: the respondent's label
+    ConsentKind.REQUESTED: QT_TRANSLATE_NOOP("ConsentTracker", "Record consent request (%1)"),
+    ConsentKind.GRANTED: QT_TRANSLATE_NOOP("ConsentTracker", "Record consent (%1)"),
+    ConsentKind.DECLINED: QT_TRANSLATE_NOOP("ConsentTracker", "Record refusal (%1)"),
+    ConsentKind.WITHDRAWN: QT_TRANSLATE_NOOP("ConsentTracker", "Record withdrawal (%1)"),
+    ConsentKind.NOTE: QT_TRANSLATE_NOOP("ConsentTracker", "Add consent note (%1)"),
 }
-ASK_TIP = (
-    "Copy everyone never asked or still pending to the clipboard, tab-separated "
-    "(label, name, contact, days pending) for a mail merge. It includes their PRIVATE "
-    "names and contacts: paste it only into your own mail tool."
-)
 
 
 class ConsentTracker(QWidget):
@@ -93,15 +89,23 @@ class ConsentTracker(QWidget):
         self.counts = CountsBar()
         self.filter_combo = QComboBox(objectName="consentFilter")
         for chosen in Filter:
-            self.filter_combo.addItem(chosen.value, chosen)
+            self.filter_combo.addItem(chosen.text, chosen)
         self.filter_combo.currentIndexChanged.connect(
             lambda _n: self.set_filter(self.filter_combo.currentData())
         )
-        self.ask_button = QPushButton("Who still needs asking", objectName="consentWhoToAsk")
-        self.ask_button.setToolTip(ASK_TIP)
+        self.ask_button = QPushButton(
+            self.tr("Who still needs asking"), objectName="consentWhoToAsk"
+        )
+        self.ask_button.setToolTip(
+            self.tr(
+                "Copy everyone never asked or still pending to the clipboard, tab-separated "
+                "(label, name, contact, days pending) for a mail merge. It includes their "
+                "PRIVATE names and contacts: paste it only into your own mail tool."
+            )
+        )
         self.ask_button.clicked.connect(self.copy_who_to_ask)
         tools = QHBoxLayout()
-        tools.addWidget(QLabel("Show"))
+        tools.addWidget(QLabel(self.tr("Show")))
         tools.addWidget(self.filter_combo, 1)
         tools.addWidget(self.ask_button)
 
@@ -119,10 +123,10 @@ class ConsentTracker(QWidget):
         self.drafts = DraftsBox()
         self.history_model = HistoryModel(self)
         self.history_view = history_table(self.history_model)
-        history_box = boxed("History", self.history_view)
+        history_box = boxed(self.tr("History"), self.history_view)
         self.form = EventForm()
         self.form.recordRequested.connect(self.record)
-        form_box = boxed("Record an event", self.form)
+        form_box = boxed(self.tr("Record an event"), self.form)
 
         details = QWidget(objectName="consentDetails")
         column = QVBoxLayout(details)
@@ -172,7 +176,9 @@ class ConsentTracker(QWidget):
         self.counts.show_counts(counts)
         for n in range(self.filter_combo.count()):
             chosen: Filter = self.filter_combo.itemData(n)
-            self.filter_combo.setItemText(n, f"{chosen.value} ({count_for(counts, chosen)})")
+            self.filter_combo.setItemText(
+                n, arg(self.tr("%1 (%2)"), chosen.text, count_for(counts, chosen))
+            )
         self._show_details()
 
     def _reselect(self) -> None:
@@ -193,7 +199,9 @@ class ConsentTracker(QWidget):
         for widget in (self.identity, self.history_view, self.form):
             widget.setEnabled(enabled)
         if row is None:
-            self.heading.setText("Select a respondent to see their consent and record events.")
+            self.heading.setText(
+                self.tr("Select a respondent to see their consent and record events.")
+            )
             self.identity.show_identity({})
             self.drafts.hide()
             self.history_model.set_lines([])
@@ -258,7 +266,7 @@ class ConsentTracker(QWidget):
         rid = self._current
         row = self._rows.get(rid) if rid is not None else None
         if rid is None or row is None:
-            self.ctx.status.emit("Select a respondent first")
+            self.ctx.status.emit(self.tr("Select a respondent first"))
             return None
 
         def action(s: Session) -> int:
@@ -279,8 +287,13 @@ class ConsentTracker(QWidget):
                 note=draft.note,
             ).id
 
-        level = f" {LEVEL_WORDS[draft.level]}" if draft.level else ""
-        event_id = self.ctx.run(f"{UNDO_WORDS[draft.kind]}{level} ({row.label})", action)
+        if draft.level:
+            undo = arg(self.tr("Record consent %1 (%2)"), level_text(draft.level), row.label)
+        else:
+            undo = arg(
+                QCoreApplication.translate("ConsentTracker", UNDO_WORDS[draft.kind]), row.label
+            )
+        event_id = self.ctx.run(undo, action)
         if event_id is not None:
             self.form.recorded()
             updated = self._rows.get(rid)
@@ -312,8 +325,12 @@ class ConsentTracker(QWidget):
         text = mail_merge_text(people)
         QGuiApplication.clipboard().setText(text)
         self.ctx.status.emit(
-            f"Copied {len(people)} respondent(s) still to ask, with their private names and "
-            "contacts, to the clipboard"
+            self.tr(
+                "Copied %n respondent(s) still to ask, with their private names and contacts, "
+                "to the clipboard",
+                "",
+                len(people),
+            )
         )
         return text
 

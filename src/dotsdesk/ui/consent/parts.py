@@ -3,7 +3,7 @@ views set up as the panel wants them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -18,22 +18,31 @@ from PySide6.QtWidgets import (
 from ...services.consent.events import ConsentRow, ConsentStatus
 from ...services.consent.tracker import DraftQuoting, TrackerCounts
 from ..browser.model import STATUS_COLOURS
+from ..consent_words import level_text, status_text
+from ..i18n import arg, date_text
 from .history import HistoryModel
-from .model import LEVEL_WORDS, STATUS_WORDS, ConsentTableModel
+from .model import ConsentTableModel
 
 COLUMN_WIDTHS = (100, 84, 84, 84, 90, 100)
 
 # (TrackerCounts field, words, colour); "expired" only shows when there is one.
 COUNTS = [
-    ("anonymous", "anonymous", STATUS_COLOURS[ConsentStatus.GRANTED]),
-    ("handle", "by handle", STATUS_COLOURS[ConsentStatus.GRANTED]),
-    ("name", "by name", STATUS_COLOURS[ConsentStatus.GRANTED]),
-    ("pending", "pending", STATUS_COLOURS[ConsentStatus.PENDING]),
-    ("declined", "declined", STATUS_COLOURS[ConsentStatus.DECLINED]),
-    ("withdrawn", "withdrawn", STATUS_COLOURS[ConsentStatus.WITHDRAWN]),
-    ("never_asked", "never asked", "#616161"),
-    ("expired", "expired", STATUS_COLOURS[ConsentStatus.EXPIRED]),
-]
+    ("anonymous", QT_TRANSLATE_NOOP("ConsentWords", "anonymous"),
+     STATUS_COLOURS[ConsentStatus.GRANTED]),
+    ("handle", QT_TRANSLATE_NOOP("ConsentWords", "by handle"),
+     STATUS_COLOURS[ConsentStatus.GRANTED]),
+    ("name", QT_TRANSLATE_NOOP("ConsentWords", "by name"), STATUS_COLOURS[ConsentStatus.GRANTED]),
+    ("pending", QT_TRANSLATE_NOOP("ConsentWords", "pending"),
+     STATUS_COLOURS[ConsentStatus.PENDING]),
+    ("declined", QT_TRANSLATE_NOOP("ConsentWords", "declined"),
+     STATUS_COLOURS[ConsentStatus.DECLINED]),
+    ("withdrawn", QT_TRANSLATE_NOOP("ConsentWords", "withdrawn"),
+     STATUS_COLOURS[ConsentStatus.WITHDRAWN]),
+    ("never_asked", QT_TRANSLATE_NOOP("ConsentWords", "never asked"), "#616161"),
+    ("expired", QT_TRANSLATE_NOOP("ConsentWords", "expired"),
+     STATUS_COLOURS[ConsentStatus.EXPIRED]),
+]  # fmt: skip
+
 
 class CountsBar(QWidget):
     """Numbers big enough to read at a glance; grants split by level, since the level
@@ -52,7 +61,7 @@ class CountsBar(QWidget):
         # Row 0: "25/30 granted:" then the three levels; row 1: the other statuses.
         for n, (field, words, colour) in enumerate(COUNTS):
             label = QLabel(objectName=f"consentCount_{field}")
-            label.setProperty("words", words)
+            label.setProperty("words", QCoreApplication.translate("ConsentWords", words))
             label.setProperty("colour", colour)
             grid.addWidget(label, (n + 1) // 4, (n + 1) % 4)
             self.labels[field] = label
@@ -60,7 +69,7 @@ class CountsBar(QWidget):
         self.show_counts(TrackerCounts())
 
     def show_counts(self, counts: TrackerCounts) -> None:
-        self.granted.setText(f"<b>{counts.granted}</b>/{counts.total} granted:")
+        self.granted.setText(arg(self.tr("<b>%1</b>/%2 granted:"), counts.granted, counts.total))
         for field, label in self.labels.items():
             value = getattr(counts, field)
             colour = label.property("colour") if value else "#9E9E9E"
@@ -80,7 +89,8 @@ class DraftsBox(QGroupBox):
     A few titles at most, so a wrapped label rather than a list view."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Drafts that quote them", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Drafts that quote them"))
         self.setObjectName("consentDrafts")
         self._titles: list[str] = []
         self.note = QLabel(objectName="consentDraftNote", wordWrap=True)
@@ -99,24 +109,25 @@ class DraftsBox(QGroupBox):
         self.list.setText("\n".join(f"• {t}" for t in self._titles))
         self.list.setVisible(bool(drafts))
         if not drafts:
-            self.note.setText(f"No draft quotes {label}.")
+            self.note.setText(arg(self.tr("No draft quotes %1."), label))
         elif status is not ConsentStatus.GRANTED:
+            blocked = self.tr("These quotes of %1 are blocked (%2); remove or replace them.")
             self.note.setText(
                 f"<span style='color:{STATUS_COLOURS[ConsentStatus.WITHDRAWN]}'>"
-                f"These quotes of {label} are blocked ({STATUS_WORDS[status]}); "
-                "remove or replace them.</span>"
+                f"{arg(blocked, label, status_text(status))}</span>"
             )
         else:
-            self.note.setText(f"Quotes of {label} in these drafts are allowed.")
+            self.note.setText(arg(self.tr("Quotes of %1 in these drafts are allowed."), label))
 
     def titles(self) -> list[str]:
         return list(self._titles)
 
 
 def _describe(draft: DraftQuoting) -> str:
-    where = f"{draft.series} No.{draft.number}: " if draft.series and draft.number else ""
-    quotes = "1 quote" if draft.quotes == 1 else f"{draft.quotes} quotes"
-    return f"{where}{draft.title} ({quotes})"
+    if draft.series and draft.number:
+        text = DraftsBox.tr("%1 No.%2: %3 (%n quote(s))", "", draft.quotes)
+        return arg(text, draft.series, draft.number, draft.title)
+    return arg(DraftsBox.tr("%1 (%n quote(s))", "", draft.quotes), draft.title)
 
 
 def consent_table(model: ConsentTableModel) -> QTableView:
@@ -161,12 +172,15 @@ def boxed(title: str, widget: QWidget) -> QGroupBox:
 def describe_row(row: ConsentRow) -> str:
     """One line for the heading: "granted by handle, translation allowed, since ..."."""
     c = row.consent
-    words = STATUS_WORDS[c.status]
+    words = status_text(c.status)
     if c.status in (ConsentStatus.GRANTED, ConsentStatus.EXPIRED) and c.level:
-        translation = "translation allowed" if c.translation_allowed else "no translation"
-        words += f" {LEVEL_WORDS[c.level]}, {translation}"
+        if c.translation_allowed:
+            text = CountsBar.tr("%1 %2, translation allowed")
+        else:
+            text = CountsBar.tr("%1 %2, no translation")
+        words = arg(text, words, level_text(c.level))
     if c.since and c.status is not ConsentStatus.PENDING:
-        words += f", since {c.since.isoformat()}"
+        words = arg(CountsBar.tr("%1, since %2"), words, date_text(c.since))
     if row.days_pending is not None:
-        words += f", asked {row.days_pending} day(s) ago"
+        words = arg(CountsBar.tr("%1, asked %n day(s) ago", "", row.days_pending), words)
     return words
