@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CodebookModel</name>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n segment</numerusform>
+            <numerusform>%n segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n respondent(s)</source>
+        <translation>
+            <numerusform>%n respondent</numerusform>
+            <numerusform>%n respondents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CodebookPanel</name>
+    <message numerus="yes">
+        <source>Merged %1 into %2: %n segment(s) moved</source>
+        <translation>
+            <numerusform>Merged %1 into %2: %n segment moved</numerusform>
+            <numerusform>Merged %1 into %2: %n segments moved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already had %1</source>
+        <translation>
+            <numerusform>%n already had %1</numerusform>
+            <numerusform>%n already had %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s)</source>
+        <translation>
+            <numerusform>%n code</numerusform>
+            <numerusform>%n codes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s) coded only with them are deleted</source>
+        <translation>
+            <numerusform>%n segment coded only with them are deleted</numerusform>
+            <numerusform>%n segments coded only with them are deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s) keep their other codes</source>
+        <translation>
+            <numerusform>%n segment keep their other codes</numerusform>
+            <numerusform>%n segments keep their other codes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConsentTracker</name>
     <message numerus="yes">
         <source>Copied %n respondent(s) still to ask, with their private names and contacts, to the clipboard</source>
@@ -106,6 +161,23 @@
         <translation>
             <numerusform>%n coded segment</numerusform>
             <numerusform>%n coded segments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SegmentPane</name>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n segment</numerusform>
+            <numerusform>%n segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n respondent(s)</source>
+        <translation>
+            <numerusform>%n respondent</numerusform>
+            <numerusform>%n respondents</numerusform>
         </translation>
     </message>
 </context>

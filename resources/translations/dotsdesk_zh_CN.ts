@@ -51,6 +51,257 @@
     </message>
 </context>
 <context>
+    <name>CodeDetailsDialog</name>
+    <message>
+        <source>%1: description and memo</source>
+        <translation>%1：说明与备忘录</translation>
+    </message>
+    <message>
+        <source>What the code means; when to apply it</source>
+        <translation>这个编码的含义；何时使用</translation>
+    </message>
+    <message>
+        <source>Notes, questions, patterns noticed</source>
+        <translation>笔记、问题、发现的模式</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>备忘录</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Seg.</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Resp.</source>
+        <translation>受访者</translation>
+    </message>
+    <message>
+        <source>Segments coded with the code itself</source>
+        <translation>直接用这个编码标注的片段</translation>
+    </message>
+    <message>
+        <source>Respondents those segments come from</source>
+        <translation>这些片段来自的受访者</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Memo:&lt;/i&gt; %1</source>
+        <translation>&lt;i&gt;备忘录：&lt;/i&gt;%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n 个片段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n respondent(s)</source>
+        <translation>
+            <numerusform>%n 位受访者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1，来自 %2</translation>
+    </message>
+    <message>
+        <source>Rename code %1 to %2</source>
+        <translation>把编码 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Move code %1</source>
+        <translation>移动编码 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookPanel</name>
+    <message>
+        <source>&amp;New code</source>
+        <translation>新建编码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New code under the selected code (at the top level if none is selected)</source>
+        <translation>在所选编码下新建编码（未选择时建在顶层）</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>New &amp;top-level code</source>
+        <translation>新建顶层编码(&amp;T)</translation>
+    </message>
+    <message>
+        <source>New code at the top level</source>
+        <translation>在顶层新建编码</translation>
+    </message>
+    <message>
+        <source>&amp;Rename code</source>
+        <translation>重命名编码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rename code</source>
+        <translation>重命名编码</translation>
+    </message>
+    <message>
+        <source>Code &amp;colour…</source>
+        <translation>编码颜色(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Code colour</source>
+        <translation>编码颜色</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Code description and &amp;memo…</source>
+        <translation>编码说明与备忘录(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Code description and memo</source>
+        <translation>编码说明与备忘录</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>备忘录</translation>
+    </message>
+    <message>
+        <source>&amp;Merge code into…</source>
+        <translation>合并编码到(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Merge code into another</source>
+        <translation>把编码合并到另一个编码</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>&amp;Delete code…</source>
+        <translation>删除编码(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete code</source>
+        <translation>删除编码</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>&amp;Apply code to selection</source>
+        <translation>为选中文字应用编码(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Code the text selected in the coding panel with the selected code</source>
+        <translation>用所选编码标注编码面板中选中的文字</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>新编码</translation>
+    </message>
+    <message>
+        <source>New code %1</source>
+        <translation>新编码 %1</translation>
+    </message>
+    <message>
+        <source>Add code %1</source>
+        <translation>添加编码 %1</translation>
+    </message>
+    <message>
+        <source>Colour of %1</source>
+        <translation>%1 的颜色</translation>
+    </message>
+    <message>
+        <source>Recolour code %1</source>
+        <translation>更改编码 %1 的颜色</translation>
+    </message>
+    <message>
+        <source>Edit description and memo of %1</source>
+        <translation>编辑 %1 的说明与备忘录</translation>
+    </message>
+    <message>
+        <source>Merge code %1 into %2</source>
+        <translation>把编码 %1 合并到 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %1 into %2: %n segment(s) moved</source>
+        <translation>
+            <numerusform>已把 %1 合并到 %2：移动了 %n 个片段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already had %1</source>
+        <translation>
+            <numerusform>%n 个原已有 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Delete “%1”?
+
+%2.
+
+Undo brings them back.</source>
+        <translation>删除“%1”吗？
+
+%2。
+
+撤销可以恢复。</translation>
+    </message>
+    <message>
+        <source>Delete code %1</source>
+        <translation>删除编码 %1</translation>
+    </message>
+    <message>
+        <source>Deleted %1: %2</source>
+        <translation>已删除 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s)</source>
+        <translation>
+            <numerusform>%n 个编码</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s) coded only with them are deleted</source>
+        <translation>
+            <numerusform>%n 个只带这些编码的片段将被删除</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s) keep their other codes</source>
+        <translation>
+            <numerusform>%n 个片段保留其他编码</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>ComposerActions</name>
     <message>
         <source>Add section</source>
@@ -726,6 +977,21 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge %1 into…</source>
+        <translation>把 %1 合并到…</translation>
+    </message>
+    <message>
+        <source>Filter codes</source>
+        <translation>筛选编码</translation>
+    </message>
+    <message>
+        <source>Its segments get the chosen code and its sub-codes move there; “%1” is then deleted.</source>
+        <translation>它的片段会改用所选编码，它的子编码也会移到那里；随后删除“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>NewPostDialog</name>
     <message>
         <source>New post from codes</source>
@@ -1095,6 +1361,68 @@
     <message>
         <source>Rename section</source>
         <translation>重命名章节</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentListModel</name>
+    <message>
+        <source>Resp.</source>
+        <translation>受访者</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>编码者</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>受访者</translation>
+    </message>
+    <message>
+        <source>The coded text</source>
+        <translation>被编码的文字</translation>
+    </message>
+    <message>
+        <source>Who coded it</source>
+        <translation>由谁编码</translation>
+    </message>
+    <message>
+        <source>(%1, coded by %2)</source>
+        <translation>（%1，编码者：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentPane</name>
+    <message>
+        <source>Include sub-codes</source>
+        <translation>包括子编码</translation>
+    </message>
+    <message>
+        <source>Also list the segments of the code&apos;s sub-codes</source>
+        <translation>同时列出其子编码的片段</translation>
+    </message>
+    <message>
+        <source>Select a code to list its segments</source>
+        <translation>选择一个编码以列出其片段</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n 个片段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n respondent(s)</source>
+        <translation>
+            <numerusform>%n 位受访者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2, %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2，%3</translation>
     </message>
 </context>
 <context>

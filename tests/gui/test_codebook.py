@@ -228,7 +228,7 @@ def test_merge_reports_and_undoes(qtbot, panel: CodebookPanel, ctx, monkeypatch)
     with qtbot.waitSignal(ctx.status) as status:
         panel.merge_action.trigger()
     assert research not in offered[0] and hybrid in offered[0]
-    assert "Merged Role/Research into Role/Hybrid: 6 segment(s) moved" in status.args[0]
+    assert "Merged Role/Research into Role/Hybrid: 6 segments moved" in status.args[0]
     merged = {c.path: c for c in codes(ctx)}
     assert "Role/Research" not in merged and merged["Role/Hybrid"].segments == 24
     assert panel.selected_code().id == hybrid  # type: ignore[union-attr]
@@ -254,7 +254,7 @@ def test_delete_asks_with_the_impact(panel: CodebookPanel, ctx, monkeypatch) -> 
     monkeypatch.setattr(QMessageBox, "question", say(QMessageBox.StandardButton.No))
     panel.delete_action.trigger()
     assert state(ctx) == before
-    assert "4 codes" in asked[0] and f"{impact.segments_deleted} segment(s)" in asked[0]
+    assert "4 codes" in asked[0] and f"{impact.segments_deleted} segments" in asked[0]
     monkeypatch.setattr(QMessageBox, "question", say(QMessageBox.StandardButton.Yes))
     panel.delete_action.trigger()
     assert [c.path for c in codes(ctx) if c.path.startswith("Role")] == []
@@ -278,7 +278,7 @@ def test_selected_code_lists_its_segments(panel: CodebookPanel, ctx) -> None:  #
     panel.select_code(role)
     assert segments.model.rowCount() == 0
     segments.include_subcodes.setChecked(True)
-    assert segments.model.rowCount() == 30 and "30 segment(s)" in segments.title.text()
+    assert segments.model.rowCount() == 30 and "30 segments" in segments.title.text()
 
 
 def test_activating_a_segment_jumps_to_it(qtbot, panel: CodebookPanel, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -439,7 +439,7 @@ def test_keys_act_on_the_tree_but_not_in_the_name_editor(qtbot, panel, ctx, monk
     qtbot.waitUntil(lambda: panel.tree.state() == panel.tree.State.NoState)
     panel.tree.setFocus()
     qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
-    assert len(asked) == 1 and "18 segment(s)" in asked[0]
+    assert len(asked) == 1 and "18 segments" in asked[0]
 
 
 def test_segment_list_reads_a_page_at_a_time(panel: CodebookPanel, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.coding.codebook import CodeInfo
+from ..i18n import arg
 
 
 class CodeDetailsDialog(QDialog):
@@ -28,16 +29,16 @@ class CodeDetailsDialog(QDialog):
     def __init__(self, info: CodeInfo, memo: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("codeDetailsDialog")
-        self.setWindowTitle(f"{info.path}: description and memo")
+        self.setWindowTitle(arg(self.tr("%1: description and memo"), info.path))
         self.description_edit = QPlainTextEdit(info.description or "")
         self.description_edit.setObjectName("codeDescription")
-        self.description_edit.setPlaceholderText("What the code means; when to apply it")
+        self.description_edit.setPlaceholderText(self.tr("What the code means; when to apply it"))
         self.memo_edit = QPlainTextEdit(memo or "")
         self.memo_edit.setObjectName("codeMemo")
-        self.memo_edit.setPlaceholderText("Notes, questions, patterns noticed")
+        self.memo_edit.setPlaceholderText(self.tr("Notes, questions, patterns noticed"))
         form = QFormLayout(self)
-        form.addRow("Description", self.description_edit)
-        form.addRow("Memo", self.memo_edit)
+        form.addRow(self.tr("Description"), self.description_edit)
+        form.addRow(self.tr("Memo"), self.memo_edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -62,7 +63,7 @@ class MergeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mergeDialog")
-        self.setWindowTitle(f"Merge {source.path} into…")
+        self.setWindowTitle(arg(self.tr("Merge %1 into…"), source.path))
         self._ids = [c.id for c in candidates]
         self._paths = QStringListModel([c.path for c in candidates], self)
         self._filtered = QSortFilterProxyModel(self)
@@ -70,7 +71,7 @@ class MergeDialog(QDialog):
         self._filtered.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("mergeFilter")
-        self.filter_edit.setPlaceholderText("Filter codes")
+        self.filter_edit.setPlaceholderText(self.tr("Filter codes"))
         self.filter_edit.textChanged.connect(self._filter)
         self.list_view = QListView()
         self.list_view.setObjectName("mergeTargets")
@@ -83,8 +84,13 @@ class MergeDialog(QDialog):
         self._buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         note = QLabel(
-            f"Its segments get the chosen code and its sub-codes move there; "
-            f"“{source.name}” is then deleted."
+            arg(
+                self.tr(
+                    "Its segments get the chosen code and its sub-codes move there; "
+                    "“%1” is then deleted."
+                ),
+                source.name,
+            )
         )
         note.setWordWrap(True)
         layout.addWidget(note)

@@ -11,7 +11,9 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -25,12 +27,21 @@ from ...services.coding import codebook
 from ...services.coding.codebook import CodeInfo
 from ...services.coding.retrieval import code_memos
 from ..context import ProjectContext
+from ..i18n import arg
 from . import mime
 from .mime import CODE_MIME, SELECTION_MIME
 
 CODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Code", "Seg.", "Resp.")
-HEADER_TIPS = ("", "Segments coded with the code itself", "Respondents those segments come from")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("CodebookModel", "Code"),
+    QT_TRANSLATE_NOOP("CodebookModel", "Seg."),
+    QT_TRANSLATE_NOOP("CodebookModel", "Resp."),
+)
+HEADER_TIPS = (
+    "",
+    QT_TRANSLATE_NOOP("CodebookModel", "Segments coded with the code itself"),
+    QT_TRANSLATE_NOOP("CodebookModel", "Respondents those segments come from"),
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -170,9 +181,10 @@ class CodebookModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("CodebookModel", COLUMNS[section])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS[section]
+            tip = HEADER_TIPS[section]
+            return QCoreApplication.translate("CodebookModel", tip) if tip else ""
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -208,8 +220,11 @@ class CodebookModel(QAbstractItemModel):
         memo = self._memos.get(info.id)
         if memo:
             short = memo if len(memo) <= 300 else memo[:300] + "…"
-            parts.append("<i>Memo:</i> " + escape(short).replace("\n", "<br>"))
-        parts.append(f"{info.segments} segment(s) from {info.respondents} respondent(s)")
+            memo_text = escape(short).replace("\n", "<br>")
+            parts.append(arg(self.tr("<i>Memo:</i> %1"), memo_text))
+        segments = self.tr("%n segment(s)", "", info.segments)
+        people = self.tr("%n respondent(s)", "", info.respondents)
+        parts.append(arg(self.tr("%1 from %2"), segments, people))
         return "<p>" + "</p><p>".join(parts) + "</p>"
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -237,7 +252,7 @@ class CodebookModel(QAbstractItemModel):
             codebook.rename_code(s, info.id, name)
             return True
 
-        return bool(self._ctx.run(f"Rename code {info.name} to {name}", rename))
+        return bool(self._ctx.run(arg(self.tr("Rename code %1 to %2"), info.name, name), rename))
 
     # -- drag and drop -----------------------------------------------------------------------
     def mimeTypes(self) -> list[str]:
@@ -292,11 +307,11 @@ class CodebookModel(QAbstractItemModel):
             if position is not None and node.info.parent_id == parent_id and node.row < row:
                 position -= 1  # its own old place no longer counts
             moves.append((code_id, position))
-        names = ", ".join(self._nodes[c].info.name for c, _ in moves)  # type: ignore[union-attr]
+        names = self.tr(", ").join(self._nodes[c].info.name for c, _ in moves)  # type: ignore[union-attr]
 
         def move(s: Session) -> bool:
             for code_id, position in moves:
                 codebook.move_code(s, code_id, parent_id, position)
             return True
 
-        return bool(moves) and bool(self._ctx.run(f"Move code {names}", move))
+        return bool(moves) and bool(self._ctx.run(arg(self.tr("Move code %1"), names), move))

@@ -27,6 +27,7 @@ from ...services.coding import codebook
 from ...services.coding.codebook import CodeInfo
 from ...services.coding.memos import MemoOn, get_memo, set_memo
 from ..context import ProjectContext
+from ..i18n import arg
 from .dialogs import CodeDetailsDialog, MergeDialog
 from .model import CodebookModel
 from .segment_list import SegmentPane
@@ -99,29 +100,52 @@ class CodebookPanel(QWidget):
     def _make_actions(self) -> None:
         key = QKeySequence
         self.add_action = self._action(
-            "&New code",
+            self.tr("&New code"),
             self.add_code,
             [key("Ctrl+Shift+N")],
-            "New code under the selected code (at the top level if none is selected)",
-            "New",
+            self.tr("New code under the selected code (at the top level if none is selected)"),
+            self.tr("New"),
         )
         self.add_action.setShortcutContext(Shortcut.WidgetWithChildrenShortcut)
         self.addAction(self.add_action)
-        self.add_top_action = self._action("New &top-level code", lambda: self.add_code(True))
-        self.rename_action = self._action("&Rename code", self.rename_code, [key("F2")])
-        self.recolour_action = self._action("Code &colour…", self.recolour_code, short="Colour")
-        self.memo_action = self._action(
-            "Code description and &memo…", self.edit_details, short="Memo"
+        self.add_top_action = self._action(
+            self.tr("New &top-level code"),
+            lambda: self.add_code(True),
+            tip=self.tr("New code at the top level"),
         )
-        self.merge_action = self._action("&Merge code into…", self.merge_code, short="Merge")
+        self.rename_action = self._action(
+            self.tr("&Rename code"), self.rename_code, [key("F2")], self.tr("Rename code")
+        )
+        self.recolour_action = self._action(
+            self.tr("Code &colour…"),
+            self.recolour_code,
+            tip=self.tr("Code colour"),
+            short=self.tr("Colour"),
+        )
+        self.memo_action = self._action(
+            self.tr("Code description and &memo…"),
+            self.edit_details,
+            tip=self.tr("Code description and memo"),
+            short=self.tr("Memo"),
+        )
+        self.merge_action = self._action(
+            self.tr("&Merge code into…"),
+            self.merge_code,
+            tip=self.tr("Merge code into another"),
+            short=self.tr("Merge"),
+        )
         self.delete_action = self._action(
-            "&Delete code…", self.delete_code, [key(Qt.Key.Key_Delete)], short="Delete"
+            self.tr("&Delete code…"),
+            self.delete_code,
+            [key(Qt.Key.Key_Delete)],
+            self.tr("Delete code"),
+            short=self.tr("Delete"),
         )
         self.apply_action = self._action(
-            "&Apply code to selection",
+            self.tr("&Apply code to selection"),
             self.apply_code,
             [key(Qt.Key.Key_Return), key(Qt.Key.Key_Enter)],
-            "Code the text selected in the coding panel with the selected code",
+            self.tr("Code the text selected in the coding panel with the selected code"),
         )
         self.code_actions = [
             self.rename_action,
@@ -183,13 +207,15 @@ class CodebookPanel(QWidget):
         parent_id = parent.id if parent else None
         taken = {c.name for c in self.model.infos() if c.parent_id == parent_id}
         name = next(
-            n for i in range(1, len(taken) + 2) if (n := _numbered("New code", i)) not in taken
+            n
+            for i in range(1, len(taken) + 2)
+            if (n := _numbered(self.tr("New code"), self.tr("New code %1"), i)) not in taken
         )
 
         def add(s: Session) -> int:
             return codebook.add_code(s, name, parent_id).id
 
-        new_id = self.ctx.run(f"Add code {name}", add)
+        new_id = self.ctx.run(arg(self.tr("Add code %1"), name), add)
         if new_id is not None:
             self.select_code(new_id)
             self.tree.edit(self.model.index_of(new_id))
@@ -203,7 +229,9 @@ class CodebookPanel(QWidget):
         code = self.selected_code()
         if code is None:
             return
-        colour = QColorDialog.getColor(QColor(code.colour), self, f"Colour of {code.path}")
+        colour = QColorDialog.getColor(
+            QColor(code.colour), self, arg(self.tr("Colour of %1"), code.path)
+        )
         new = colour.name().upper()
         if not colour.isValid() or new == code.colour.upper():
             return
@@ -211,7 +239,7 @@ class CodebookPanel(QWidget):
         def recolour(s: Session) -> None:
             codebook.set_code_details(s, code.id, colour=new)
 
-        self.ctx.run(f"Recolour code {code.name}", recolour)
+        self.ctx.run(arg(self.tr("Recolour code %1"), code.name), recolour)
 
     def edit_details(self) -> None:
         code = self.selected_code()
@@ -230,7 +258,7 @@ class CodebookPanel(QWidget):
             codebook.set_code_details(s, code.id, description=description)
             set_memo(s, MemoOn.CODE, code.id, new_memo, coder=coder)
 
-        self.ctx.run(f"Edit description and memo of {code.name}", edit)
+        self.ctx.run(arg(self.tr("Edit description and memo of %1"), code.name), edit)
 
     def merge_code(self, target_id: int | None = None) -> None:
         """Merge the selected code into `target_id`, or into the code a dialog asks for."""
@@ -250,12 +278,13 @@ class CodebookPanel(QWidget):
         def merge(s: Session) -> codebook.MergeReport:
             return codebook.merge_code(s, code.id, target.id)
 
-        report = self.ctx.run(f"Merge code {code.name} into {target.name}", merge)
+        report = self.ctx.run(arg(self.tr("Merge code %1 into %2"), code.name, target.name), merge)
         if report is not None:
             self.select_code(target.id)
+            moved = self.tr("Merged %1 into %2: %n segment(s) moved", "", report.segments_moved)
+            had = self.tr("%n already had %1", "", report.segments_already_coded)
             self.ctx.status.emit(
-                f"Merged {code.path} into {target.path}: {report.segments_moved} segment(s) "
-                f"moved, {report.segments_already_coded} already had {target.name}"
+                arg(self.tr("%1, %2"), arg(moved, code.path, target.path), arg(had, target.name))
             )
 
     def delete_code(self) -> None:
@@ -266,8 +295,12 @@ class CodebookPanel(QWidget):
             impact = codebook.delete_impact(s, code.id)
         answer = QMessageBox.question(
             self,
-            "Delete code",
-            f"Delete “{code.path}”?\n\n{impact.describe()}.\n\nUndo brings them back.",
+            self.tr("Delete code"),
+            arg(
+                self.tr("Delete “%1”?\n\n%2.\n\nUndo brings them back."),
+                code.path,
+                self.impact_text(impact),
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -277,9 +310,24 @@ class CodebookPanel(QWidget):
         def delete(s: Session) -> codebook.DeleteImpact:
             return codebook.delete_code(s, code.id)
 
-        done = self.ctx.run(f"Delete code {code.name}", delete)
+        done = self.ctx.run(arg(self.tr("Delete code %1"), code.name), delete)
         if done is not None:
-            self.ctx.status.emit(f"Deleted {code.path}: {done.describe()}")
+            self.ctx.status.emit(arg(self.tr("Deleted %1: %2"), code.path, self.impact_text(done)))
+
+    def impact_text(self, impact: codebook.DeleteImpact) -> str:
+        """What deleting a code does, in the window's language."""
+        parts = [self.tr("%n code(s)", "", impact.codes)]
+        if impact.segments_deleted:
+            parts.append(
+                self.tr(
+                    "%n segment(s) coded only with them are deleted", "", impact.segments_deleted
+                )
+            )
+        if impact.segments_uncoded:
+            parts.append(
+                self.tr("%n segment(s) keep their other codes", "", impact.segments_uncoded)
+            )
+        return self.tr("; ").join(parts)
 
     def apply_code(self) -> None:
         code = self.selected_code()
@@ -287,5 +335,6 @@ class CodebookPanel(QWidget):
             self.ctx.apply_codes([code.id])
 
 
-def _numbered(name: str, n: int) -> str:
-    return name if n == 1 else f"{name} {n}"
+def _numbered(name: str, numbered: str, n: int) -> str:
+    """`name` for the first, then `numbered` with %1 as n ("New code 2")."""
+    return name if n == 1 else arg(numbered, n)

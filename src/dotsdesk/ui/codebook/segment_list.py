@@ -9,7 +9,9 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelectionModel,
     QMimeData,
     QModelIndex,
@@ -33,12 +35,21 @@ from ...services.coding.codebook import CodeInfo
 from ...services.coding.retrieval import CodeSegment
 from ...services.coding.segments import get_segment
 from ..context import ProjectContext
+from ..i18n import arg
 from .mime import SEGMENT_MIME, segment_data
 
 SEGMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE = 200
-COLUMNS = ("Resp.", "Text", "Coder")  # short: the dock is often narrow
-HEADER_TIPS = ("Respondent", "The coded text", "Who coded it")
+COLUMNS = (  # short: the dock is often narrow
+    QT_TRANSLATE_NOOP("SegmentListModel", "Resp."),
+    QT_TRANSLATE_NOOP("SegmentListModel", "Text"),
+    QT_TRANSLATE_NOOP("SegmentListModel", "Coder"),
+)
+HEADER_TIPS = (
+    QT_TRANSLATE_NOOP("SegmentListModel", "Respondent"),
+    QT_TRANSLATE_NOOP("SegmentListModel", "The coded text"),
+    QT_TRANSLATE_NOOP("SegmentListModel", "Who coded it"),
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -108,9 +119,9 @@ class SegmentListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("SegmentListModel", COLUMNS[section])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS[section]
+            return QCoreApplication.translate("SegmentListModel", HEADER_TIPS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -122,8 +133,11 @@ class SegmentListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.respondent, _one_line(row), row.coder or "")[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            coder = f"\n\n({row.respondent}, coded by {row.coder})" if row.coder else ""
-            return row.preview + ("…" if row.truncated else "") + coder
+            text = row.preview + ("…" if row.truncated else "")
+            if not row.coder:
+                return text
+            by = arg(self.tr("(%1, coded by %2)"), row.respondent, row.coder)
+            return f"{text}\n\n{by}"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -173,8 +187,10 @@ class SegmentPane(QWidget):
         self.title = QLabel(objectName="codeSegmentsTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.title.setWordWrap(True)  # a long code path in a narrow dock
-        self.include_subcodes = QCheckBox("Include sub-codes", objectName="includeSubcodes")
-        self.include_subcodes.setToolTip("Also list the segments of the code's sub-codes")
+        self.include_subcodes = QCheckBox(
+            self.tr("Include sub-codes"), objectName="includeSubcodes"
+        )
+        self.include_subcodes.setToolTip(self.tr("Also list the segments of the code's sub-codes"))
         self.include_subcodes.toggled.connect(self.reload)
         self.view = QTreeView(objectName="codeSegments")
         self.view.setModel(self.model)
@@ -221,12 +237,12 @@ class SegmentPane(QWidget):
         self.model.show_codes(ids)
         self.view.setColumnHidden(2, len(self.model.coders) <= 1)
         if code is None or not ids:
-            self.title.setText("Select a code to list its segments")
+            self.title.setText(self.tr("Select a code to list its segments"))
         else:
-            self.title.setText(
-                f"<b>{escape(code.path)}</b>: {self.model.total} segment(s), "
-                f"{self.model.respondents} respondent(s)"
-            )
+            segments = self.tr("%n segment(s)", "", self.model.total)
+            people = self.tr("%n respondent(s)", "", self.model.respondents)
+            text = arg(self.tr("<b>%1</b>: %2, %3"), escape(code.path), segments, people)
+            self.title.setText(text)
         row = self.model.row_of(kept) if isinstance(kept, int) else None
         if row is not None:
             self.view.selectionModel().setCurrentIndex(
