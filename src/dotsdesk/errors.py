@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -42,8 +43,6 @@ class InvalidOperation(DotsError):
 
 def os_problem(exc: OSError) -> str:
     """The OS's complaint in plain words; a full disk is named as such."""
-    import errno
-
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return "the disk is full"
     if isinstance(exc, FileNotFoundError):

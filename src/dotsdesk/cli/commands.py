@@ -81,7 +81,9 @@ def import_(args: argparse.Namespace) -> int:
             None, "--respondent is for transcripts; a survey table names its respondents"
         )
     for path in args.inputs:
-        if not path.is_file():
+        if path.is_dir():
+            raise DotsError(path, "this is a folder, not a file; name the files in it")
+        if not path.exists():
             raise DotsError(path, "no such file")
     reports = []
     with Project.open(args.file) as project:

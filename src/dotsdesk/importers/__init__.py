@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import InputError
 from ..model import ImportRecord
+from .files import MAX_FILE_BYTES, read_file_bytes
 from .report import ImportOptions, ImportReport, Progress
 from .transcripts.layout import TRANSCRIPT_SUFFIXES
 from .transcripts.roles import TranscriptOptions
@@ -21,6 +22,7 @@ from .transcripts.roles import TranscriptOptions
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods"})
 DOCUMENT_SUFFIXES = TRANSCRIPT_SUFFIXES  # .docx .txt .md .rtf, and subtitles .vtt .srt
 REFI_SUFFIXES = frozenset({".qdpx", ".qdc"})  # other QDA tools' projects and codebooks
+REFI_FILE_BYTES = 10**9
 
 __all__ = ["ImportOptions", "ImportReport", "TranscriptOptions", "import_file"]
 
@@ -52,10 +54,8 @@ def import_file(
             "use .csv, .tsv, .xlsx, .xls, .ods, .docx, .txt, .md, .rtf, .vtt, .srt, "
             ".qdpx or .qdc",
         )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot read the file: {exc.strerror}") from None
+    # A REFI-QDA project may carry its sources' PDFs and pictures: it may be bigger.
+    data = read_file_bytes(path, REFI_FILE_BYTES if kind == "refi" else MAX_FILE_BYTES)
     digest = _digest(data, options, transcript)
     if kind == "refi":
         from .refi import refi_report

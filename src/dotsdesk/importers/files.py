@@ -6,23 +6,51 @@ InputError that names the file and says in plain words what is wrong with it.
 
 from __future__ import annotations
 
-import io
+import contextlib
+import stat
 import zipfile
 from pathlib import Path
 
-from dotsdesk.errors import InputError
+from dotsdesk.errors import InputError, os_problem
 
-__all__ = ["check_office_zip", "describe_binary", "read_file_bytes"]
+from .archive import OFFICE, human_size, open_zip, screen_xml
+
+__all__ = ["MAX_FILE_BYTES", "check_office_zip", "describe_binary", "read_file_bytes"]
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+# Every input is read whole; a survey export of 100,000 long answers is about 100 MB.
+MAX_FILE_BYTES = 256 * 10**6
+_XML_PARTS = (".xml", ".rels", ".vml")
 
 
-def read_file_bytes(path: Path) -> bytes:
-    """Read a whole file, with the OS's complaint translated into plain words."""
+def read_file_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Read a whole file, with the OS's complaint translated into plain words; a folder, a
+    device or a file over `limit` is refused before anything is read."""
     try:
-        return path.read_bytes()
+        check_input_file(path, limit)
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)  # a file growing meanwhile is still capped
     except OSError as exc:
         raise InputError(path, _os_problem(exc)) from None
+    if len(data) > limit:
+        raise InputError(path, _too_big(len(data), limit))
+    return data
+
+
+def check_input_file(path: Path, limit: int = MAX_FILE_BYTES) -> None:
+    """Refuse, from the file's status alone, what cannot be an input: a folder, a device or
+    pipe (which could be read forever), a file over the size limit. OSError passes through."""
+    status = path.stat()
+    if stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    if not stat.S_ISREG(status.st_mode):
+        raise InputError(path, "this is not a regular file (a device, pipe or socket)")
+    if status.st_size > limit:
+        raise InputError(path, _too_big(status.st_size, limit))
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"refused: the file is {human_size(size)}, over the {human_size(limit)} import limit"
 
 
 def describe_binary(data: bytes) -> str | None:
@@ -42,51 +70,38 @@ def describe_binary(data: bytes) -> str | None:
 def check_office_zip(path: Path, suffix: str, main_part: str, data: bytes | None = None) -> None:
     """Raise an InputError naming what ``path`` really is unless it is an Office zip.
 
-    ``data`` is the file's content if the caller has read it already. Also refuses XML with a
-    DOCTYPE: Office never writes one, and entity declarations are how XML bombs work.
+    ``data`` is the file's content if the caller has read it already. The archive's declared
+    sizes are checked before anything is inflated (archive.py), then every XML part is parsed
+    whole: Office never writes a DOCTYPE, and entity declarations are how XML bombs work.
     """
     head = _head(path) if data is None else data[:4096]
     if not head:
         raise InputError(path, f"not a valid {suffix} file (the file is empty)")
     if not head.startswith(_ZIP_MAGIC):
         raise InputError(path, f"not a valid {suffix} file ({_what_instead(head, suffix)})")
-    try:
-        with zipfile.ZipFile(path if data is None else io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            if main_part not in names:
-                raise InputError(path, f"not a valid {suffix} file ({_zip_kind(archive, names)})")
-            for name in names:
-                if name.endswith((".xml", ".rels")):
-                    with archive.open(name) as member:
-                        prolog = member.read(4096)
-                    if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-                        raise InputError(
-                            path,
-                            f"not a valid {suffix} file (it contains XML entity declarations, "
-                            "which Office never writes; refusing to read it)",
-                        )
-    except InputError:
-        raise
-    except Exception:  # BadZipFile, zlib.error, EOFError, OSError, NotImplementedError...
-        raise InputError(path, f"not a valid {suffix} file (it is truncated or damaged)") from None
+    with open_zip(path, path if data is None else data, OFFICE, suffix) as archive:
+        names = set(archive.namelist())
+        if main_part not in names:
+            kind = _zip_kind(archive, names, suffix)
+            raise InputError(path, f"not a valid {suffix} file ({kind})")
+        for info in archive.infolist():
+            if info.filename.lower().endswith(_XML_PARTS):
+                screen_xml(path, archive, info, suffix)
 
 
 def _os_problem(exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "file not found"
-    if isinstance(exc, IsADirectoryError):
-        return "this is a folder, not a file"
-    if isinstance(exc, PermissionError):
-        return "cannot read the file: permission denied"
-    return f"cannot read the file: {exc.strerror or exc}"
+    if isinstance(exc, FileNotFoundError | IsADirectoryError):
+        return os_problem(exc)  # "file not found", "this is a folder, not a file"
+    return f"cannot read the file: {os_problem(exc)}"
 
 
 def _head(path: Path) -> bytes:
     try:
+        check_input_file(path)
         with path.open("rb") as handle:
             return handle.read(4096)
-    except OSError:
-        return read_file_bytes(path)  # raises the InputError with the OS's reason
+    except OSError as exc:
+        raise InputError(path, _os_problem(exc)) from None
 
 
 def _what_instead(head: bytes, suffix: str) -> str:
@@ -107,15 +122,21 @@ def _what_instead(head: bytes, suffix: str) -> str:
     return "it is not a zip archive; the file is damaged or of another type"
 
 
-def _zip_kind(archive: zipfile.ZipFile, names: set[str]) -> str:
+def _zip_kind(archive: zipfile.ZipFile, names: set[str], suffix: str) -> str:
+    wanted = "a Word document" if suffix == ".docx" else "a spreadsheet"
     if "word/document.xml" in names:
-        return "it is a Word document, not an Excel workbook"
+        return f"it is a Word document, not {'an Excel workbook' if suffix == '.xlsx' else wanted}"
     if "xl/workbook.xml" in names:
+        if suffix == ".ods":
+            return "it is an Excel workbook; rename it to .xlsx"
         return "it is an Excel workbook, not a Word document"
-    if "mimetype" in names:
-        mimetype = archive.read("mimetype")[:100]
-        if b"opendocument.spreadsheet" in mimetype:
-            return "it is an OpenDocument spreadsheet (.ods); save it as .xlsx"
-        if b"opendocument.text" in mimetype:
-            return "it is an OpenDocument text (.odt); save it as .docx"
+    mimetype = b""
+    info = archive.NameToInfo.get("mimetype")
+    if info is not None and info.file_size <= 200:
+        with contextlib.suppress(Exception):  # damaged: then it is just not an Office file
+            mimetype = archive.read(info)
+    if b"opendocument.spreadsheet" in mimetype and suffix != ".ods":
+        return "it is an OpenDocument spreadsheet (.ods); save it as .xlsx"
+    if b"opendocument.text" in mimetype:
+        return "it is an OpenDocument text (.odt); save it as .docx"
     return "it is a zip archive but not an Office file"

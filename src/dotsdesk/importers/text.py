@@ -22,6 +22,7 @@ from charset_normalizer.utils import is_multi_byte_encoding
 
 from dotsdesk.errors import InputError
 from dotsdesk.importers.files import describe_binary, read_file_bytes
+from dotsdesk.importers.plausible import reads_as_text, reads_as_western
 
 __all__ = ["DecodedText", "decode_bytes", "read_text_file"]
 
@@ -260,10 +261,16 @@ def _guess_legacy(
         # files keep ASCII as ASCII. (This also drops its UTF-16 guesses: see above.)
         if _try_decode(_ASCII_PROBE, codec) != _ASCII_PROBE.decode():
             continue
-        if utf8_inside and not is_multi_byte_encoding(codec):
+        multi_byte = is_multi_byte_encoding(codec)
+        if utf8_inside and not multi_byte:
+            continue
+        # Well-formed UTF-8 sequences among the bad bytes: damaged UTF-8, not a code page
+        # (a double-byte encoding forms one by chance for about one character in ten).
+        if valid * (2 if multi_byte else 10) > invalid:
             continue
         text = _try_decode(data, codec)
-        if _acceptable(text):
+        # Any bytes decode in some code page: a guess must read as text in one script.
+        if _acceptable(text) and reads_as_text(text or "", codec):
             return DecodedText(_normalise(text or ""), display_name(codec))
     return None
 
@@ -329,7 +336,7 @@ def _looks_western(data: bytes, text: str) -> bool:
     Polish and Shift_JIS likewise. Those come in long runs of non-ASCII bytes; Western text
     rarely has more than two in a row.
     """
-    if not _acceptable(text) or text[:_SAMPLE].isascii():
+    if not _acceptable(text) or text[:_SAMPLE].isascii() or not reads_as_western(text):
         return False
     runs = [len(run) for run in re.findall(rb"[\x80-\xff]+", data[:_SAMPLE])]
     long_runs = sum(1 for n in runs if n >= 3)

@@ -190,3 +190,62 @@ def test_missing_file_and_folder() -> None:
     assert "no_such_file.txt" in str(caught.value)
     with pytest.raises(InputError, match="folder"):
         read_text_file(DATA)
+
+
+# Damaged UTF-8 read as some code page stores mojibake as respondents' words: each of these
+# came back as CP857, CP1125, CP775, KOI8-T, Big5, EUC-KR or Windows-1252 before.
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [
+        (b"id,answer\n1,I think \x81\x8d\x90 so\n", 2),  # was CP1125 "БНР"
+        (b"a,b\n1,\x80\x81\x82\x83 text\n", 2),
+        (b"production,m\x8ddel\n\xe5\xb7\xa5\xe7\xa8\x8b\xe5\xe9\x88\ndata", 1),  # was CP775
+        (b"hello,c\xa0f\xc3\xa9,r\xc3\xa9sum\xc3\xa9,hello\nGr\xa0\xb6\xc3\x9fe", 1),  # EUC-KR
+        (b"na\xc3\xaf\xc0e and more", 1),  # was Big5 "na簿骸"
+        (b"We deploy models\nourselves, da\x80a and m\xffdel", 2),  # was Windows-1252 "da€a"
+        (b"Research 20%,\n\xb2 which is hard.", 2),  # was Windows-1252 "²"
+    ],
+)
+def test_damaged_utf8_is_reported_with_its_line_not_guessed(data: bytes, line: int) -> None:
+    with pytest.raises(InputError) as caught:
+        decode_bytes(data, Path("answers.csv"))
+    message = str(caught.value)
+    assert message.startswith("answers.csv: ") and "\n" not in message
+    assert f"line {line}" in message and "--encoding" in message
+
+
+def test_damaged_utf8_fuzzed_is_never_read_as_a_rare_code_page() -> None:
+    """English and Chinese UTF-8 with one to three bytes spoilt: refused, or read as the
+    encodings this app trusts, never as DOS, Mac or EBCDIC code pages."""
+    rng = random.Random(1)
+    words = ["data", "café", "研究员", "naïve", "👩‍💻", "model", "工程师", "Größe", "hello"]
+    seen = set()
+    for _ in range(300):
+        text = "\n".join(",".join(rng.choices(words, k=rng.randint(1, 6))) for _ in range(4))
+        data = bytearray(text.encode())
+        for _ in range(rng.randint(1, 3)):
+            data[rng.randrange(len(data))] = rng.choice(b"\x80\x81\x8d\x9f\xc0\xe9\xfe\xff\xa0")
+        try:
+            seen.add(decode_bytes(bytes(data), P).encoding)
+        except InputError:
+            seen.add("refused")
+    assert seen <= {"refused", "UTF-8", "Windows-1252", "GB18030"}
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "display"),
+    [
+        ("Zażółć gęślą jaźń, mówię po polsku", "cp1250", "Windows-1250"),
+        ("Привет, это ответ на вопрос о работе", "cp1251", "Windows-1251"),
+        ("我是資料科學家，主要做模型部署", "big5", "Big5"),
+    ],
+)
+def test_real_legacy_text_is_still_read(text: str, codec: str, display: str) -> None:
+    assert decode_bytes(text.encode(codec), P) == DecodedText(text, display)
+
+
+def test_a_guess_in_halfwidth_katakana_is_refused() -> None:
+    # KOI8-R Russian came back as Shift_JIS "崹ﾉﾗﾅﾔ, ﾜﾔﾏ ﾏﾔﾗﾅﾔ"; now the user is asked.
+    data = "Привет, это ответ на вопрос о работе".encode("koi8-r")
+    with pytest.raises(InputError, match="try --encoding"):
+        decode_bytes(data, P)

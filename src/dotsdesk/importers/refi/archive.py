@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import InputError
+from ..archive import Limits, check_members
 
 MAX_ENTRIES = 100_000
-MAX_TOTAL_BYTES = 2 << 30  # everything unpacked: far above a real project's texts and XML
-MAX_ENTRY_BYTES = 1 << 30
+MAX_TOTAL_BYTES = 2 * 10**9  # everything unpacked: far above a real project's texts and XML
+MAX_ENTRY_BYTES = 10**9
 # Text and XML compress 3 to 20 times; a thousandfold entry is a bomb, not a project.
 MAX_RATIO = 200
-RATIO_FLOOR = 10 << 20  # small entries may compress as well as they like
+RATIO_FLOOR = 10 * 10**6  # small entries may compress as well as they like
 _CHUNK = 1 << 20
 
 
@@ -114,9 +115,8 @@ def open_archive(path: Path, data: bytes) -> Archive:
         infos = archive.infolist()
     except Exception:
         raise InputError(path, "not a valid .qdpx file (the zip is truncated or damaged)") from None
-    if len(infos) > MAX_ENTRIES:
-        raise InputError(path, f"refused: the archive holds {len(infos):,} entries")
-    total = 0
+    limits = Limits(MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_TOTAL_BYTES, MAX_RATIO, RATIO_FLOOR)
+    check_members(path, infos, limits)  # from the declared sizes, before anything is inflated
     members: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         if _escapes(info.filename):
@@ -125,21 +125,8 @@ def open_archive(path: Path, data: bytes) -> Archive:
                 f"refused: the entry {info.filename!r} points outside the archive "
                 "(a path traversal); nothing was imported",
             )
-        if info.is_dir():
-            continue
-        total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if (
-            info.file_size > MAX_ENTRY_BYTES
-            or total > MAX_TOTAL_BYTES
-            or (info.file_size > RATIO_FLOOR and ratio > MAX_RATIO)
-        ):
-            raise InputError(
-                path,
-                f"refused: {info.filename} would unpack to {info.file_size:,} bytes "
-                f"({ratio:,.0f} times its packed size); this looks like a zip bomb",
-            )
-        members[_key(info.filename)] = info
+        if not info.is_dir():
+            members[_key(info.filename)] = info
     qde = _project_entry(path, members)
     folder = posixpath.dirname(_key(qde))
     return Archive(path, archive, members, qde, f"{folder}/" if folder else "")

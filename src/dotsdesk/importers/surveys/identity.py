@@ -18,6 +18,7 @@ from dataclasses import dataclass
 # address pasted into an answer, low enough to catch a column where most people left it blank.
 SHARE = 0.5
 _SAMPLE = 500  # values looked at per column: identity columns are uniform
+_LONGEST = 300  # characters: an address with its city, a profile link
 
 _EMAIL = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
 # A whole value that is a phone number: a mainland mobile, an international number with its
@@ -97,8 +98,11 @@ def scan_values(values: Sequence[str]) -> Finding | None:
         return None
     # Two at least where there are two: one stray value of two is not a column of them.
     need = max(min(len(seen), 2), int(len(seen) * SHARE + 0.999))
+    # An identity value is short; a long one is an answer, and reading megabytes of it for
+    # digits and dots would take seconds.
+    short = [v for v in seen if len(v) <= _LONGEST]
     for kind, test, field in _TESTS:
-        if sum(1 for v in seen if test(v)) >= need:
+        if sum(1 for v in short if test(v)) >= need:
             return Finding(field, f"values look like {kind}")
     return None
 

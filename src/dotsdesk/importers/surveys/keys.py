@@ -20,6 +20,8 @@ from .columns import ColumnPlan, Role
 from .table import Table
 
 _CONTENT_ROLES = (Role.DATE, Role.RESPONSE, Role.ATTRIBUTE)
+# Survey tools' ids are a few dozen characters; a longer value is an answer or an attack.
+MAX_KEY_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,12 @@ def respondent_keys(
     for key, line in zip(keys, table.row_numbers, strict=True):
         if not key:
             raise InputError(path, f"row {line} has no value in the {source.header!r} column")
+        if len(key) > MAX_KEY_CHARS:
+            raise InputError(
+                path,
+                f"row {line}: the {source.header!r} value has {len(key):,} characters, too "
+                f"long for an id (at most {MAX_KEY_CHARS}); is it really the id column?",
+            )
         if key in seen:
             raise InputError(
                 path, f"rows {seen[key]} and {line} have the same {source.header!r} {key!r}"

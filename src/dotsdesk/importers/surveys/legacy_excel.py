@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from dotsdesk.errors import InputError
-from dotsdesk.importers.files import describe_binary, read_file_bytes
+from dotsdesk.importers.files import check_office_zip, describe_binary, read_file_bytes
 from dotsdesk.importers.surveys.records import cell_text
 
 __all__ = ["read_calamine_records", "read_xls_records"]
@@ -52,8 +52,11 @@ def read_calamine_records(path: Path, sheet: str | None = None) -> tuple[list[li
     """Like read_xls_records for any workbook python-calamine reads (.xls, .xlsx, .ods)."""
     path = Path(path)
     kind = path.suffix.lower() or "workbook"
-    if not read_file_bytes(path):
+    data = read_file_bytes(path)
+    if not data:
         raise InputError(path, f"not a valid {kind} file (the file is empty)")
+    if kind == ".ods":  # a zip: its sizes and XML checked before calamine inflates anything
+        check_office_zip(path, ".ods", "content.xml", data)
     return _read(path, path, sheet, kind)
 
 

@@ -32,8 +32,10 @@ _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertic
 _SNIFF_CHARS = 65536
 _SNIFF_RECORDS = 3  # a header and two rows, at least, before a delimiter is judged
 
-# Long answers pasted into one cell can exceed csv's default limit of 128 KiB.
-csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
+# Long answers pasted into one cell can exceed csv's default limit of 128 KiB; a cell of
+# millions of characters is no answer (Excel holds 32,767), and reading one costs memory.
+MAX_CELL_CHARS = 1_000_000
+csv.field_size_limit(MAX_CELL_CHARS)
 
 
 @dataclass
@@ -99,6 +101,12 @@ def _split(path: Path, text: str, delimiter: str) -> Iterator[Record]:
             last = (line, offset)
             line, offset = reader.line_num + 1, lines.end
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise InputError(
+                path,
+                f"line {line}: a cell is longer than {MAX_CELL_CHARS:,} characters, "
+                "more than any answer; is this really a table?",
+            ) from None
         raise InputError(path, f"line {line}: cannot split the line into cells ({exc})") from None
     if last is not None:
         _check_closed_quote(path, text[last[1] :], delimiter, last[0])
@@ -152,8 +160,8 @@ def _sample(text: str) -> tuple[str, bool]:
     while size < len(text):
         sample = text[:size]
         ends = _record_ends(sample)
-        if len(ends) >= _SNIFF_RECORDS:
-            return sample[: ends[-1]], True
+        if len(ends) >= _SNIFF_RECORDS or size >= MAX_CELL_CHARS:
+            return sample[: ends[-1]] if ends else sample, True
         size *= 4
     return text, False
 

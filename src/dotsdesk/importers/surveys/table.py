@@ -23,6 +23,7 @@ from dotsdesk.importers.surveys.columns import Role
 from dotsdesk.importers.surveys.legacy_excel import read_calamine_records
 from dotsdesk.importers.surveys.profiles import Column, Layout, recognise
 from dotsdesk.importers.surveys.records import (
+    MAX_CELL_CHARS,
     Record,
     Records,
     filled_width,
@@ -41,6 +42,7 @@ CALAMINE_SUFFIXES = (".xls", ".ods")
 _HEADER_SEARCH_ROWS = 20
 # The records looked at before the data: the header search, then two Qualtrics header rows.
 _HEAD_RECORDS = _HEADER_SEARCH_ROWS + 2
+MAX_COLUMNS = 16_384
 _IMPORT_ID = re.compile(r'^\s*\{\s*"ImportId"\s*:')
 _NUMBER = re.compile(r"^[+-]?[\d.,\s']*\d(?:[eE][+-]?\d+)?\s*%?$")
 _DATE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T].*)?$")
@@ -109,6 +111,8 @@ def build_table(path: Path, records: Records) -> Table:
     shape every later record to it."""
     rows = iter(records.rows)
     head = list(islice(rows, _HEAD_RECORDS))
+    for number, cells in head:
+        _check_cells(path, records.unit, number, cells)
     layout = recognise([cells for _, cells in head]) if head else None
     try:
         header = _tool_header(layout) if layout else find_header(path, head, records.unit)
@@ -120,7 +124,7 @@ def build_table(path: Path, records: Records) -> Table:
     data: list[list[str]] = []
     numbers: list[int] = []
     used = 0
-    for number, cells in chain(head[header.data_start :], rows):
+    for number, cells in chain(head[header.data_start :], _checked(path, records.unit, rows)):
         filled = filled_width(cells)
         if filled:  # blank records are left out
             data.append(cells)
@@ -283,3 +287,26 @@ def _clean_headers(cells: list[str], notes: list[str]) -> list[str]:
     if renamed:
         notes.append("renamed repeated headers: " + "; ".join(renamed))
     return headers
+
+
+def _checked(path: Path, unit: str, rows: Iterator[Record]) -> Iterator[Record]:
+    for number, cells in rows:
+        _check_cells(path, unit, number, cells)
+        yield number, cells
+
+
+def _check_cells(path: Path, unit: str, number: int, cells: list[str]) -> None:
+    """Refuse a record no survey has: more columns than Excel holds, or a giant cell."""
+    if len(cells) > MAX_COLUMNS:
+        raise InputError(
+            path,
+            f"{unit} {number} has {len(cells):,} cells; a table may have at most "
+            f"{MAX_COLUMNS:,} columns (as many as Excel holds)",
+        )
+    longest = max(map(len, cells), default=0)
+    if longest > MAX_CELL_CHARS:
+        raise InputError(
+            path,
+            f"{unit} {number}: a cell of {longest:,} characters, more than the "
+            f"{MAX_CELL_CHARS:,} any answer may have",
+        )
