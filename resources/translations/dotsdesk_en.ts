@@ -94,6 +94,26 @@
     </message>
 </context>
 <context>
+    <name>FilterMenu</name>
+    <message numerus="yes">
+        <source>%n rarer value(s) not listed</source>
+        <translation>
+            <numerusform>%n rarer value not listed</numerusform>
+            <numerusform>%n rarer values not listed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GridView</name>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n segment</numerusform>
+            <numerusform>%n segments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OutlineModel</name>
     <message numerus="yes">
         <source>%n bullet(s) from attributes</source>
@@ -161,6 +181,23 @@
         <translation>
             <numerusform>%n coded segment</numerusform>
             <numerusform>%n coded segments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResponseBrowser</name>
+    <message numerus="yes">
+        <source>%Ln response(s) (+%1 kept)</source>
+        <translation>
+            <numerusform>%Ln response (+%1 kept)</numerusform>
+            <numerusform>%Ln responses (+%1 kept)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln response(s)</source>
+        <translation>
+            <numerusform>%Ln response</numerusform>
+            <numerusform>%Ln responses</numerusform>
         </translation>
     </message>
 </context>

@@ -74,6 +74,13 @@
     </message>
 </context>
 <context>
+    <name>CodeMenus</name>
+    <message>
+        <source>No codes yet</source>
+        <translation>还没有编码</translation>
+    </message>
+</context>
+<context>
     <name>CodebookModel</name>
     <message>
         <source>Code</source>
@@ -299,6 +306,21 @@ Undo brings them back.</source>
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsMenu</name>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>No attributes</source>
+        <translation>没有属性</translation>
     </message>
 </context>
 <context>
@@ -786,6 +808,139 @@ Undo brings them back.</source>
     <message>
         <source>required</source>
         <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>FilterMenu</name>
+    <message>
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>没有打开的项目</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>知情同意</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>No attributes</source>
+        <translation>没有属性</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>(no value)</source>
+        <translation>（无值）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>has %1</source>
+        <translation>有 %1</translation>
+    </message>
+    <message>
+        <source>lacks %1</source>
+        <translation>没有 %1</translation>
+    </message>
+    <message>
+        <source>consent: %1</source>
+        <translation>知情同意：%1</translation>
+    </message>
+    <message>
+        <source>language: %1</source>
+        <translation>语言：%1</translation>
+    </message>
+    <message>
+        <source>coded</source>
+        <translation>已编码</translation>
+    </message>
+    <message>
+        <source>uncoded</source>
+        <translation>未编码</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rarer value(s) not listed</source>
+        <translation>
+            <numerusform>另有 %n 个较少见的值未列出</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Has code</source>
+        <translation>有编码</translation>
+    </message>
+    <message>
+        <source>Lacks code</source>
+        <translation>没有编码</translation>
+    </message>
+    <message>
+        <source>{name} (any)</source>
+        <translation>{name}（任一）</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Coded or not</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Coded</source>
+        <translation>已编码</translation>
+    </message>
+    <message>
+        <source>Uncoded</source>
+        <translation>未编码</translation>
+    </message>
+</context>
+<context>
+    <name>GridModel</name>
+    <message>
+        <source>Respondent</source>
+        <translation>受访者</translation>
+    </message>
+    <message>
+        <source>(no question)</source>
+        <translation>（无问题）</translation>
+    </message>
+</context>
+<context>
+    <name>GridView</name>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n 个片段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Code whole answer with…</source>
+        <translation>为整条回答编码…</translation>
     </message>
 </context>
 <context>
@@ -1346,6 +1501,116 @@ Undo brings them back.</source>
     <message>
         <source>The quoted segment was deleted; there is nothing to quote.</source>
         <translation>被引用的片段已删除，没有可引用的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseBrowser</name>
+    <message>
+        <source>Search responses (English, 中文)…</source>
+        <translation>搜索回答（英文、中文）…</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear the search and every filter</source>
+        <translation>清除搜索和所有筛选</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>One row per response</source>
+        <translation>每条回答一行</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>One row per respondent, one column per question</source>
+        <translation>每位受访者一行，每个问题一列</translation>
+    </message>
+    <message>
+        <source>&amp;Next uncoded response</source>
+        <translation>下一条未编码回答(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous uncoded response</source>
+        <translation>上一条未编码回答(&amp;P)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln response(s) (+%1 kept)</source>
+        <translation>
+            <numerusform>%Ln 条回答（另保留 %1 条）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln response(s)</source>
+        <translation>
+            <numerusform>%Ln 条回答</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filters (%1)</source>
+        <translation>筛选（%1）</translation>
+    </message>
+    <message>
+        <source>Filter by attribute, code, consent…</source>
+        <translation>按属性、编码、知情同意…筛选</translation>
+    </message>
+    <message>
+        <source>No uncoded response before this one</source>
+        <translation>这条之前没有未编码的回答</translation>
+    </message>
+    <message>
+        <source>No uncoded response after this one</source>
+        <translation>这条之后没有未编码的回答</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseTableModel</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>受访者</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>知情同意</translation>
+    </message>
+    <message>
+        <source>Attribute: %1</source>
+        <translation>属性：%1</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,8 @@ class ColumnOwner(Protocol):
 
 class ColumnsMenu(QMenu):
     def __init__(self, owner: ColumnOwner, parent: QWidget | None = None) -> None:
-        super().__init__("Columns", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Columns"))
         self.setObjectName("browserColumnsMenu")
         self._owner = owner
         self._stay_open = StayOpen(self)
@@ -34,16 +35,16 @@ class ColumnsMenu(QMenu):
         for column in FIXED:
             if column.key == "preview":
                 continue  # what the browser is for
-            action = self.addAction(column.title)
+            action = self.addAction(column.shown_title)
             action.setCheckable(True)
             action.setChecked(column.key not in hidden)
             action.setData(("fixed", column.key))
             action.toggled.connect(partial(self._show_fixed, column.key))
-        self.addSection("Attributes")
+        self.addSection(self.tr("Attributes"))
         chosen = self._owner.attribute_columns()
         names = self._owner.attribute_names()
         if not names:
-            self.addAction("No attributes").setEnabled(False)
+            self.addAction(self.tr("No attributes")).setEnabled(False)
         for name in names:
             action = self.addAction(name)
             action.setCheckable(True)

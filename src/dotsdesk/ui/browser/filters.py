@@ -16,6 +16,8 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ...services.browser.query import NO_VALUE, BrowseQuery, CodeChoice, Coded, FilterChoices
+from ..consent_words import status_text
+from ..i18n import arg
 from .menus import StayOpen, add_code_tree, clear_menu, swatch
 
 MAX_VALUES = 60  # more distinct values than this: the most frequent are listed
@@ -36,25 +38,33 @@ def toggled(values: frozenset[T], value: T, on: bool) -> frozenset[T]:
 
 def describe(query: BrowseQuery, code_names: Mapping[int, str]) -> list[str]:
     """The active filters in words, for the button's tooltip."""
+    comma = FilterMenu.tr(", ")
+    no_value = FilterMenu.tr("(no value)")
     parts = [
-        f"{name}: {', '.join(sorted(v or '(no value)' for v in values))}"
+        arg(FilterMenu.tr("%1: %2"), name, comma.join(sorted(v or no_value for v in values)))
         for name, values in sorted(query.attributes.items())
         if values
     ]
-    parts += [f"has {code_names.get(c, c)}" for c in sorted(query.has_codes)]
-    parts += [f"lacks {code_names.get(c, c)}" for c in sorted(query.lacks_codes)]
+    parts += [arg(FilterMenu.tr("has %1"), code_names.get(c, c)) for c in sorted(query.has_codes)]
+    parts += [
+        arg(FilterMenu.tr("lacks %1"), code_names.get(c, c)) for c in sorted(query.lacks_codes)
+    ]
     if query.consent:
-        parts.append("consent: " + ", ".join(sorted(s.value for s in query.consent)))
+        statuses = comma.join(sorted(status_text(s) for s in query.consent))
+        parts.append(arg(FilterMenu.tr("consent: %1"), statuses))
     if query.languages:
-        parts.append("language: " + ", ".join(sorted(query.languages)))
-    if query.coded is not Coded.ANY:
-        parts.append(query.coded.value)
+        parts.append(arg(FilterMenu.tr("language: %1"), comma.join(sorted(query.languages))))
+    if query.coded is Coded.CODED:
+        parts.append(FilterMenu.tr("coded"))
+    elif query.coded is Coded.UNCODED:
+        parts.append(FilterMenu.tr("uncoded"))
     return parts
 
 
 class FilterMenu(QMenu):
     def __init__(self, source: FilterSource, parent: QWidget | None = None) -> None:
-        super().__init__("Filters", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Filters"))
         self.setObjectName("browserFilterMenu")
         self._source = source
         self._stay_open = StayOpen(self)
@@ -79,63 +89,71 @@ class FilterMenu(QMenu):
         clear_menu(self)
         choices = self._source.filter_choices()
         if choices is None:
-            self.addAction("No project open").setEnabled(False)
+            self.addAction(self.tr("No project open")).setEnabled(False)
             return
         query = self._source.query()
         self._attributes(choices, query)
         self._codes(query)
-        consent = self._submenu("Consent", "browserFilterConsent")
+        consent = self._submenu(self.tr("Consent"), "browserFilterConsent")
+        counted = self.tr("%1  (%2)")
         for status, n in choices.statuses.items():
             on = status in query.consent
             slot = partial(self._toggle, "consent", status)
-            self._check(consent, f"{status.value}  ({n})", on, slot).setData(("consent", status))
-        languages = self._submenu("Language", "browserFilterLanguage")
+            text = arg(counted, status_text(status), n)
+            self._check(consent, text, on, slot).setData(("consent", status))
+        languages = self._submenu(self.tr("Language"), "browserFilterLanguage")
         for language, n in choices.languages.items():
             on = language in query.languages
             slot = partial(self._toggle, "languages", language)
-            self._check(languages, f"{language}  ({n})", on, slot).setData(("language", language))
+            text = arg(counted, language, n)
+            self._check(languages, text, on, slot).setData(("language", language))
         self._coded(query)
         self.addSeparator()
-        clear = self.addAction("Clear filters", self._source.clear_filters)
+        clear = self.addAction(self.tr("Clear filters"), self._source.clear_filters)
         clear.setObjectName("browserClearFiltersAction")
         clear.setEnabled(query.filtered)
 
     def _attributes(self, choices: FilterChoices, query: BrowseQuery) -> None:
-        top = self._submenu("Attributes", "browserFilterAttributes")
+        top = self._submenu(self.tr("Attributes"), "browserFilterAttributes")
         if not choices.attributes:
-            top.addAction("No attributes").setEnabled(False)
+            top.addAction(self.tr("No attributes")).setEnabled(False)
         for name, values in choices.attributes.items():
             chosen = query.attributes.get(name, frozenset())
-            menu = top.addMenu(f"{name} ({len(chosen)})" if chosen else name)
+            menu = top.addMenu(arg(self.tr("%1 (%2)"), name, len(chosen)) if chosen else name)
             menu.installEventFilter(self._stay_open)
             shown = values
             if len(values) > MAX_VALUES:
                 common = sorted(values, key=lambda v: -values[v])[:MAX_VALUES]
                 shown = {v: values[v] for v in values if v in common}
             for value, n in [*shown.items(), (NO_VALUE, None)]:
-                label = f"{value}  ({n})" if n is not None else "(no value)"
+                label = (
+                    arg(self.tr("%1  (%2)"), value, n) if n is not None else self.tr("(no value)")
+                )
                 slot = partial(self._set_attribute, name, value)
                 action = self._check(menu, label, value in chosen, slot)
                 action.setData(("attribute", name, value))
             if len(values) > len(shown):
-                rarer = menu.addAction(f"{len(values) - len(shown)} rarer values not listed")
+                rarer = menu.addAction(
+                    self.tr("%n rarer value(s) not listed", "", len(values) - len(shown))
+                )
                 rarer.setEnabled(False)
 
     def _codes(self, query: BrowseQuery) -> None:
         """Filled when opened: a codebook of hundreds of codes costs nothing until then."""
-        for kind, title in (("has", "Has code"), ("lacks", "Lacks code")):
+        for kind, title in (("has", self.tr("Has code")), ("lacks", self.tr("Lacks code"))):
             menu = self._submenu(title, f"browserFilter{kind.title()}")
             menu.aboutToShow.connect(partial(self.fill_codes, menu, kind))
             chosen = query.has_codes if kind == "has" else query.lacks_codes
             if chosen:
-                menu.setTitle(f"{title} ({len(chosen)})")
+                menu.setTitle(arg(self.tr("%1 (%2)"), title, len(chosen)))
 
     def fill_codes(self, menu: QMenu, kind: str) -> None:
         clear_menu(menu)
         query = self._source.query()
         chosen = query.has_codes if kind == "has" else query.lacks_codes
         codes = self._source.codes()
-        add_code_tree(menu, codes, partial(self._add_code, kind, chosen), "{name} (any)")
+        any_of = self.tr("{name} (any)")
+        add_code_tree(menu, codes, partial(self._add_code, kind, chosen), any_of)
 
     def _add_code(
         self, kind: str, chosen: frozenset[int], menu: QMenu, code: CodeChoice, text: str
@@ -147,12 +165,12 @@ class FilterMenu(QMenu):
         action.setData((kind, code.id))
 
     def _coded(self, query: BrowseQuery) -> None:
-        menu = self._submenu("Coding", "browserFilterCoded")
+        menu = self._submenu(self.tr("Coding"), "browserFilterCoded")
         group = QActionGroup(menu)
         for state, text in (
-            (Coded.ANY, "Coded or not"),
-            (Coded.CODED, "Coded"),
-            (Coded.UNCODED, "Uncoded"),
+            (Coded.ANY, self.tr("Coded or not")),
+            (Coded.CODED, self.tr("Coded")),
+            (Coded.UNCODED, self.tr("Uncoded")),
         ):
             action = menu.addAction(text)
             action.setCheckable(True)

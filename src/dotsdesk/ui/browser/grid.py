@@ -96,9 +96,9 @@ class GridModel(QAbstractTableModel):
         ):
             return None
         if section == 0:
-            return "Respondent"
+            return self.tr("Respondent")
         if 0 < section <= len(self._grid.questions):
-            return self._grid.questions[section - 1] or "(no question)"
+            return self._grid.questions[section - 1] or self.tr("(no question)")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -131,7 +131,8 @@ class GridModel(QAbstractTableModel):
 
 def _tooltip(text: str, row: ResponseRow | None) -> str:
     shown = text if len(text) <= TOOLTIP_CHARS else text[:TOOLTIP_CHARS] + "…"
-    coded = f"<p><i>{row.segments} segment(s)</i></p>" if row is not None else ""
+    count = GridView.tr("%n segment(s)", "", row.segments) if row is not None else ""
+    coded = f"<p><i>{count}</i></p>" if row is not None else ""
     return f'<p style="white-space: pre-wrap">{escape(shown)}</p>{coded}'
 
 
@@ -220,7 +221,7 @@ class GridView(QTableView):
         with self._ctx.read() as s:
             codes = browse.code_choices(s)
         menu = QMenu(self)
-        sub = menu.addMenu("Code whole answer with…")
+        sub = menu.addMenu(self.tr("Code whole answer with…"))
         sub.setObjectName("browserCodeWholeAnswer")
 
         def add(target: QMenu, code: CodeChoice, text: str) -> None:

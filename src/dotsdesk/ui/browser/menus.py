@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
@@ -53,7 +53,7 @@ def add_code_tree(menu: QMenu, codes: Sequence[CodeChoice], add: AddCode, whole:
 
     walk(menu, None)
     if not codes:
-        menu.addAction("No codes yet").setEnabled(False)
+        menu.addAction(QCoreApplication.translate("CodeMenus", "No codes yet")).setEnabled(False)
 
 
 class StayOpen(QObject):

@@ -12,12 +12,22 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from ...services.browser.query import ResponseRow, SortKey
 from ...services.consent.events import ConsentStatus
 from ...services.corpus.search import find_hits
+from ..consent_words import status_text
+from ..i18n import arg
 from ..textpos import TextPositions
 
 PAGE = 200
@@ -41,20 +51,27 @@ STATUS_COLOURS = {
 @dataclass(frozen=True)
 class Column:
     key: str  # a fixed column's name, or "attribute"
-    title: str
+    title: str  # an attribute's name, or a fixed column's title before translation
     sort: SortKey
     attribute: str | None = None
 
+    @property
+    def shown_title(self) -> str:
+        """The title in the window's language (an attribute's name as it is)."""
+        if self.attribute is not None:
+            return self.title
+        return QCoreApplication.translate("ResponseTableModel", self.title)
 
-PREVIEW = Column("preview", "Preview", SortKey.PREVIEW)
+
+PREVIEW = Column("preview", QT_TRANSLATE_NOOP("ResponseTableModel", "Preview"), SortKey.PREVIEW)
 FIXED = (
-    Column("respondent", "Respondent", SortKey.RESPONDENT),
+    Column("respondent", QT_TRANSLATE_NOOP("ResponseTableModel", "Respondent"), SortKey.RESPONDENT),
     PREVIEW,
-    Column("question", "Question", SortKey.QUESTION),
-    Column("language", "Language", SortKey.LANGUAGE),
-    Column("length", "Length", SortKey.LENGTH),
-    Column("segments", "Segments", SortKey.SEGMENTS),
-    Column("consent", "Consent", SortKey.CONSENT),
+    Column("question", QT_TRANSLATE_NOOP("ResponseTableModel", "Question"), SortKey.QUESTION),
+    Column("language", QT_TRANSLATE_NOOP("ResponseTableModel", "Language"), SortKey.LANGUAGE),
+    Column("length", QT_TRANSLATE_NOOP("ResponseTableModel", "Length"), SortKey.LENGTH),
+    Column("segments", QT_TRANSLATE_NOOP("ResponseTableModel", "Segments"), SortKey.SEGMENTS),
+    Column("consent", QT_TRANSLATE_NOOP("ResponseTableModel", "Consent"), SortKey.CONSENT),
 )
 _NUMERIC = {"length", "segments"}
 
@@ -149,9 +166,9 @@ class ResponseTableModel(QAbstractTableModel):
             return None
         column = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.title
+            return column.shown_title
         if role == Qt.ItemDataRole.ToolTipRole and column.attribute:
-            return f"Attribute: {column.attribute}"
+            return arg(self.tr("Attribute: %1"), column.attribute)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -218,7 +235,7 @@ class ResponseTableModel(QAbstractTableModel):
         if column.key == "preview":
             return preview_text(row)
         if column.key == "consent":
-            return row.consent.value
+            return status_text(row.consent)
         value = getattr(row, column.key)
         return "" if value is None else str(value)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...services.browser.query import BrowseQuery, CodeChoice, FilterChoices, SortKey
 from ...services.corpus.search import terms_of
 from ..context import ProjectContext
+from ..i18n import arg
 from ..respondent_edits import rename_action, rename_label, start_editing
 from .columns import ColumnsMenu
 from .data import BrowserData
@@ -66,23 +67,24 @@ class ResponseBrowser(QWidget):
     # -- construction ---------------------------------------------------------------------
     def _build(self) -> None:
         self.search_field = QLineEdit(objectName="browserSearch", clearButtonEnabled=True)
-        self.search_field.setPlaceholderText("Search responses (English, 中文)…")
+        self.search_field.setPlaceholderText(self.tr("Search responses (English, 中文)…"))
         self.hit_count = QLabel(objectName="browserHitCount")
         self.filter_menu = FilterMenu(self, self)
-        self.filter_button = self._tool("Filters", "browserFilters")
+        self.filter_button = self._tool(self.tr("Filters"), "browserFilters")
         self.filter_button.setMenu(self.filter_menu)
-        self.clear_button = self._tool("Clear", "browserClearFilters")
-        self.clear_button.setToolTip("Clear the search and every filter")
+        self.clear_button = self._tool(self.tr("Clear"), "browserClearFilters")
+        self.clear_button.setToolTip(self.tr("Clear the search and every filter"))
         self.clear_button.clicked.connect(self.clear_filters)
         self.columns_menu = ColumnsMenu(self, self)
-        self.columns_button = self._tool("Columns", "browserColumns")
+        self.columns_button = self._tool(self.tr("Columns"), "browserColumns")
         self.columns_button.setMenu(self.columns_menu)
         views = QActionGroup(self)
-        self.list_action = QAction("List", views, checkable=True, checked=True)
-        self.grid_action = QAction("Grid", views, checkable=True)
+        self.list_action = QAction(self.tr("List"), views, checkable=True, checked=True)
+        self.list_action.setToolTip(self.tr("One row per response"))
+        self.grid_action = QAction(self.tr("Grid"), views, checkable=True)
         self.list_action.setObjectName("browserListView")
         self.grid_action.setObjectName("browserGridView")
-        self.grid_action.setToolTip("One row per respondent, one column per question")
+        self.grid_action.setToolTip(self.tr("One row per respondent, one column per question"))
         self.grid_action.toggled.connect(self.show_grid)
 
         self.table = ResponseTable(self.data.rows)
@@ -117,11 +119,11 @@ class ResponseBrowser(QWidget):
         return button
 
     def _make_actions(self) -> None:
-        self.next_uncoded_action = QAction("&Next uncoded response", self)
+        self.next_uncoded_action = QAction(self.tr("&Next uncoded response"), self)
         self.next_uncoded_action.setShortcut(QKeySequence("Ctrl+]"))
         self.next_uncoded_action.setObjectName("nextUncoded")
         self.next_uncoded_action.triggered.connect(lambda: self.step_uncoded(backwards=False))
-        self.previous_uncoded_action = QAction("&Previous uncoded response", self)
+        self.previous_uncoded_action = QAction(self.tr("&Previous uncoded response"), self)
         self.previous_uncoded_action.setShortcut(QKeySequence("Ctrl+["))
         self.previous_uncoded_action.setObjectName("previousUncoded")
         self.previous_uncoded_action.triggered.connect(lambda: self.step_uncoded(backwards=True))
@@ -206,8 +208,11 @@ class ResponseBrowser(QWidget):
             finally:
                 self._quiet = False
         n, kept = self._matches, len(ids) - self._matches
-        more = f" (+{kept} kept)" if kept else ""
-        self.hit_count.setText(f"{n:,} response{'' if n == 1 else 's'}{more}")
+        if kept:
+            text = arg(self.tr("%Ln response(s) (+%1 kept)", "", n), kept)
+        else:
+            text = self.tr("%Ln response(s)", "", n)
+        self.hit_count.setText(text)
         if same and cells_only and not self._grid_stale:
             self.grid.grid_model.reload()
         elif self.grid_action.isChecked():
@@ -222,8 +227,12 @@ class ResponseBrowser(QWidget):
         q = self._query
         names = {c.id: c.path for c in self.codes()} if q.has_codes or q.lacks_codes else {}
         parts = describe(self._query, names)
-        self.filter_button.setText(f"Filters ({len(parts)})" if parts else "Filters")
-        self.filter_button.setToolTip("\n".join(parts) or "Filter by attribute, code, consent…")
+        self.filter_button.setText(
+            arg(self.tr("Filters (%1)"), len(parts)) if parts else self.tr("Filters")
+        )
+        self.filter_button.setToolTip(
+            "\n".join(parts) or self.tr("Filter by attribute, code, consent…")
+        )
         self.clear_button.setEnabled(self._query.filtered)
 
     # -- reacting to the project ----------------------------------------------------------
@@ -306,8 +315,10 @@ class ResponseBrowser(QWidget):
         after = self.current_response_id() or self._ctx.current_response
         found = self.data.next_uncoded(ids, after, backwards)
         if found is None and self.data.open:
-            where = "before" if backwards else "after"
-            self._ctx.status.emit(f"No uncoded response {where} this one")
+            if backwards:
+                self._ctx.status.emit(self.tr("No uncoded response before this one"))
+            else:
+                self._ctx.status.emit(self.tr("No uncoded response after this one"))
         if found is not None:
             self.select_response(found)
         return found
