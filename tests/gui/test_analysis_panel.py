@@ -49,6 +49,7 @@ def test_tables_follow_the_sample(qtbot, ctx) -> None:  # type: ignore[no-untype
     assert hybrid[1 + names.index("Theme/Transition")] == 4
     assert panel.words.source.rows == []  # not counted until shown
     panel.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: bool(panel.words.source.rows))  # counted on a worker thread
     assert panel.words.source.rows[0][0] == "research"
 
 
@@ -69,6 +70,7 @@ def test_sorting_copying_and_contexts(qtbot, ctx) -> None:  # type: ignore[no-un
     assert text.startswith("    Hybrid\t18") and QGuiApplication.clipboard().text() == text
 
     panel.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: bool(panel.words.source.rows))
     panel.show_contexts(panel.words.proxy.index(0, 0))
     assert panel.contexts.count() == 31  # "research", as counted
     assert "【research】" in panel.contexts.item(0).text().lower()
@@ -78,9 +80,9 @@ def test_charts_save_as_png_and_svg(qtbot, ctx, tmp_path: Path) -> None:  # type
     panel = AnalysisPanel(ctx)
     qtbot.addWidget(panel)
     panel.show()
-    for tab in (0, 1, 3):
+    for tab, title in ((0, "Respondents per code"), (1, "Role by "), (3, "Most frequent words")):
         panel.tabs.setCurrentIndex(tab)
-        assert panel.chart.title
+        qtbot.waitUntil(lambda t=title: panel.chart.title.startswith(t))  # type: ignore[misc]
     panel.tabs.setCurrentIndex(1)
     panel.attribute.setCurrentText("Company size")
     assert panel.chart.title == "Role by Company size"

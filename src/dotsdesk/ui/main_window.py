@@ -25,6 +25,7 @@ from .coder import CoderControls
 from .context import ProjectContext
 from .history import History
 from .language_menu import LanguageMenu
+from .merge import MergeCopy
 from .sample import SampleProject
 from .settings import app_settings, forget_project, recent_projects, remember_project
 from .shortcuts import bind_window_key
@@ -124,6 +125,13 @@ class MainWindow(QMainWindow):
             "a backup"
         )
         self.import_action = self._action("&Import…", self.transfers.choose_import, "import")
+        self.merge_copy = MergeCopy(self, self.ctx)
+        self.merge_action = self._action(
+            "&Merge a Colleague's Copy…", self.merge_copy.choose, "mergeCopy"
+        )
+        self.merge_action.setToolTip(
+            "Bring in the segments and memos another coder made in their copy of this project"
+        )
         self.export_action = self._action(
             "&Export to Excel…", self.transfers.choose_export, "export"
         )
@@ -159,6 +167,7 @@ class MainWindow(QMainWindow):
         self.forward_action = self._action("&Forward", self.go_forward, "forward")
         self.project_actions = [
             self.import_action,
+            self.merge_action,
             self.export_action,
             self.refi_action,
             self.register_action,
@@ -177,7 +186,13 @@ class MainWindow(QMainWindow):
         file.addActions([self.sample_action, self.reset_sample_action])
         file.addSeparator()
         file.addActions(
-            [self.import_action, self.export_action, self.refi_action, self.register_action]
+            [
+                self.import_action,
+                self.merge_action,
+                self.export_action,
+                self.refi_action,
+                self.register_action,
+            ]
         )
         file.addSeparator()
         file.addActions([self.new_post_action, self.export_post_action])
@@ -237,6 +252,9 @@ class MainWindow(QMainWindow):
         self.ctx.error.connect(self._show_error)
         self.ctx.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.ctx.responseActivated.connect(self._visited)
+        # A segment shown from elsewhere (the analysis' cell lists): bring the text forward.
+        self.ctx.segmentActivated.connect(lambda *_ids: self.docks["codingPanel"].raise_())
+        self.browser.queryChanged.connect(self.analysis.set_filter)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
 
     # -- project life cycle ---------------------------------------------------------------

@@ -1,26 +1,22 @@
-"""Bar charts in a Qt canvas (matplotlib's QtAgg backend), saved as PNG or SVG."""
+"""Bar charts in a Qt canvas (matplotlib's QtAgg backend), drawn as the Word reports draw
+them (`exporters/charts.py`), saved as PNG or SVG; and which chart each tab shows."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from matplotlib import font_manager
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 
-# Chinese labels need a font with CJK glyphs: the first of these installed, else the default.
-CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
-             "Microsoft YaHei", "PingFang SC", "SimHei")  # fmt: skip
+from ...exporters.charts import DEFAULT_COLOUR, draw_bars
+from ...services.analysis.crosstab import ALL_VALUES
 
+if TYPE_CHECKING:
+    from .panel import AnalysisPanel
 
-@lru_cache(maxsize=1)
-def _families() -> list[str]:
-    """Installed CJK families first, then matplotlib's default; asked once (matplotlib logs
-    every family it cannot find, every time it is asked)."""
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    return [f for f in CJK_FONTS if f in installed] + ["sans-serif"]
+WORD_BARS = 25
 
 
 class ChartCanvas(FigureCanvasQTAgg):
@@ -41,15 +37,12 @@ class ChartCanvas(FigureCanvasQTAgg):
         """Horizontal bars, the first label on top."""
         self.title = title
         self.figure.clear()
-        axes = self.figure.add_subplot()
-        positions = list(range(len(labels)))
-        axes.barh(positions, list(values), color=list(colours) if colours else "#4C9BE8")
-        axes.set_yticks(positions, [_short(label) for label in labels], fontfamily=_families())
-        axes.invert_yaxis()
-        axes.set_title(title, fontsize=10, fontfamily=_families())
-        if unit:
-            axes.set_xlabel(unit)
-        axes.spines[["top", "right"]].set_visible(False)
+        draw_bars(self.figure.add_subplot(), title, labels, values, colours, unit)
+        self.draw_idle()
+
+    def clear(self) -> None:
+        self.title = ""
+        self.figure.clear()
         self.draw_idle()
 
     def save(self, path: Path) -> None:
@@ -60,5 +53,35 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.figure.savefig(str(path), format=fmt, dpi=150)
 
 
-def _short(label: str, limit: int = 32) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+def draw_panel_chart(panel: AnalysisPanel) -> None:
+    """The chart of the panel's current tab: respondents per code, the chosen code of the
+    crosstab by its attribute, the most frequent words; none for the other tabs."""
+    tab = panel.tabs.currentIndex()
+    chart = panel.chart
+    if tab == 0 and panel.frequencies.source.rows:
+        source = panel.frequencies.source
+        chart.bars(
+            "Respondents per code (with sub-codes)",
+            [str(r[0]).strip() for r in source.rows],
+            [float(r[3] or 0) for r in source.rows],
+            [c or DEFAULT_COLOUR for c in source.row_colours],
+        )
+    elif tab == 1 and panel._crosstab is not None and panel._crosstab.codes:
+        table = panel._crosstab
+        chosen = panel.crosstab.currentIndex()
+        row = panel.crosstab.proxy.mapToSource(chosen).row() if chosen.isValid() else 0
+        code = table.codes[min(row, len(table.codes) - 1)]
+        values = [*table.values, ALL_VALUES]
+        chart.bars(
+            f"{code.path} by {table.attribute}",
+            [f"{v} (n={table.column_bases[v]})" for v in values],
+            [table.cell(code.id, v).percent_of_column for v in values],
+            [code.colour] * len(values),
+            unit="% of the respondents with the value",
+        )
+    elif tab == 3 and panel.words.source.rows:
+        rows = panel.words.source.rows[:WORD_BARS]
+        chart.bars("Most frequent words", [str(r[0]) for r in rows],
+                   [float(r[1] or 0) for r in rows])  # fmt: skip
+    elif tab in (2, 4):
+        pass  # a matrix and a table of figures: the last chart stays

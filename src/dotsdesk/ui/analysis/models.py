@@ -47,14 +47,26 @@ class TableModel(QAbstractTableModel):
         self.columns: list[Column] = []
         self.rows: list[list[Value]] = []
         self.row_colours: list[str | None] = []  # a code's colour for its first cell
+        # What a row and a column stand for (a code id, an attribute value), for a click
+        # on a cell to list its segments; None where nothing does (a base row).
+        self.row_keys: list[object] = []
+        self.column_keys: list[object] = []
         self.largest = 0.0
 
     def set_rows(
-        self, columns: list[Column], rows: list[list[Value]], colours: Sequence[str | None] = ()
+        self,
+        columns: list[Column],
+        rows: list[list[Value]],
+        colours: Sequence[str | None] = (),
+        *,
+        row_keys: Sequence[object] = (),
+        column_keys: Sequence[object] = (),
     ) -> None:
         self.beginResetModel()
         self.columns, self.rows = columns, rows
         self.row_colours = list(colours) or [None] * len(rows)
+        self.row_keys = list(row_keys) or [None] * len(rows)
+        self.column_keys = list(column_keys) or [None] * len(columns)
         heated = [
             v
             for row in rows
@@ -130,15 +142,25 @@ def frequency_rows(model: TableModel, rows: Sequence[CodeFrequency]) -> None:
          f.respondents_with_subcodes, round(f.percent, 1)]
         for f in rows
     ]  # fmt: skip
-    model.set_rows(columns, values, [f.colour for f in rows])
+    # A column's key: whether a click there lists the sub-codes' segments too (the code's
+    # own counts list its own).
+    model.set_rows(
+        columns,
+        values,
+        [f.colour for f in rows],
+        row_keys=[f.code_id for f in rows],
+        column_keys=[True, False, False, True, True],
+    )
 
 
 def crosstab_rows(model: TableModel, table: Crosstab, percent: str = "column") -> None:
     """Counts with the chosen percentage beside each (column, row or total), bases below."""
     values = [*table.values, ALL_VALUES]
     columns = [Column("Code"), Column("n")]
+    keys: list[object] = [ALL_VALUES, ALL_VALUES]
     for v in values:
         columns += [Column(v, heat=True), Column(f"% of {percent}")]
+        keys += [v, v]
     rows: list[list[Value]] = []
     for code in table.codes:
         row: list[Value] = [code.path, table.cell(code.id, ALL_VALUES).row_base]
@@ -149,7 +171,13 @@ def crosstab_rows(model: TableModel, table: Crosstab, percent: str = "column") -
     base: list[Value] = ["Base (n)", None]
     for v in values:
         base += [table.column_bases[v], None]
-    model.set_rows(columns, [*rows, base], [c.colour for c in table.codes] + [None])
+    model.set_rows(
+        columns,
+        [*rows, base],
+        [c.colour for c in table.codes] + [None],
+        row_keys=[c.id for c in table.codes] + [None],
+        column_keys=keys,
+    )
 
 
 def cooccurrence_rows(model: TableModel, found: Cooccurrence, jaccard: bool = False) -> None:
@@ -165,7 +193,8 @@ def cooccurrence_rows(model: TableModel, found: Cooccurrence, jaccard: bool = Fa
             for b in codes
         ]
         rows.append([a.path, *cells])
-    model.set_rows(columns, rows, [c.colour for c in codes])
+    ids = [c.id for c in codes]
+    model.set_rows(columns, rows, [c.colour for c in codes], row_keys=ids, column_keys=[None, *ids])
 
 
 def word_rows(model: TableModel, counted: WordFrequencies) -> None:

@@ -1,73 +1,64 @@
-"""The Analysis panel: Frequencies, Crosstab, Co-occurrence and Words, each a sortable table
-(Ctrl+C copies the selection as tab-separated text) with a heat-map tint, and bar charts that
-can be saved as PNG or SVG. It recomputes when coding changes, once it is next shown."""
+"""The Analysis panel: Frequencies, Crosstab, Co-occurrence, Words and Agreement over the
+browser's current filter (the population, named at the top), each a sortable table (Ctrl+C
+copies) with a heat-map tint; a click on a cell lists its segments (a double-click shows
+one in the coding view); bar charts saved as PNG or SVG; reports written from here.
+
+It recounts when coding or the filter changes, a tab when it is next shown. Words are
+counted on a worker thread with a busy sign (the first count of a large project cuts
+millions of characters), so the window never freezes."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QListWidget,
+    QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ...errors import DotsError
+from ...services.analysis.cells import (
+    CellSegments,
+    cooccurrence_segments,
+    crosstab_segments,
+    frequency_segments,
+)
 from ...services.analysis.cooccurrence import Unit, cooccurrence
-from ...services.analysis.crosstab import ALL_VALUES, Crosstab, crosstab
+from ...services.analysis.crosstab import Crosstab, crosstab
 from ...services.analysis.frequencies import code_frequencies
-from ...services.analysis.words import keyword_in_context, word_frequencies
+from ...services.analysis.population import ALL, Population, response_owners
+from ...services.analysis.words import WordFrequencies, keyword_in_context, word_frequencies
+from ...services.browser.query import BrowseQuery, matching_ids
+from ...services.coding.codebook import code_paths
 from ...services.corpus.respondents import list_attributes
+from ..browser.filters import describe
 from ..context import ProjectContext
-from .chart import ChartCanvas
-from .models import (
-    SORT_ROLE,
-    TableModel,
-    cooccurrence_rows,
-    crosstab_rows,
-    frequency_rows,
-    word_rows,
-)
+from ..worker import Background, run_in_background
+from .agreement_tab import AgreementTab
+from .chart import ChartCanvas, draw_panel_chart
+from .models import cooccurrence_rows, crosstab_rows, frequency_rows, word_rows
+from .report_export import PanelChoices, ReportExports
+from .tables import AnalysisTable, CellSegmentList, page, row
 
-# Tables whose change can change a figure here.
+FREQUENCIES, CROSSTAB, COOCCURRENCE, WORDS, AGREEMENT = range(5)
+# Tables whose change can change a figure here; the words only read the texts and turns.
 ANALYSIS_TABLES = frozenset(
-    {"segment", "segment_code", "code", "response", "respondent", "attribute_value", "turn"}
-)
-
-
-class _Table(QTableView):
-    """A sortable view of a TableModel; Ctrl+C copies the selected cells."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.setObjectName(name)
-        self.source = TableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.source)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.setModel(self.proxy)
-        self.setSortingEnabled(True)
-        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # codebook order until asked
-        self.verticalHeader().hide()
-        # Only while this table has focus: window-wide, Ctrl+C anywhere would copy the table.
-        copy = QShortcut(QKeySequence.StandardKey.Copy, self, self.copy)
-        copy.setContext(Qt.ShortcutContext.WidgetShortcut)
-
-    def copy(self) -> str:
-        chosen = [self.proxy.mapToSource(i) for i in self.selectedIndexes()]
-        text = self.source.as_text(chosen)
-        QGuiApplication.clipboard().setText(text)
-        return text
+    {"segment", "segment_code", "code", "response", "respondent", "attribute_value", "turn",
+     "coder", "consent_event"}
+)  # fmt: skip
+WORD_TABLES = frozenset({"response", "turn", "setting"})
 
 
 class AnalysisPanel(QWidget):
@@ -76,14 +67,22 @@ class AnalysisPanel(QWidget):
         self.setObjectName("analysisPanelWidget")
         self.ctx = ctx
         self._stale = True
-        self._stale_tabs: set[int] = {0, 1, 2, 3}
+        self._stale_tabs: set[int] = set(range(5))
+        self._query = BrowseQuery()
+        self._population: Population = ALL
         self._crosstab: Crosstab | None = None
+        self._words_job: Background | None = None
+        self._words_again = False  # a change came while the words were being counted
+        self._words_stale = True  # the texts or the population changed since the last count
         self.tabs = QTabWidget()
-        self.frequencies = _Table("frequencyTable")
-        self.crosstab = _Table("crosstabTable")
-        self.cooccurrence = _Table("cooccurrenceTable")
-        self.words = _Table("wordTable")
+        self.frequencies = AnalysisTable("frequencyTable")
+        self.crosstab = AnalysisTable("crosstabTable")
+        self.cooccurrence = AnalysisTable("cooccurrenceTable")
+        self.words = AnalysisTable("wordTable")
+        self.agreement = AgreementTab(ctx, lambda: self._population)
         self.chart = ChartCanvas()
+        self.cells = CellSegmentList(ctx)
+        self.population_label = QLabel(objectName="analysisPopulation")
         self.attribute = QComboBox(objectName="crosstabAttribute")
         self.percent = QComboBox(objectName="crosstabPercent")
         self.percent.addItems(["column", "row", "total"])
@@ -92,46 +91,105 @@ class AnalysisPanel(QWidget):
         self.measure = QComboBox(objectName="cooccurrenceMeasure")
         self.measure.addItems(["count", "Jaccard"])
         self.contexts = QListWidget(objectName="wordContexts")
+        self.busy = QProgressBar(objectName="wordsBusy")
+        self.busy.setFormat("Counting words… %p%")
+        self.busy.hide()
+        self.reports = ReportExports(self, ctx, self.choices)
         self._build()
-        ctx.projectChanged.connect(self._mark)
+        ctx.projectChanged.connect(self._project_changed)
         ctx.dataChanged.connect(self._data_changed)
 
     def _build(self) -> None:
         self.tabs.addTab(self.frequencies, "Frequencies")
-        self.tabs.addTab(_page(_row(QLabel("By"), self.attribute, self.percent), self.crosstab),
+        self.tabs.addTab(page(row(QLabel("By"), self.attribute, self.percent), self.crosstab),
                          "Crosstab")  # fmt: skip
-        self.tabs.addTab(_page(_row(QLabel("Together by"), self.unit, self.measure),
-                               self.cooccurrence), "Co-occurrence")  # fmt: skip
+        self.tabs.addTab(page(row(QLabel("Together by"), self.unit, self.measure),
+                              self.cooccurrence), "Co-occurrence")  # fmt: skip
         words = QSplitter(Qt.Orientation.Vertical)
-        words.addWidget(self.words)
+        words.addWidget(page(self.busy, self.words))
         words.addWidget(self.contexts)
         self.tabs.addTab(words, "Words")
+        self.tabs.addTab(self.agreement, "Agreement")
         save = QPushButton("Save chart…", objectName="saveChart")
         save.clicked.connect(self.choose_chart_file)
+        below = QSplitter(Qt.Orientation.Horizontal)
+        below.addWidget(page(self.chart, row(save)))
+        below.addWidget(self.cells)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tabs)
-        split.addWidget(_page(self.chart, _row(save)))
+        split.addWidget(below)
+        self.population_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        layout.addWidget(row(self.population_label, self.reports.button, stretch_first=True))
+        layout.addWidget(split, 1)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.attribute.currentTextChanged.connect(lambda _t: self.show_crosstab())
         self.percent.currentTextChanged.connect(lambda _t: self.show_crosstab())
         self.unit.currentTextChanged.connect(lambda _t: self.show_cooccurrence())
         self.measure.currentTextChanged.connect(lambda _t: self.show_cooccurrence())
         self.crosstab.clicked.connect(lambda _i: self.draw_chart())
+        for table in (self.frequencies, self.crosstab, self.cooccurrence):
+            table.clicked.connect(lambda index, t=table: self.list_cell(t, index))
         self.words.clicked.connect(self.show_contexts)
+
+    # -- the population -------------------------------------------------------------------
+    def set_filter(self, query: BrowseQuery) -> None:
+        """Follow the browser's filter; only a change of what is filtered recounts."""
+        key = replace(query, sort=self._query.sort, sort_attribute=None, descending=False)
+        old = replace(self._query, sort_attribute=None, descending=False)
+        self._query = query
+        if key != old:
+            self._mark(words=True)
+
+    def _find_population(self) -> None:
+        if self.ctx.project is None or not self._query.filtered:
+            self._population = ALL
+            self.population_label.setText("All respondents")
+            return
+        with self.ctx.read() as s:
+            ids = matching_ids(s, self._query)
+            people = len(set(response_owners(s, Population.of(ids, "")).values()))
+            coded = self._query.has_codes or self._query.lacks_codes
+            names = code_paths(s) if coded else {}
+        parts = describe(self._query, names)
+        if self._query.search.strip():
+            parts.append(f"search “{self._query.search.strip()}”")
+        text = "; ".join(parts)
+        self._population = Population.of(ids, text)
+        self.population_label.setText(
+            f"Filtered as the browser: {len(ids):,} responses of {people:,} respondents ({text})"
+        )
+
+    def choices(self) -> PanelChoices:
+        pair = self.agreement.coders() if self.agreement.report is not None else None
+        return PanelChoices(
+            self._population,
+            self.attribute.currentText() or None,
+            pair,
+            Unit(self.unit.currentText()),
+        )
 
     # -- computing ------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Recount what the current tab shows; the other tabs when they are next shown (the
-        words of a large project take seconds the first time)."""
+        """Recount what the current tab shows; the other tabs when they are next shown."""
         self._stale = False
-        self._stale_tabs = {0, 1, 2, 3}
+        self._stale_tabs = set(range(5))
+        self.cells.clear()
+        before = self._population
         if self.ctx.project is None:
             for table in (self.frequencies, self.crosstab, self.cooccurrence, self.words):
                 table.source.set_rows([], [])
+            self._population = ALL
+            self.population_label.setText("")
+            self.agreement.load_coders()
             return
+        self._find_population()
+        # Coding alone does not change the words: they are recounted only when the texts or
+        # the population changed (the first count of a large project takes seconds).
+        if not self._words_stale and self._population == before and self.words.source.rows:
+            self._stale_tabs.discard(WORDS)
+        self._words_stale = False
         self._update_current()
         self.draw_chart()
 
@@ -140,10 +198,11 @@ class AnalysisPanel(QWidget):
         if tab not in self._stale_tabs or self.ctx.project is None:
             return
         self._stale_tabs.discard(tab)
-        if tab == 0:
+        who = self._population
+        if tab == FREQUENCIES:
             with self.ctx.read() as s:
-                frequency_rows(self.frequencies.source, code_frequencies(s))
-        elif tab == 1:
+                frequency_rows(self.frequencies.source, code_frequencies(s, who))
+        elif tab == CROSSTAB:
             with self.ctx.read() as s:
                 names = [a.name for a in list_attributes(s)]
             chosen = self.attribute.currentText()
@@ -154,11 +213,12 @@ class AnalysisPanel(QWidget):
                 self.attribute.setCurrentText(chosen)
             self.attribute.blockSignals(False)
             self.show_crosstab()
-        elif tab == 2:
+        elif tab == COOCCURRENCE:
             self.show_cooccurrence()
+        elif tab == WORDS:
+            self.count_words()
         else:
-            with self.ctx.read() as s:
-                word_rows(self.words.source, word_frequencies(s, limit=200))
+            self.agreement.load_coders()
 
     def show_crosstab(self) -> None:
         name = self.attribute.currentText()
@@ -168,7 +228,7 @@ class AnalysisPanel(QWidget):
             return
         try:
             with self.ctx.read() as s:
-                self._crosstab = crosstab(s, name)
+                self._crosstab = crosstab(s, name, self._population)
         except DotsError as exc:
             self.ctx.error.emit(str(exc))
             return
@@ -179,52 +239,92 @@ class AnalysisPanel(QWidget):
         if self.ctx.project is None:
             return
         with self.ctx.read() as s:
-            found = cooccurrence(s, unit=Unit(self.unit.currentText()))
+            found = cooccurrence(s, self._population, unit=Unit(self.unit.currentText()))
         cooccurrence_rows(self.cooccurrence.source, found, self.measure.currentText() != "count")
+
+    def count_words(self) -> None:
+        """On a worker thread; the table fills in when the count is done."""
+        project = self.ctx.project
+        if project is None:
+            return
+        if self._words_job is not None and self._words_job.running():
+            self._words_again = True  # counted again once this count is done
+            return
+        who = self._population
+        self.busy.setRange(0, 0)
+        self.busy.show()
+
+        def work(progress: Any) -> WordFrequencies:
+            with project.read() as s:
+                return word_frequencies(s, who, limit=200, progress=progress)
+
+        self._words_job = run_in_background(
+            self, work, self._words_counted, self._words_failed, self._words_progress
+        )
+
+    def _words_progress(self, done: int, total: int) -> None:
+        self.busy.setRange(0, max(total, 1))
+        self.busy.setValue(done)
+
+    def _words_counted(self, counted: WordFrequencies) -> None:
+        self.busy.hide()
+        word_rows(self.words.source, counted)
+        if self.tabs.currentIndex() == WORDS:
+            self.draw_chart()
+        if self._words_again:
+            self._words_again = False
+            self._stale_tabs.add(WORDS)
+            if self.tabs.currentIndex() == WORDS:
+                self._update_current()
+
+    def _words_failed(self, message: str) -> None:
+        self.busy.hide()
+        if message and self.ctx.project is not None:
+            self.ctx.error.emit(message)
+
+    def words_counting(self) -> bool:
+        return self._words_job is not None and self._words_job.running()
 
     def show_contexts(self, index: QModelIndex) -> None:
         """The places the clicked word is used, as keyword in context."""
         source = self.words.proxy.mapToSource(index)
         word = str(self.words.source.rows[source.row()][0])
         with self.ctx.read() as s:
-            found = keyword_in_context(s, word, width=30, limit=500)
+            found = keyword_in_context(s, word, self._population, width=30, limit=500)
         self.contexts.clear()
         self.contexts.addItems(
             f"{c.respondent}: …{c.before}【{c.keyword}】{c.after}…" for c in found
         )
 
+    def list_cell(self, table: AnalysisTable, index: QModelIndex) -> CellSegments | None:
+        """List the segments behind a clicked cell (a code's row, a value's column)."""
+        code, column = table.keys_at(index)
+        if not isinstance(code, int) or self.ctx.project is None:
+            self.cells.clear()
+            return None
+        who = self._population
+        with self.ctx.read() as s:
+            if table is self.frequencies:
+                found = frequency_segments(s, code, who, subcodes=bool(column))
+            elif table is self.crosstab and self._crosstab is not None:
+                found = crosstab_segments(s, code, self._crosstab.attribute, str(column), who)
+            elif table is self.cooccurrence and isinstance(column, int):
+                unit = Unit(self.unit.currentText())
+                found = cooccurrence_segments(s, code, column, who, unit=unit)
+            else:
+                self.cells.clear()
+                return None
+        self.cells.show_cell(found)
+        return found
+
     def _tab_changed(self, _index: int) -> None:
+        self.cells.clear()
         self._update_current()
         self.draw_chart()
 
     # -- charts ---------------------------------------------------------------------------
     def draw_chart(self) -> None:
-        tab = self.tabs.currentIndex()
-        if tab == 0:
-            rows = [r for r in self.frequencies.source.rows]
-            colours = self.frequencies.source.row_colours
-            self.chart.bars(
-                "Respondents per code (with sub-codes)",
-                [str(r[0]).strip() for r in rows],
-                [float(r[3] or 0) for r in rows],
-                [c or "#4C9BE8" for c in colours],
-            )
-        elif tab == 1 and self._crosstab is not None and self._crosstab.codes:
-            chosen = self.crosstab.currentIndex()
-            row = self.crosstab.proxy.mapToSource(chosen).row() if chosen.isValid() else 0
-            code = self._crosstab.codes[min(row, len(self._crosstab.codes) - 1)]
-            values = [*self._crosstab.values, ALL_VALUES]
-            self.chart.bars(
-                f"{code.path} by {self._crosstab.attribute}",
-                values,
-                [self._crosstab.cell(code.id, v).percent_of_column for v in values],
-                [code.colour] * len(values),
-                unit="% of the respondents with the value",
-            )
-        elif tab == 3:
-            rows = self.words.source.rows[:25]
-            self.chart.bars("Most frequent words", [str(r[0]) for r in rows],
-                            [float(r[1] or 0) for r in rows])  # fmt: skip
+        draw_panel_chart(self)
 
     def choose_chart_file(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
@@ -237,35 +337,24 @@ class AnalysisPanel(QWidget):
                 self.ctx.error.emit(f"{name}: {exc}")
 
     # -- following the project ------------------------------------------------------------
-    def _mark(self) -> None:
+    def _project_changed(self) -> None:
+        if self._words_job is not None and self._words_job.running():
+            self._words_job.cancel()
+            self._words_job.wait()
+        self._query = BrowseQuery()
+        self._mark(words=True)
+
+    def _mark(self, *, words: bool = False) -> None:
         self._stale = True
+        self._words_stale |= words
         if self.isVisible() or self.ctx.project is None:
             self.refresh()
 
     def _data_changed(self, tables: frozenset[str]) -> None:
-        if tables & ANALYSIS_TABLES:
-            self._mark()
+        if tables & ANALYSIS_TABLES or tables & WORD_TABLES:
+            self._mark(words=bool(tables & WORD_TABLES))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()
-
-
-def _row(*widgets: QWidget) -> QWidget:
-    box = QWidget()
-    layout = QHBoxLayout(box)
-    layout.setContentsMargins(4, 2, 4, 2)
-    for widget in widgets:
-        layout.addWidget(widget)
-    layout.addStretch(1)
-    return box
-
-
-def _page(*widgets: QWidget) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return box
