@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import warnings
 from collections.abc import Sequence
 
-from ..errors import DotsError
-from ..languages import ENV as LANGUAGE_ENV
+from .faults import closed_pipe, describe_fault, show_traceback
 from .parser import build_parser
 
 
@@ -18,13 +16,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.lang:  # for the window this command may open (ui/i18n.py reads it)
-        os.environ[LANGUAGE_ENV] = args.lang
     try:
-        return int(args.run(args) or 0)
-    except DotsError as exc:
-        print(f"dotsdesk: error: {exc}", file=sys.stderr)
-        return 1
+        code = int(args.run(args) or 0)
+        sys.stdout.flush()  # `| head` closing the pipe shows here, not at exit
+        return code
+    except BrokenPipeError:
+        return closed_pipe()
     except KeyboardInterrupt:
         print("dotsdesk: interrupted; nothing was changed", file=sys.stderr)
         return 130
+    except Exception as exc:  # every fault ends in one line, never a traceback
+        if show_traceback():
+            raise
+        print(
+            f"dotsdesk: error: {describe_fault(exc, getattr(args, 'file', None))}", file=sys.stderr
+        )
+        return 1
