@@ -114,6 +114,30 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n column</numerusform>
+            <numerusform>%n columns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new respondent(s)</source>
+        <translation>
+            <numerusform>%n new respondent</numerusform>
+            <numerusform>%n new respondents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OutlineModel</name>
     <message numerus="yes">
         <source>%n bullet(s) from attributes</source>
@@ -215,6 +239,23 @@
         <translation>
             <numerusform>%n respondent</numerusform>
             <numerusform>%n respondents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptDialog</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n turn(s), %2 to %3.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n turn, %2 to %3.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n turns, %2 to %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n turn(s).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n turn.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n turns.</numerusform>
         </translation>
     </message>
 </context>

@@ -1090,6 +1090,111 @@ Undo brings them back.</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>(detect)</source>
+        <translation>（自动检测）</translation>
+    </message>
+    <message>
+        <source>respondent id</source>
+        <translation>受访者编号</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>identity</source>
+        <translation>身份信息</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>received date</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>编码方式：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cannot read this file.&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;无法读取这个文件。&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>Mark at least one column as response, and at most one as id</source>
+        <translation>请至少把一列标为回答，最多把一列标为受访者编号</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n 列</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>header in %1</source>
+        <translation>表头位于 %1</translation>
+    </message>
+    <message>
+        <source>encoding %1</source>
+        <translation>编码方式 %1</translation>
+    </message>
+    <message>
+        <source>sheet “%1”</source>
+        <translation>工作表“%1”</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cannot tell the respondents apart:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;无法区分受访者：&lt;/b&gt;%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new respondent(s)</source>
+        <translation>
+            <numerusform>%n 位新受访者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 already in the project (updated)</source>
+        <translation>%1，%2 位已在项目中（将更新）</translation>
+    </message>
+    <message>
+        <source>Kept private, never exported: %1</source>
+        <translation>作为私密信息保存，不会导出：%1</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -1731,6 +1836,80 @@ Undo brings them back.</source>
     <message>
         <source>Edit statistic</source>
         <translation>编辑统计</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptDialog</name>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n turn(s), %2 to %3.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;：%n 个话轮，%2 至 %3。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n turn(s).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;：%n 个话轮。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick the interviewer: their turns stay beside the others&apos; words as context, never quoted or counted as an interviewee&apos;s. Every other speaker becomes a respondent, &lt;i&gt;Interviewee N&lt;/i&gt;; names are kept private.</source>
+        <translation>请勾选访谈者：其话轮作为语境留在他人话语旁，不会被引用，也不会算作受访者的话。其余每位发言人都成为一位受访者（&lt;i&gt;Interviewee N&lt;/i&gt;）；姓名保密。</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Turns</source>
+        <translation>话轮</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>Interviewer</source>
+        <translation>访谈者</translation>
+    </message>
+    <message>
+        <source>Ticked: %1.</source>
+        <translation>已勾选：%1。</translation>
+    </message>
+    <message>
+        <source>Ticked by you.</source>
+        <translation>由你勾选。</translation>
+    </message>
+    <message>
+        <source>Someone must be left to answer: untick a speaker.</source>
+        <translation>至少要留一人作答：请取消勾选一位发言人。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Code what people said, keep track of who may be quoted and how, and write it up.</source>
+        <translation>为人们说过的话编码，记录谁可以被引用、以何种方式引用，然后写成文章。</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <source>Open the sample project</source>
+        <translation>打开示例项目</translation>
+    </message>
+    <message>
+        <source>Recent projects:</source>
+        <translation>最近的项目：</translation>
     </message>
 </context>
 </TS>

@@ -10,7 +10,14 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,11 +36,34 @@ from ..importers import ImportOptions, ImportReport
 from ..importers.surveys.columns import ColumnPlan, Role, plan_columns
 from ..importers.surveys.keys import respondent_keys
 from ..importers.surveys.table import Table, read_table
+from .i18n import arg
 
 PREVIEW_ROWS = 50
-ENCODINGS = ["(detect)", "utf-8", "utf-8-sig", "utf-16", "gb18030", "big5", "shift_jis", "cp1252"]
+ENCODINGS = [
+    QT_TRANSLATE_NOOP("ImportDialog", "(detect)"),
+    "utf-8",
+    "utf-8-sig",
+    "utf-16",
+    "gb18030",
+    "big5",
+    "shift_jis",
+    "cp1252",
+]
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+ROLE_WORDS = {  # what the dialog calls each role (the import keeps Role's own values)
+    Role.ID: QT_TRANSLATE_NOOP("ImportDialog", "respondent id"),
+    Role.RESPONSE: QT_TRANSLATE_NOOP("ImportDialog", "response"),
+    Role.ATTRIBUTE: QT_TRANSLATE_NOOP("ImportDialog", "attribute"),
+    Role.IDENTITY: QT_TRANSLATE_NOOP("ImportDialog", "identity"),
+    Role.LANGUAGE: QT_TRANSLATE_NOOP("ImportDialog", "language"),
+    Role.DATE: QT_TRANSLATE_NOOP("ImportDialog", "received date"),
+    Role.IGNORED: QT_TRANSLATE_NOOP("ImportDialog", "ignored"),
+}
+
+
+def role_text(role: Role) -> str:
+    return QCoreApplication.translate("ImportDialog", ROLE_WORDS[role])
 
 
 class _Preview(QAbstractTableModel):
@@ -59,7 +89,7 @@ class _Preview(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return f"{self.table.headers[section]}\n[{self.plans[section].role.value}]"
+            return f"{self.table.headers[section]}\n[{role_text(self.plans[section].role)}]"
         return str(self.table.row_numbers[section])
 
 
@@ -71,11 +101,12 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.known = known
         self.setObjectName("importDialog")
-        self.setWindowTitle(f"Import {path.name}")
+        self.setWindowTitle(arg(self.tr("Import %1"), path.name))
         self.resize(1000, 640)
         self.path = path
         self.encoding = QComboBox(objectName="importEncoding")
-        self.encoding.addItems(ENCODINGS)
+        detect = QCoreApplication.translate("ImportDialog", ENCODINGS[0])
+        self.encoding.addItems([detect, *ENCODINGS[1:]])
         self.encoding.setEnabled(path.suffix.lower() in {".csv", ".tsv"})
         self.info = QLabel(objectName="importInfo")
         self.info.setWordWrap(True)
@@ -87,7 +118,7 @@ class ImportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("Import")
+        self.ok.setText(self.tr("Import"))
         role_box = QWidget()
         role_box.setLayout(self.roles)
         scroll = QScrollArea()
@@ -96,7 +127,7 @@ class ImportDialog(QDialog):
         scroll.setMaximumHeight(220)  # a 60-column Qualtrics export must not push the preview out
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        form.addRow("Encoding:", self.encoding)
+        form.addRow(self.tr("Encoding:"), self.encoding)
         layout.addLayout(form)
         layout.addWidget(self.info)
         layout.addWidget(scroll)
@@ -113,7 +144,7 @@ class ImportDialog(QDialog):
             self.table = read_table(self.path, encoding=forced)
         except DotsError as exc:
             self.table = None
-            self.info.setText(f"<b>Cannot read this file.</b> {exc}")
+            self.info.setText(arg(self.tr("<b>Cannot read this file.</b> %1"), exc))
             self.ok.setEnabled(False)
             self.view.setModel(None)
             return
@@ -125,10 +156,11 @@ class ImportDialog(QDialog):
         self.combos.clear()
         for plan in plans:
             combo = QComboBox()
-            combo.addItems([r.value for r in Role])
-            combo.setCurrentText(plan.role.value)
+            for role in Role:
+                combo.addItem(role_text(role), role.value)
+            combo.setCurrentIndex(combo.findData(plan.role.value))
             combo.setToolTip(plan.why)
-            combo.currentTextChanged.connect(self._roles_changed)
+            combo.currentIndexChanged.connect(self._roles_changed)
             row = QHBoxLayout()
             row.addWidget(combo)
             shown_qid = plan.qid and plan.qid not in plan.why
@@ -142,21 +174,26 @@ class ImportDialog(QDialog):
         self._roles_changed()
 
     def _roles_changed(self) -> None:
-        chosen = [c.currentText() for c in self.combos.values()]
+        chosen = [c.currentData() for c in self.combos.values()]
         ok = Role.RESPONSE.value in chosen and chosen.count(Role.ID.value) <= 1
         self.ok.setEnabled(ok)
         self.ok.setToolTip(
-            "" if ok else "Mark at least one column as response, and at most one as id"
+            "" if ok else self.tr("Mark at least one column as response, and at most one as id")
         )
 
     def set_role(self, header: str, role: Role) -> None:
-        self.combos[header].setCurrentText(role.value)
+        combo = self.combos[header]
+        combo.setCurrentIndex(combo.findData(role.value))
+
+    def role(self, header: str) -> Role:
+        """The role chosen for a column."""
+        return Role(self.combos[header].currentData())
 
     def options(self) -> ImportOptions:
         forced = self.encoding.currentText() if self.encoding.currentIndex() > 0 else None
         return ImportOptions(
             encoding=forced,
-            column_roles=tuple((h, c.currentText()) for h, c in self.combos.items()),
+            column_roles=tuple((h, str(c.currentData())) for h, c in self.combos.items()),
         )
 
 
@@ -165,22 +202,27 @@ def _summary(path: Path, table: Table, plans: list[ColumnPlan], known: frozenset
     lines = []
     if table.layout is not None:
         lines.append(f"<b>{escape(table.layout.name)}</b>")
+    rows = ImportDialog.tr("%n row(s)", "", len(table.rows))
+    columns = ImportDialog.tr("%n column(s)", "", len(table.headers))
     where = [
-        f"{len(table.rows)} rows, {len(table.headers)} columns",
-        f"header in {table.header_rows}" if table.header_rows else "",
-        f"encoding {table.encoding}" if table.encoding else "",
-        f"sheet {table.sheet!r}" if table.sheet else "",
+        arg(ImportDialog.tr("%1, %2"), rows, columns),
+        arg(ImportDialog.tr("header in %1"), table.header_rows) if table.header_rows else "",
+        arg(ImportDialog.tr("encoding %1"), table.encoding) if table.encoding else "",
+        arg(ImportDialog.tr("sheet “%1”"), table.sheet) if table.sheet else "",
     ]
-    lines.append(", ".join(w for w in where if w))
+    lines.append(ImportDialog.tr(", ").join(w for w in where if w))
     try:
         keys = respondent_keys(path, table, plans, ImportReport(path=path, kind="survey")).keys
     except DotsError as exc:
-        lines.append(f"<b>Cannot tell the respondents apart:</b> {escape(str(exc))}")
+        text = ImportDialog.tr("<b>Cannot tell the respondents apart:</b> %1")
+        lines.append(arg(text, escape(str(exc))))
     else:
         old = sum(1 for k in keys if k in known)
-        lines.append(f"{len(keys) - old} new respondents, {old} already in the project (updated)")
+        new = ImportDialog.tr("%n new respondent(s)", "", len(keys) - old)
+        lines.append(arg(ImportDialog.tr("%1, %2 already in the project (updated)"), new, old))
     private = [p.header for p in plans if p.role is Role.IDENTITY]
     if private:
-        lines.append("Kept private, never exported: " + escape(", ".join(private)))
+        text = ImportDialog.tr("Kept private, never exported: %1")
+        lines.append(arg(text, escape(ImportDialog.tr(", ").join(private))))
     lines.extend(escape(note) for note in table.notes if not note.startswith("recognised "))
     return "<br>".join(lines)

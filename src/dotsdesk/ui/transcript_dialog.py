@@ -26,29 +26,39 @@ from ..importers.transcripts.layout import read_transcript
 from ..importers.transcripts.parsed import ParsedTranscript, count_words
 from ..importers.transcripts.roles import choose_interviewer
 from ..services.corpus.turns import format_time
+from .i18n import arg
 
 
 class TranscriptDialog(QDialog):
     def __init__(self, path: Path, parsed: ParsedTranscript, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("transcriptImportDialog")
-        self.setWindowTitle(f"Import {path.name}")
+        self.setWindowTitle(arg(self.tr("Import %1"), path.name))
         self.path, self.parsed = path, parsed
         self.setMinimumWidth(480)
         choice = choose_interviewer(path, parsed, TranscriptOptions())
         spoken = [t for t in parsed.turns if not t.note]
         times = [t.time_ms for t in spoken if t.time_ms is not None]
-        span = f", {format_time(min(times))} to {format_time(max(times))}" if times else ""
-        intro = QLabel(
-            f"<b>{escape(parsed.layout)}</b>: {len(spoken)} turns{span}.<br>"
+        if times:
+            text = self.tr("<b>%1</b>: %n turn(s), %2 to %3.", "", len(spoken))
+            found = arg(
+                text, escape(parsed.layout), format_time(min(times)), format_time(max(times))
+            )
+        else:
+            found = arg(self.tr("<b>%1</b>: %n turn(s).", "", len(spoken)), escape(parsed.layout))
+        tick = self.tr(
             "Tick the interviewer: their turns stay beside the others' words as context, never "
             "quoted or counted as an interviewee's. Every other speaker becomes a respondent, "
-            "<i>Interviewee N</i>; names are kept private.",
+            "<i>Interviewee N</i>; names are kept private."
+        )
+        intro = QLabel(
+            f"{found}<br>{tick}",
             objectName="transcriptLayout",
             wordWrap=True,
         )
         grid = QGridLayout()
-        for column, title in enumerate(("Speaker", "Turns", "Words", "Interviewer")):
+        titles = (self.tr("Speaker"), self.tr("Turns"), self.tr("Words"), self.tr("Interviewer"))
+        for column, title in enumerate(titles):
             grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
         self.boxes: dict[str, QCheckBox] = {}
         for row, speaker in enumerate(parsed.speakers, start=1):
@@ -61,7 +71,9 @@ class TranscriptDialog(QDialog):
             box.toggled.connect(self._check)
             self.boxes[speaker] = box
             grid.addWidget(box, row, 3)
-        self.why = QLabel(f"Ticked: {escape(choice.why)}.", objectName="transcriptWhy")
+        self.why = QLabel(
+            arg(self.tr("Ticked: %1."), escape(choice.why)), objectName="transcriptWhy"
+        )
         self.why.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -92,7 +104,9 @@ class TranscriptDialog(QDialog):
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
         self.why.setText(
-            "Ticked by you." if ok else "Someone must be left to answer: untick a speaker."
+            self.tr("Ticked by you.")
+            if ok
+            else self.tr("Someone must be left to answer: untick a speaker.")
         )
 
     def options(self) -> TranscriptOptions:

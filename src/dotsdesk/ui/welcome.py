@@ -19,16 +19,16 @@ class WelcomePage(QWidget):
     ) -> None:
         super().__init__(objectName="welcome")
         self._on_recent = on_recent
-        title = QLabel(
-            "<h1>dotsdesk</h1><p>Code what people said, keep track of who may be quoted and "
-            "how, and write it up.</p>"
+        about = self.tr(
+            "Code what people said, keep track of who may be quoted and how, and write it up."
         )
+        title = QLabel(f"<h1>dotsdesk</h1><p>{about}</p>")
         title.setWordWrap(True)
         buttons = QHBoxLayout()
         for text, name, slot in (
-            ("New project…", "welcomeNew", on_new),
-            ("Open project…", "welcomeOpen", on_open),
-            ("Open the sample project", "welcomeSample", on_sample),
+            (self.tr("New project…"), "welcomeNew", on_new),
+            (self.tr("Open project…"), "welcomeOpen", on_open),
+            (self.tr("Open the sample project"), "welcomeSample", on_sample),
         ):
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)
@@ -38,7 +38,7 @@ class WelcomePage(QWidget):
         column = QVBoxLayout()
         column.addWidget(title)
         column.addLayout(buttons)
-        column.addWidget(QLabel("Recent projects:"))
+        column.addWidget(QLabel(self.tr("Recent projects:")))
         column.addWidget(self.recent)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
