@@ -3,6 +3,7 @@ crosstab's attribute, charts saved as PNG and SVG, and a recount after coding.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -107,3 +108,107 @@ def test_recounts_after_coding(qtbot, ctx) -> None:  # type: ignore[no-untyped-d
         research = find_code(s, "Role/Research").id
     ctx.run("Code", lambda s: coding.code_span(s, 1, 0, 3, [research], coder="Tess Coder"))
     assert segments("Research") == before + 1
+
+
+def test_the_panel_follows_the_browsers_filter(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from dotsdesk.services.browser.query import BrowseQuery
+    from dotsdesk.ui.browser.panel import ResponseBrowser
+
+    browser = ResponseBrowser(ctx)
+    panel = AnalysisPanel(ctx)
+    for widget in (browser, panel):
+        qtbot.addWidget(widget)
+    browser.queryChanged.connect(panel.set_filter)  # as the main window connects them
+    panel.show()
+    assert panel.population_label.text() == "All respondents"
+    base = panel.frequencies.source.rows[0][3]  # Role, with sub-codes: everyone
+    assert base == 30
+
+    browser.set_query(BrowseQuery(attributes={"Company size": frozenset({"large company"})}))
+    label = panel.population_label.text()
+    assert "12 respondents" in label and "Company size: large company" in label
+    codes = [str(c).strip() for c in _column(panel.frequencies, "Code")]
+    people = dict(zip(codes, _column(panel.frequencies, "With sub-codes"), strict=True))
+    assert (people["Role"], people["Research"]) == (12, 3)  # the post's 3 of 12 large ones
+    # Sorting the browser is no new population: nothing recounts.
+    rows = panel.frequencies.source.rows
+    browser.set_query(replace(browser.query(), descending=True))
+    assert panel.frequencies.source.rows is rows
+    browser.clear_filters()
+    assert panel.population_label.text() == "All respondents"
+    assert panel.frequencies.source.rows[0][3] == 30
+
+
+def test_a_cell_lists_its_segments_and_shows_one_in_the_coding_view(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    panel = AnalysisPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+    codes = [str(c).strip() for c in _column(panel.frequencies, "Code")]
+    research = codes.index("Research")
+    own = [c.title for c in panel.frequencies.source.columns].index("Segments")
+    cell = panel.frequencies.index_of(research, own)
+    panel.frequencies.clicked.emit(cell)
+    assert panel.cells.model.rowCount() == 6
+    assert panel.cells.title.text() == "Role/Research: 6 segment(s)"
+
+    panel.tabs.setCurrentIndex(1)
+    panel.attribute.setCurrentText("Company size")
+    table = panel.crosstab.source
+    row = next(i for i, r in enumerate(table.rows) if r[0] == "Role/Research")
+    column = [c.title for c in table.columns].index("large company")
+    panel.crosstab.clicked.emit(panel.crosstab.index_of(row, column))
+    assert panel.cells.model.rowCount() == table.rows[row][column] == 3
+    assert "Role/Research, Company size: large company" in panel.cells.title.text()
+
+    panel.tabs.setCurrentIndex(2)
+    panel.unit.setCurrentText("respondent")
+    matrix = panel.cooccurrence.source
+    row = next(i for i, r in enumerate(matrix.rows) if r[0] == "Role/Hybrid")
+    column = [c.title for c in matrix.columns].index("Theme/Transition")
+    panel.cooccurrence.clicked.emit(panel.cooccurrence.index_of(row, column))
+    listed = panel.cells.model.rows
+    assert len({s.respondent for s in listed}) == matrix.rows[row][column] == 4
+
+    first = panel.cells.model.rows[0]
+    with qtbot.waitSignal(ctx.segmentActivated) as shown:
+        panel.cells.view.doubleClicked.emit(panel.cells.model.index(0, 2))
+    assert shown.args == [first.response_id, first.segment_id]
+
+
+def test_words_are_counted_without_freezing_the_window(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    panel = AnalysisPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.tabs.setCurrentIndex(3)
+    # Back from setCurrentIndex at once: the count runs on a thread, the busy bar shows.
+    assert panel.words_counting() and panel.busy.isVisible()
+    assert panel.words.source.rows == []
+    qtbot.waitUntil(lambda: not panel.words_counting() and bool(panel.words.source.rows))
+    assert not panel.busy.isVisible()
+    assert panel.chart.title == "Most frequent words"
+    # Coding does not change the words: no recount.
+    rows = panel.words.source.rows
+    with ctx.read() as s:
+        research = find_code(s, "Role/Research").id
+    ctx.run("Code", lambda s: coding.code_span(s, 1, 0, 3, [research], coder="Tess Coder"))
+    assert not panel.words_counting() and panel.words.source.rows is rows
+
+
+def test_reports_from_the_panel(qtbot, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import docx
+    import openpyxl
+
+    panel = AnalysisPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.tabs.setCurrentIndex(1)
+    panel.attribute.setCurrentText("Company size")
+    target = tmp_path / "分析.xlsx"
+    panel.reports.export_excel(target)
+    qtbot.waitUntil(lambda: panel.reports.last_written == target, timeout=30000)
+    sheets = openpyxl.load_workbook(target, read_only=True).sheetnames
+    assert "Crosstab Company size" in sheets and "Segments" in sheets
+    book = tmp_path / "codebook.docx"
+    panel.reports.export_codebook(book)
+    qtbot.waitUntil(lambda: panel.reports.last_written == book, timeout=30000)
+    assert len(docx.Document(str(book)).inline_shapes) == 3  # per code, Role and Theme by size

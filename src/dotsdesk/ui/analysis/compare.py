@@ -258,6 +258,9 @@ def _pane(title: str) -> tuple[QWidget, QTextEdit]:
 
 def _paint(view: QTextEdit, shown: ResponseComparison, coder: str, at: TextPositions) -> None:
     """The text with this coder's codes as tinted runs, and every disagreement underlined."""
+    # New text takes the editor's current format, which is the first character's of the
+    # text painted before: without this reset, a repaint spreads its colour everywhere.
+    view.setCurrentCharFormat(QTextCharFormat())
     view.setPlainText(shown.text)
     spans = shown.spans[coder]
     edges = sorted({e for s in spans for e in (s.start, s.end)})
