@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# Run the test suite (unit, GUI offscreen, end-to-end), setting up first if needed.
+# Run the test suite (unit, GUI offscreen, end-to-end, PostgreSQL), setting up first if needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check src tests
-exec .venv/bin/python -m pytest "$@"
+# Team projects are tested against a real PostgreSQL: a throwaway cluster, stopped after.
+if [[ -z "${DOTSDESK_TEST_PG:-}" ]]; then
+  pgroot=$(mktemp -d)
+  trap 'bash tools/pgcluster.sh stop "$pgroot/cluster"; rm -rf "$pgroot"' EXIT
+  DOTSDESK_TEST_PG=$(bash tools/pgcluster.sh start "$pgroot/cluster")
+  export DOTSDESK_TEST_PG
+fi
+.venv/bin/python -m pytest "$@"

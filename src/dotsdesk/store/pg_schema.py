@@ -28,7 +28,7 @@ def bounds_trigger(table: str, message: str) -> None:
         BEGIN
           IF coalesce(current_setting('{REPLAYING}', true), '') = 'on' THEN RETURN NEW; END IF;
           IF NEW."end" > (SELECT char_length(text) FROM response WHERE id = NEW.response_id)
-          THEN RAISE EXCEPTION '{message}'; END IF;
+          THEN RAISE EXCEPTION '{message}' USING ERRCODE = 'check_violation'; END IF;
           RETURN NEW;
         END $$
         """
