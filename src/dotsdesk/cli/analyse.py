@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from ..errors import DotsError
 from ..services.analysis.population import ALL, Population
 from ..store import Project
+from .locations import project_location
 
 KINDS = ("frequencies", "crosstab", "cooccurrence", "words", "agreement")
 UNITS = ("overlap", "response", "respondent")
@@ -47,7 +48,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.add_argument("file", type=project_location, metavar="FILE.dots")
     p.add_argument("kind", choices=KINDS, metavar="|".join(KINDS))
     p.add_argument("--json", action="store_true", help="a list of records, for scripts")
     p.add_argument("--by", metavar="ATTRIBUTE", help="crosstab: the attribute of the columns")

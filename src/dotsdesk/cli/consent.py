@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import DotsError
 from ..store import Project
+from .locations import project_location
 
 STATUSES = ("pending", "granted", "declined", "withdrawn")
 LEVELS = ("anonymous", "handle", "name")
@@ -40,7 +41,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.add_argument("file", type=project_location, metavar="FILE.dots")
     actions = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True)
 
     s = actions.add_parser(

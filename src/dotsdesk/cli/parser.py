@@ -15,6 +15,7 @@ from . import exchange as exchange_cli
 from . import merge as merge_cli
 from . import posts as posts_cli
 from . import reports as reports_cli
+from .locations import project_location
 
 EPILOG = """examples:
   dotsdesk demo --open                 open the sample project (built the first time)
@@ -53,13 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "open", help="open a project in the app", description="Open FILE.dots in the app."
     )
-    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.add_argument("file", type=project_location, metavar="FILE.dots")
     p.set_defaults(run=commands.gui)
 
     p = sub.add_parser(
         "new", help="create an empty project", description="Create an empty project file."
     )
-    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.add_argument("file", type=project_location, metavar="FILE.dots")
     p.add_argument("--open", action="store_true", help="open it in the app afterwards")
     p.set_defaults(run=commands.new)
 
@@ -72,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         "is kept as it is, with whatever you did in it. An existing FILE is never "
         "overwritten unless --force.",
     )
-    p.add_argument("file", type=Path, nargs="?", metavar="FILE.dots")
+    p.add_argument("file", type=project_location, nargs="?", metavar="FILE.dots")
     p.add_argument(
         "--force",
         action="store_true",
@@ -90,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Code every match of a regular expression (case-insensitive unless asked) "
         "with a code, creating the code if needed. Running it again adds nothing new.",
     )
-    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.add_argument("file", type=project_location, metavar="FILE.dots")
     p.add_argument("--code", required=True, metavar="PATH/TO/CODE", help="e.g. Theme/Interview")
     p.add_argument("--pattern", required=True, metavar="REGEX", help="Python regular expression")
     p.add_argument(
@@ -115,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=commands.coder)
 
     p = sub.add_parser("info", help="counts of a project", description="Show what a project holds.")
-    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.add_argument("file", type=project_location, metavar="FILE.dots")
     p.add_argument("--json", action="store_true", help="one JSON object, for scripts")
     p.set_defaults(run=commands.info)
 
@@ -134,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         "OUT.docx, OUT.md or OUT.html through the consent gate: a quote it blocks stops the "
         "export (each is named) unless --placeholders.",
     )
-    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.add_argument("file", type=project_location, metavar="FILE.dots")
     p.add_argument("out", type=Path, metavar="OUT.xlsx|OUT.docx|OUT.md|OUT.html")
     p.add_argument(
         "--consent",
@@ -156,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
         "display), render the window or one panel to OUT.png, and exit. Uses fresh settings, "
         "so the picture does not depend on your saved layout.",
     )
-    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.add_argument("file", type=project_location, metavar="FILE.dots")
     p.add_argument("out", type=Path, metavar="OUT.png")
     p.add_argument("--size", default="1440x900", metavar="WxH", help="default 1440x900")
     p.add_argument("--panel", metavar="OBJECTNAME", help="responseBrowser, codingPanel, codebook")
@@ -192,7 +193,7 @@ def _import_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
             "what was skipped and how positions were read."
         ),
     )
-    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.add_argument("file", type=project_location, metavar="FILE.dots")
     p.add_argument("inputs", type=Path, nargs="+", metavar="INPUT")
     p.add_argument(
         "--responses",

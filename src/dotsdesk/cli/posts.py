@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ..errors import DotsError, ProjectLocked
 from ..exporters.post import export_post as write_post
 from ..store import Project
+from .locations import project_location
 
 if TYPE_CHECKING:
     from ..services.composer.render_tree import RenderedPost
@@ -48,7 +49,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.add_argument("file", type=project_location, metavar="FILE.dots")
     p.add_argument("--title", required=True, metavar="TEXT")
     p.add_argument("--series", metavar="TEXT", help="the series the post belongs to")
     p.add_argument("--number", type=int, metavar="N", help="the post's number in the series")
