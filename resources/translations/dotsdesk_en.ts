@@ -259,4 +259,42 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TransferWords</name>
+    <message numerus="yes">
+        <source>Wrote %1: %n segment row(s)</source>
+        <translation>
+            <numerusform>Wrote %1: %n segment row</numerusform>
+            <numerusform>Wrote %1: %n segment rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1: %n respondent(s). It holds private identity: keep it within the research team</source>
+        <translation>
+            <numerusform>Wrote %1: %n respondent. It holds private identity: keep it within the research team</numerusform>
+            <numerusform>Wrote %1: %n respondents. It holds private identity: keep it within the research team</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1; %n quote(s) replaced with placeholders</source>
+        <translation>
+            <numerusform>Wrote %1; %n quote replaced with placeholders</numerusform>
+            <numerusform>Wrote %1; %n quotes replaced with placeholders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quote(s) are blocked by the consent gate, so %1 was not written.</source>
+        <translation>
+            <numerusform>%n quote is blocked by the consent gate, so %1 was not written.</numerusform>
+            <numerusform>%n quotes are blocked by the consent gate, so %1 was not written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n figure(s) changed since the post was last exported or its figures accepted, so %1 was not written.</source>
+        <translation>
+            <numerusform>%n figure changed since the post was last exported or its figures accepted, so %1 was not written.</numerusform>
+            <numerusform>%n figures changed since the post was last exported or its figures accepted, so %1 was not written.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

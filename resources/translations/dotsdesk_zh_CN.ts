@@ -309,6 +309,45 @@ Undo brings them back.</source>
     </message>
 </context>
 <context>
+    <name>CoderDialog</name>
+    <message>
+        <source>Who is coding</source>
+        <translation>谁在编码</translation>
+    </message>
+    <message>
+        <source>Who is coding? Your name is saved with each segment and memo you make, so that several people can code the same answers and each sees who coded what.</source>
+        <translation>谁在编码？你的名字会随你建立的每个片段和备忘录一起保存，这样多人可以为同一批回答编码，并看到谁编了什么。</translation>
+    </message>
+    <message>
+        <source>Who is coding from now on? Segments already made keep the name they were made with.</source>
+        <translation>从现在起由谁编码？已建立的片段保留当时的编码者名字。</translation>
+    </message>
+    <message>
+        <source>Change it any time from the status bar, or Edit &gt; Who is coding…</source>
+        <translation>随时可以在状态栏或“编辑 &gt; 谁在编码…”中更改。</translation>
+    </message>
+    <message>
+        <source>Who is &amp;coding…</source>
+        <translation>谁在编码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The name saved with each segment and memo you make</source>
+        <translation>随你建立的每个片段和备忘录一起保存的名字</translation>
+    </message>
+    <message>
+        <source>Who is coding: saved with each segment you make. Click to change.</source>
+        <translation>谁在编码：随你建立的每个片段一起保存。点击可更改。</translation>
+    </message>
+    <message>
+        <source>Coder: %1</source>
+        <translation>编码者：%1</translation>
+    </message>
+    <message>
+        <source>Coding as %1</source>
+        <translation>当前编码者：%1</translation>
+    </message>
+</context>
+<context>
     <name>ColumnsMenu</name>
     <message>
         <source>Columns</source>
@@ -1508,6 +1547,21 @@ Undo brings them back.</source>
     </message>
 </context>
 <context>
+    <name>ProjectContext</name>
+    <message>
+        <source>Select some text first</source>
+        <translation>请先选择一段文字</translation>
+    </message>
+    <message>
+        <source>Code with %1</source>
+        <translation>用 %1 编码</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>QuoteFinder</name>
     <message>
         <source>Find a quote (English or 中文)…</source>
@@ -1606,6 +1660,29 @@ Undo brings them back.</source>
     <message>
         <source>The quoted segment was deleted; there is nothing to quote.</source>
         <translation>被引用的片段已删除，没有可引用的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>RespondentEdits</name>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>把 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>Renamed %1 to %2</source>
+        <translation>已把 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>Edit private identity (%1)</source>
+        <translation>编辑私密身份信息（%1）</translation>
+    </message>
+    <message>
+        <source>Rename &amp;label</source>
+        <translation>重命名化名(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Rename the respondent&apos;s public label (F2); undo with Ctrl+Z</source>
+        <translation>重命名受访者的公开化名（F2）；可用 Ctrl+Z 撤销</translation>
     </message>
 </context>
 <context>
@@ -1716,6 +1793,51 @@ Undo brings them back.</source>
     <message>
         <source>Attribute: %1</source>
         <translation>属性：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SampleProject</name>
+    <message>
+        <source>%1
+The sample project was not reset.</source>
+        <translation>%1
+示例项目没有重置。</translation>
+    </message>
+    <message>
+        <source>Reset the sample project; the old one is kept as %1</source>
+        <translation>已重置示例项目；旧项目保存为 %1</translation>
+    </message>
+    <message>
+        <source>The sample project cannot be read; it is replaced as it is.</source>
+        <translation>无法读取示例项目；将原样替换。</translation>
+    </message>
+    <message>
+        <source>What you did in it will be gone from the sample project:</source>
+        <translation>你在示例项目中做过的以下内容将会消失：</translation>
+    </message>
+    <message>
+        <source>• and the changes these numbers do not show: consent recorded, codes renamed or recoloured, memos, drafts edited</source>
+        <translation>• 以及这些数字没有体现的更改：记录的知情同意、重命名或改色的编码、备忘录、编辑过的草稿</translation>
+    </message>
+    <message>
+        <source>• every change you made: consent recorded, codes renamed or recoloured, memos, drafts edited</source>
+        <translation>• 你做过的所有更改：记录的知情同意、重命名或改色的编码、备忘录、编辑过的草稿</translation>
+    </message>
+    <message>
+        <source>Reset the sample project</source>
+        <translation>重置示例项目</translation>
+    </message>
+    <message>
+        <source>Replace the sample project with a fresh copy?</source>
+        <translation>用一份全新的副本替换示例项目吗？</translation>
+    </message>
+    <message>
+        <source>A backup copy of it is kept first, beside it: %1</source>
+        <translation>会先在同一位置保留一份备份：%1</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
     </message>
 </context>
 <context>
@@ -1890,6 +2012,151 @@ Undo brings them back.</source>
     </message>
 </context>
 <context>
+    <name>TransferWords</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import %1 and %2 more</source>
+        <translation>导入 %1 及另外 %2 个文件</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1：完成</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1: %n segment row(s)</source>
+        <translation>
+            <numerusform>已写入 %1：%n 行片段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export to REFI-QDA</source>
+        <translation>导出到 REFI-QDA</translation>
+    </message>
+    <message>
+        <source>Export the project to %1? Respondents appear by their labels.</source>
+        <translation>把项目导出到 %1 吗？受访者以化名出现。</translation>
+    </message>
+    <message>
+        <source>Include private identity (names, contacts) as case variables</source>
+        <translation>把私密身份信息（姓名、联系方式）作为个案变量一并导出</translation>
+    </message>
+    <message>
+        <source>Export consent register (holds private identity)</source>
+        <translation>导出知情同意登记表（含私密身份信息）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1: %n respondent(s). It holds private identity: keep it within the research team</source>
+        <translation>
+            <numerusform>已写入 %1：%n 位受访者。其中含有私密身份信息：只能在研究团队内部使用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a post in the Draft panel first</source>
+        <translation>请先在草稿面板中选择一篇文章</translation>
+    </message>
+    <message>
+        <source>Export post</source>
+        <translation>导出文章</translation>
+    </message>
+    <message>
+        <source>Export the post to %1?</source>
+        <translation>把文章导出到 %1 吗？</translation>
+    </message>
+    <message>
+        <source>Attach a Word comment to each quote saying where it comes from</source>
+        <translation>在每条引文上附一条 Word 批注，说明其出处</translation>
+    </message>
+    <message>
+        <source>For reviewers: respondent label, response, codes and consent; never identity</source>
+        <translation>供审阅者参考：受访者化名、回答、编码和知情同意；绝不含身份信息</translation>
+    </message>
+    <message>
+        <source>%1: export a post to .docx, .md or .html</source>
+        <translation>%1：文章只能导出为 .docx、.md 或 .html</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1; %n quote(s) replaced with placeholders</source>
+        <translation>
+            <numerusform>已写入 %1；%n 条引文换成了占位文字</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quote(s) are blocked by the consent gate, so %1 was not written.</source>
+        <translation>
+            <numerusform>%n 条引文未通过知情同意检查，所以没有写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace with placeholders</source>
+        <translation>换成占位文字</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n figure(s) changed since the post was last exported or its figures accepted, so %1 was not written.</source>
+        <translation>
+            <numerusform>自上次导出文章或接受数值以来，有 %n 个数值发生了变化，所以没有写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the new figures</source>
+        <translation>导出新的数值</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed</source>
+        <translation>已取消；没有任何更改</translation>
+    </message>
+    <message>
+        <source>Surveys and transcripts</source>
+        <translation>问卷和转录稿</translation>
+    </message>
+    <message>
+        <source>REFI-QDA projects and codebooks</source>
+        <translation>REFI-QDA 项目和编码本</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project</source>
+        <translation>REFI-QDA 项目</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook</source>
+        <translation>REFI-QDA 编码本</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>Word 文档</translation>
+    </message>
+    <message>
+        <source>Web page</source>
+        <translation>网页</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Code what people said, keep track of who may be quoted and how, and write it up.</source>
@@ -1910,6 +2177,17 @@ Undo brings them back.</source>
     <message>
         <source>Recent projects:</source>
         <translation>最近的项目：</translation>
+    </message>
+</context>
+<context>
+    <name>_Runner</name>
+    <message>
+        <source>unexpected error: %1: %2</source>
+        <translation>意外错误：%1：%2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

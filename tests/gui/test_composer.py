@@ -377,7 +377,7 @@ def test_export_a_post_from_the_window(
     )
     box = window.findChild(QMessageBox, "postExportBlocked")
     assert not blocked.exists()
-    assert "1 quote(s) are blocked" in box.text()
+    assert "1 quote is blocked" in box.text()
     assert "consent was withdrawn" in box.informativeText()
     replace = next(b for b in box.buttons() if b.objectName() == "replaceWithPlaceholders")
     replace.click()

@@ -120,7 +120,7 @@ def test_the_export_from_the_window_asks_then_records_without_an_undo_step(
     )
     box = window.findChild(QMessageBox, "postExportFiguresChanged")
     assert not target.exists()
-    assert "1 figure(s) changed" in box.text() and f"{target.name} was not written" in box.text()
+    assert "1 figure changed" in box.text() and f"{target.name} was not written" in box.text()
     assert "Research: 20% → 23% since " in box.informativeText()
     depth, undo_text = ctx.undo_stack.index(), ctx.undo_stack.undoText()
     next(b for b in box.buttons() if b.objectName() == "exportNewFigures").click()

@@ -22,20 +22,25 @@ from PySide6.QtWidgets import (
 from ..errors import DotsError
 from ..preferences import MAX_NAME
 from .context import ProjectContext
-
-FIRST_TIME = (
-    "Who is coding? Your name is saved with each segment and memo you make, so that "
-    "several people can code the same answers and each sees who coded what."
-)
-LATER = "Who is coding from now on? Segments already made keep the name they were made with."
-WHERE = "Change it any time from the status bar, or Edit > Who is coding…"
+from .i18n import arg
 
 
 class CoderDialog(QDialog):
     def __init__(self, name: str, first_time: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="coderDialog")
-        self.setWindowTitle("Who is coding")
-        text = QLabel(f"{FIRST_TIME if first_time else LATER}<br><small>{WHERE}</small>")
+        self.setWindowTitle(self.tr("Who is coding"))
+        if first_time:
+            ask = self.tr(
+                "Who is coding? Your name is saved with each segment and memo you make, so "
+                "that several people can code the same answers and each sees who coded what."
+            )
+        else:
+            ask = self.tr(
+                "Who is coding from now on? Segments already made keep the name they were "
+                "made with."
+            )
+        where = self.tr("Change it any time from the status bar, or Edit > Who is coding…")
+        text = QLabel(f"{ask}<br><small>{where}</small>")
         text.setWordWrap(True)
         self.name = QLineEdit(name, objectName="coderName", maxLength=MAX_NAME)
         self.name.selectAll()
@@ -75,11 +80,13 @@ class CoderControls:
     def __init__(self, window: QMainWindow, ctx: ProjectContext) -> None:
         self._window = window
         self._ctx = ctx
-        self.action = QAction("Who is &coding…", window, objectName="changeCoder")
-        self.action.setToolTip("The name saved with each segment and memo you make")
+        self.action = QAction(CoderDialog.tr("Who is &coding…"), window, objectName="changeCoder")
+        self.action.setToolTip(CoderDialog.tr("The name saved with each segment and memo you make"))
         self.action.triggered.connect(self.change)
         self.button = QToolButton(objectName="coderButton", autoRaise=True)
-        self.button.setToolTip("Who is coding: saved with each segment you make. Click to change.")
+        self.button.setToolTip(
+            CoderDialog.tr("Who is coding: saved with each segment you make. Click to change.")
+        )
         self.button.clicked.connect(self.change)
         window.statusBar().addPermanentWidget(self.button)
         ctx.ask_coder = lambda login: ask_coder_name(window, login, first_time=True)
@@ -87,7 +94,7 @@ class CoderControls:
         self.show(ctx.coder)
 
     def show(self, name: str) -> None:
-        self.button.setText(f"Coder: {name}")
+        self.button.setText(arg(CoderDialog.tr("Coder: %1"), name))
 
     def change(self) -> bool:
         """Ask for a new name and save it; False if cancelled or refused."""
@@ -99,5 +106,5 @@ class CoderControls:
         except DotsError as exc:
             self._ctx.error.emit(str(exc))
             return False
-        self._ctx.status.emit(f"Coding as {self._ctx.coder}")
+        self._ctx.status.emit(arg(CoderDialog.tr("Coding as %1"), self._ctx.coder))
         return True

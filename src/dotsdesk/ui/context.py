@@ -23,6 +23,7 @@ from ..services.coding.coders import default_coder_name
 from ..store import Project
 from ..store import undo as undo_log
 from ..store.undo import Step
+from .i18n import arg
 from .settings import save_coder, saved_coder
 
 T = TypeVar("T")
@@ -197,7 +198,7 @@ class ProjectContext(QObject):
         """Code the given (or current) selection; returns the segment id, None if refused."""
         span = selection or self.selection
         if span is None or not code_ids:
-            self.status.emit("Select some text first")
+            self.status.emit(self.tr("Select some text first"))
             return None
         if not self.ensure_coder():
             return None
@@ -210,7 +211,7 @@ class ProjectContext(QObject):
 
         with self.read() as s:
             names = [codebook.get_code(s, c).name for c in code_ids]
-        return self.run(f"Code with {', '.join(names)}", action)
+        return self.run(arg(self.tr("Code with %1"), self.tr(", ").join(names)), action)
 
     def _remember_selection(self, selection: object) -> None:
         self.selection = selection if isinstance(selection, TextSelection) else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView
 from sqlalchemy.orm import Session
@@ -19,6 +19,7 @@ from ..errors import NotFound
 from ..model import Respondent
 from ..services.corpus.respondents import rename_respondent, set_identity
 from .context import ProjectContext
+from .i18n import arg
 
 
 def _respondent(s: Session, respondent_id: int) -> Respondent:
@@ -41,9 +42,18 @@ def rename_label(ctx: ProjectContext, respondent_id: int, label: str) -> bool:
         rename_respondent(s, _respondent(s, respondent_id), label)
         return True
 
-    done = ctx.run(f"Rename {old} to {label.strip()}", action)
+    done = ctx.run(
+        arg(QCoreApplication.translate("RespondentEdits", "Rename %1 to %2"), old, label.strip()),
+        action,
+    )
     if done:
-        ctx.status.emit(f"Renamed {old} to {label.strip()}")
+        ctx.status.emit(
+            arg(
+                QCoreApplication.translate("RespondentEdits", "Renamed %1 to %2"),
+                old,
+                label.strip(),
+            )
+        )
     return bool(done)
 
 
@@ -56,18 +66,27 @@ def save_identity(
         set_identity(s, _respondent(s, respondent_id), fields)
         return True
 
-    return bool(ctx.run(f"Edit private identity ({label})", action))
+    return bool(
+        ctx.run(
+            arg(QCoreApplication.translate("RespondentEdits", "Edit private identity (%1)"), label),
+            action,
+        )
+    )
 
 
 def rename_action(view: QAbstractItemView, start: Callable[[], object]) -> QAction:
     """F2 while `view` has focus: only there, so the codebook's F2 (rename a code) and this
     one never meet; the view itself starts no editor on a key or a double click, so typing
     a code's key or activating a row never opens the label for editing."""
-    action = QAction("Rename &label", view)
+    action = QAction(QCoreApplication.translate("RespondentEdits", "Rename &label"), view)
     action.setShortcut(QKeySequence(Qt.Key.Key_F2))
     action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     action.setObjectName("renameLabel")
-    action.setToolTip("Rename the respondent's public label (F2); undo with Ctrl+Z")
+    action.setToolTip(
+        QCoreApplication.translate(
+            "RespondentEdits", "Rename the respondent's public label (F2); undo with Ctrl+Z"
+        )
+    )
     action.triggered.connect(lambda _checked=False: start())
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.addAction(action)

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..demo import FreshSample, default_sample_path, sample_counts, what_a_reset_loses, write_sample
 from ..errors import DotsError
 from ..services.counts import ProjectCounts, project_counts
 from .context import ProjectContext
+from .i18n import arg
 
 
 class SampleProject:
@@ -78,7 +79,14 @@ class SampleProject:
             try:
                 backup = fresh.install()
             except DotsError as exc:
-                self._show_error(f"{exc}\nThe sample project was not reset.")
+                self._show_error(
+                    arg(
+                        QCoreApplication.translate(
+                            "SampleProject", "%1\nThe sample project was not reset."
+                        ),
+                        exc,
+                    )
+                )
                 if was_open:
                     self._open_project(path)
                 return False
@@ -86,7 +94,14 @@ class SampleProject:
             fresh.discard()
         opened = self._open_project(path)
         if opened and backup is not None:
-            self._show_status(f"Reset the sample project; the old one is kept as {backup.name}")
+            self._show_status(
+                arg(
+                    QCoreApplication.translate(
+                        "SampleProject", "Reset the sample project; the old one is kept as %1"
+                    ),
+                    backup.name,
+                )
+            )
         return opened
 
     def _current_counts(self, path: Path) -> ProjectCounts | None:
@@ -101,22 +116,36 @@ class SampleProject:
     def _confirm(self, path: Path, fresh: ProjectCounts) -> bool:
         now = self._current_counts(path)
         if now is None:
-            lost = ["The sample project cannot be read; it is replaced as it is."]
+            lost = [
+                QCoreApplication.translate(
+                    "SampleProject", "The sample project cannot be read; it is replaced as it is."
+                )
+            ]
         else:
             lines = what_a_reset_loses(now, fresh)
             lost = [
-                "What you did in it will be gone from the sample project:",
+                QCoreApplication.translate(
+                    "SampleProject", "What you did in it will be gone from the sample project:"
+                ),
                 *(f"• {line}" for line in lines),
-                "• and the changes these numbers do not show: consent recorded, codes "
-                "renamed or recoloured, memos, drafts edited"
+                QCoreApplication.translate(
+                    "SampleProject",
+                    "• and the changes these numbers do not show: consent recorded, codes "
+                    "renamed or recoloured, memos, drafts edited",
+                )
                 if lines
-                else "• every change you made: consent recorded, codes renamed or recoloured, "
-                "memos, drafts edited",
+                else QCoreApplication.translate(
+                    "SampleProject",
+                    "• every change you made: consent recorded, codes renamed or recoloured, "
+                    "memos, drafts edited",
+                ),
             ]
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Reset the sample project",
-            "Replace the sample project with a fresh copy?",
+            QCoreApplication.translate("SampleProject", "Reset the sample project"),
+            QCoreApplication.translate(
+                "SampleProject", "Replace the sample project with a fresh copy?"
+            ),
             QMessageBox.StandardButton.Cancel,
             self._parent,
         )
@@ -126,11 +155,19 @@ class SampleProject:
                 [
                     *lost,
                     "",
-                    f"A backup copy of it is kept first, beside it: {path.parent}",
+                    arg(
+                        QCoreApplication.translate(
+                            "SampleProject", "A backup copy of it is kept first, beside it: %1"
+                        ),
+                        path.parent,
+                    ),
                 ]
             )
         )
-        reset = box.addButton("Reset", QMessageBox.ButtonRole.DestructiveRole)
+        reset = box.addButton(
+            QCoreApplication.translate("SampleProject", "Reset"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
         reset.setObjectName("resetSampleYes")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()

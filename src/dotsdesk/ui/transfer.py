@@ -21,19 +21,17 @@ from ..importers import (
     import_file,
 )
 from .context import ProjectContext
-from .worker import run_with_progress
-
-IMPORT_FILTER = (
-    "Surveys and transcripts (*.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.docx *.txt *.md *.rtf "
-    "*.vtt *.srt);;REFI-QDA projects and codebooks (*.qdpx *.qdc);;All files (*)"
+from .i18n import arg
+from .transfer_words import (
+    TransferWords,
+    chosen_suffix,
+    excel_filter,
+    exporting,
+    import_filter,
+    post_filter,
+    refi_filter,
 )
-REFI_FILTER = "REFI-QDA project (*.qdpx);;REFI-QDA codebook (*.qdc)"
-POST_FILTER = "Word document (*.docx);;Markdown (*.md);;Web page (*.html)"
-POST_FILTER_SUFFIX = {
-    "Word document (*.docx)": ".docx",
-    "Markdown (*.md)": ".md",
-    "Web page (*.html)": ".html",
-}
+from .worker import run_with_progress
 
 
 class Transfers:
@@ -46,7 +44,9 @@ class Transfers:
 
     # -- import ---------------------------------------------------------------------------
     def choose_import(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self.parent, "Import", "", IMPORT_FILTER)
+        names, _ = QFileDialog.getOpenFileNames(
+            self.parent, TransferWords.tr("Import"), "", import_filter()
+        )
         if names:
             self.import_paths([Path(n) for n in names])
 
@@ -88,9 +88,10 @@ class Transfers:
         project = self.ctx.project
         if project is None or not paths:
             return
-        label = f"Import {paths[0].name}" + (
-            f" and {len(paths) - 1} more" if len(paths) > 1 else ""
-        )
+        if len(paths) > 1:
+            label = arg(TransferWords.tr("Import %1 and %2 more"), paths[0].name, len(paths) - 1)
+        else:
+            label = arg(TransferWords.tr("Import %1"), paths[0].name)
 
         def work(progress: Any) -> Any:
             return project.record(
@@ -102,22 +103,30 @@ class Transfers:
             self.last_reports = reports
             self.ctx.adopt(label, step)
             text = "\n".join(line for r in reports for line in r.lines())
-            self.ctx.status.emit(f"{label}: done")
+            finished = arg(TransferWords.tr("%1: done"), label)
+            self.ctx.status.emit(finished)
             box = QMessageBox(
-                QMessageBox.Icon.Information, "Import", f"{label}: done", parent=self.parent
+                QMessageBox.Icon.Information,
+                TransferWords.tr("Import"),
+                finished,
+                parent=self.parent,
             )
             box.setDetailedText(text)
             box.setObjectName("importSummary")
             box.show()
 
         self._thread = run_with_progress(
-            self.parent, f"Importing {paths[0].name}…", work, done, self._failed
+            self.parent,
+            arg(TransferWords.tr("Importing %1…"), paths[0].name),
+            work,
+            done,
+            self._failed,
         )
 
     # -- export ---------------------------------------------------------------------------
     def choose_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self.parent, "Export to Excel", "segments.xlsx", "Excel workbook (*.xlsx)"
+            self.parent, TransferWords.tr("Export to Excel"), "segments.xlsx", excel_filter()
         )
         if name:
             self.export_to(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"))
@@ -134,34 +143,40 @@ class Transfers:
                 return export_segments_workbook(s, target, progress)
 
         def done(rows: int) -> None:
-            self.ctx.status.emit(f"Wrote {target.name}: {rows} segment rows")
+            self.ctx.status.emit(
+                arg(TransferWords.tr("Wrote %1: %n segment row(s)", "", rows), target.name)
+            )
 
-        self._thread = run_with_progress(
-            self.parent, f"Exporting {target.name}…", work, done, self._failed
-        )
+        self._thread = run_with_progress(self.parent, exporting(target), work, done, self._failed)
 
     def choose_refi_export(self) -> None:
         """A .qdpx project or .qdc codebook for NVivo, ATLAS.ti, MAXQDA, QualCoder, Taguette;
         for a project, whether to include private identity (unticked unless asked)."""
         name, chosen = QFileDialog.getSaveFileName(
-            self.parent, "Export to REFI-QDA", "project.qdpx", REFI_FILTER
+            self.parent, TransferWords.tr("Export to REFI-QDA"), "project.qdpx", refi_filter()
         )
         if not name:
             return
         target = Path(name)
         if target.suffix.lower() not in (".qdpx", ".qdc"):
-            suffix = ".qdc" if "qdc" in chosen else ".qdpx"
-            target = target.with_name(target.name + suffix)
+            target = target.with_name(target.name + chosen_suffix(chosen, ".qdpx"))
         identity = False
         if target.suffix.lower() == ".qdpx":
             box = QMessageBox(
                 QMessageBox.Icon.Question,
-                "Export to REFI-QDA",
-                f"Export the project to {target.name}? Respondents appear by their labels.",
+                TransferWords.tr("Export to REFI-QDA"),
+                arg(
+                    TransferWords.tr(
+                        "Export the project to %1? Respondents appear by their labels."
+                    ),
+                    target.name,
+                ),
                 QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
                 self.parent,
             )
-            check = QCheckBox("Include private identity (names, contacts) as case variables")
+            check = QCheckBox(
+                TransferWords.tr("Include private identity (names, contacts) as case variables")
+            )
             box.setCheckBox(check)
             if box.exec() != QMessageBox.StandardButton.Ok:
                 return
@@ -195,16 +210,14 @@ class Transfers:
         def done(result: Any) -> None:
             self.ctx.status.emit(result.summary().replace(str(target), target.name, 1))
 
-        self._thread = run_with_progress(
-            self.parent, f"Exporting {target.name}…", work, done, self._failed
-        )
+        self._thread = run_with_progress(self.parent, exporting(target), work, done, self._failed)
 
     def choose_register_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
             self.parent,
-            "Export consent register (holds private identity)",
+            TransferWords.tr("Export consent register (holds private identity)"),
             "consent-register.xlsx",
-            "Excel workbook (*.xlsx)",
+            excel_filter(),
         )
         if name:
             self.export_register_to(
@@ -225,42 +238,47 @@ class Transfers:
                 return export_consent_register(s, target)
 
         def done(people: int) -> None:
-            self.ctx.status.emit(
-                f"Wrote {target.name}: {people} respondents. It holds private identity: "
-                "keep it within the research team"
+            text = TransferWords.tr(
+                "Wrote %1: %n respondent(s). It holds private identity: keep it within the "
+                "research team",
+                "",
+                people,
             )
+            self.ctx.status.emit(arg(text, target.name))
 
-        self._thread = run_with_progress(
-            self.parent, f"Exporting {target.name}…", work, done, self._failed
-        )
+        self._thread = run_with_progress(self.parent, exporting(target), work, done, self._failed)
 
     # -- posts ----------------------------------------------------------------------------
     def choose_post_export(self, post_id: int | None) -> None:
         """Save dialog (.docx, .md or .html by the chosen name), then for Word whether to
         attach a reviewer's comment to each quote."""
         if post_id is None:
-            self.ctx.status.emit("Choose a post in the Draft panel first")
+            self.ctx.status.emit(TransferWords.tr("Choose a post in the Draft panel first"))
             return
         name, chosen = QFileDialog.getSaveFileName(
-            self.parent, "Export post", "post.docx", POST_FILTER
+            self.parent, TransferWords.tr("Export post"), "post.docx", post_filter()
         )
         if not name:
             return
         target = Path(name)
         if target.suffix.lower() not in POST_SUFFIXES:
-            target = target.with_name(target.name + POST_FILTER_SUFFIX.get(chosen, ".docx"))
+            target = target.with_name(target.name + chosen_suffix(chosen, ".docx"))
         comments = False
         if target.suffix.lower() == ".docx":
             box = QMessageBox(
                 QMessageBox.Icon.Question,
-                "Export post",
-                f"Export the post to {target.name}?",
+                TransferWords.tr("Export post"),
+                arg(TransferWords.tr("Export the post to %1?"), target.name),
                 QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
                 self.parent,
             )
-            check = QCheckBox("Attach a Word comment to each quote saying where it comes from")
+            check = QCheckBox(
+                TransferWords.tr("Attach a Word comment to each quote saying where it comes from")
+            )
             check.setToolTip(
-                "For reviewers: respondent label, response, codes and consent; never identity"
+                TransferWords.tr(
+                    "For reviewers: respondent label, response, codes and consent; never identity"
+                )
             )
             box.setCheckBox(check)
             if box.exec() != QMessageBox.StandardButton.Ok:
@@ -288,7 +306,9 @@ class Transfers:
             return
         suffix = target.suffix.lower()
         if suffix not in POST_SUFFIXES:
-            self.ctx.error.emit(f"{target.name}: export a post to .docx, .md or .html")
+            self.ctx.error.emit(
+                arg(TransferWords.tr("%1: export a post to .docx, .md or .html"), target.name)
+            )
             return
 
         def work(_progress: Any) -> Any:
@@ -317,12 +337,15 @@ class Transfers:
             self._record_exported(result)
             self.last_post_export = target
             withheld = len(result.blocked)
-            extra = f"; {withheld} quote(s) replaced with placeholders" if withheld else ""
-            self.ctx.status.emit(f"Wrote {target.name}{extra}")
+            if withheld:
+                text = TransferWords.tr(
+                    "Wrote %1; %n quote(s) replaced with placeholders", "", withheld
+                )
+            else:
+                text = TransferWords.tr("Wrote %1")
+            self.ctx.status.emit(arg(text, target.name))
 
-        self._thread = run_with_progress(
-            self.parent, f"Exporting {target.name}…", work, done, self._failed
-        )
+        self._thread = run_with_progress(self.parent, exporting(target), work, done, self._failed)
 
     def _record_exported(self, tree: Any) -> None:
         """The figures just written become the ones later changes are reported against;
@@ -337,10 +360,16 @@ class Transfers:
     ) -> None:
         self._offer_retry(
             "postExportBlocked",
-            f"{len(refused.decisions)} quote(s) are blocked by the consent gate, so "
-            f"{target.name} was not written.",
+            arg(
+                TransferWords.tr(
+                    "%n quote(s) are blocked by the consent gate, so %1 was not written.",
+                    "",
+                    len(refused.decisions),
+                ),
+                target.name,
+            ),
             [d.message for d in refused.decisions],
-            ("Replace with placeholders", "replaceWithPlaceholders"),
+            (TransferWords.tr("Replace with placeholders"), "replaceWithPlaceholders"),
             lambda: self.export_post_to(post_id, target, comments, True, accept_figures),
         )
 
@@ -349,10 +378,17 @@ class Transfers:
     ) -> None:
         self._offer_retry(
             "postExportFiguresChanged",
-            f"{len(refused.changes)} figure(s) changed since the post was last exported or "
-            f"its figures accepted, so {target.name} was not written.",
+            arg(
+                TransferWords.tr(
+                    "%n figure(s) changed since the post was last exported or its figures "
+                    "accepted, so %1 was not written.",
+                    "",
+                    len(refused.changes),
+                ),
+                target.name,
+            ),
             [str(change) for change in refused.changes],
-            ("Export the new figures", "exportNewFigures"),
+            (TransferWords.tr("Export the new figures"), "exportNewFigures"),
             lambda: self.export_post_to(post_id, target, comments, placeholders, True),
         )
 
@@ -367,7 +403,7 @@ class Transfers:
         """Say why the post was not written, and offer the one way to write it anyway."""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Export post",
+            TransferWords.tr("Export post"),
             text,
             QMessageBox.StandardButton.Cancel,
             self.parent,
@@ -388,4 +424,4 @@ class Transfers:
         if message:  # empty: the user cancelled, and nothing changed
             self.ctx.error.emit(message)
         else:
-            self.ctx.status.emit("Cancelled; nothing was changed")
+            self.ctx.status.emit(TransferWords.tr("Cancelled; nothing was changed"))

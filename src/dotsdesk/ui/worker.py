@@ -44,7 +44,8 @@ class _Runner(QObject):
         except DotsError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # a bug: say it in one line rather than lose the thread
-            self.failed.emit(f"unexpected error: {type(exc).__name__}: {exc}")
+            text = self.tr("unexpected error: %1: %2")
+            self.failed.emit(text.replace("%1", type(exc).__name__, 1).replace("%2", str(exc), 1))
         else:
             self.finished.emit(result)
 
@@ -94,7 +95,7 @@ def run_with_progress(
 ) -> QThread:
     """Start `work` on a thread with a modal progress dialog. `on_done(result)` or
     `on_error(message)` runs on the GUI thread; a cancel calls `on_error("")`."""
-    dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+    dialog = QProgressDialog(title, _Runner.tr("Cancel"), 0, 0, parent)
     dialog.setObjectName("progressDialog")
     dialog.setWindowTitle("dotsdesk")
     dialog.setMinimumDuration(300)
