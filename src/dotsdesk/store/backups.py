@@ -65,7 +65,8 @@ class Backup:
     taken: datetime
     reason: str
     beside: bool = False  # kept beside the project (store/backup.py)
-    order: int = 0  # several in one second
+    order: int = 0  # several in one second: by their snapshots' times, then their names
+    pinned: float = 0.0
 
     @property
     def label(self) -> str:
@@ -124,7 +125,7 @@ def _parse(path: Path) -> Backup | None:
     if m is None:
         return None
     taken = datetime.strptime(m["stamp"], STAMP)
-    return Backup(path, taken, m["reason"], order=int(m["n"] or 1))
+    return Backup(path, taken, m["reason"], order=int(m["n"] or 1), pinned=_mtime(path))
 
 
 def _parse_beside(path: Path) -> Backup | None:
@@ -132,7 +133,18 @@ def _parse_beside(path: Path) -> Backup | None:
     if m is None:
         return None
     taken = datetime.strptime(m["stamp"], STAMP)
-    return Backup(path, taken, m["reason"], beside=True, order=int(m["n"] or 1))
+    return Backup(path, taken, m["reason"], True, int(m["n"] or 1), _mtime(path))
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _newest_first(backups: list[Backup]) -> list[Backup]:
+    return sorted(backups, key=lambda b: (b.taken, b.pinned, b.order), reverse=True)
 
 
 def rolling_backups(folder: Path) -> list[Backup]:
@@ -141,7 +153,7 @@ def rolling_backups(folder: Path) -> list[Backup]:
         found = [b for p in folder.iterdir() if (b := _parse(p)) is not None]
     except OSError:
         return []
-    return sorted(found, key=lambda b: (b.taken, b.order), reverse=True)
+    return _newest_first(found)
 
 
 def list_backups(project: Path) -> list[Backup]:
@@ -149,12 +161,12 @@ def list_backups(project: Path) -> list[Backup]:
     found = rolling_backups(folder_for(project))
     with contextlib.suppress(OSError):
         found += [b for p in list_beside(project) if (b := _parse_beside(p)) is not None]
-    return sorted(found, key=lambda b: (b.taken, b.order), reverse=True)
+    return _newest_first(found)
 
 
 def to_keep(backups: list[Backup], now: datetime) -> list[Backup]:
     """The newest KEEP_LAST, and the newest of each of the last KEEP_DAYS days."""
-    ordered = sorted(backups, key=lambda b: (b.taken, b.order), reverse=True)
+    ordered = _newest_first(backups)
     keep = ordered[:KEEP_LAST]
     days: set[object] = set()
     for backup in ordered:

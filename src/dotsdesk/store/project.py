@@ -3,6 +3,7 @@ sessions, rolling backups, and a close that leaves the file whole (store/wal.py)
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -20,7 +21,7 @@ from . import undo as undo_log
 from .backup import make_backup
 from .backups import RollingBackups
 from .database import is_database_file, make_engine, use_wal
-from .faults import fault, translated
+from .faults import DAMAGED, fault, problem, translated
 from .lock import ProjectLock, writer_spelling
 from .restore import damaged, first_fault
 from .server import is_server_address
@@ -134,11 +135,7 @@ class Project:
         # action to undo.
         plain = make_engine(location)
         try:
-            raw = plain.raw_connection()
-            try:
-                finding = first_fault(raw.driver_connection)
-            finally:
-                raw.close()
+            finding = cls._check(plain)
             if finding is not None:
                 raise damaged(path, finding)
             backup = cls._bring_up_to_date(path, plain, lock, readonly)
@@ -161,6 +158,21 @@ class Project:
         project._location = location
         project.backup = backup
         return project
+
+    @staticmethod
+    def _check(engine: Engine) -> str | None:
+        """SQLite's quick check: None, or what it found (a file too damaged to connect to
+        fails here too)."""
+        try:
+            raw = engine.raw_connection()
+            try:
+                return first_fault(raw.driver_connection)
+            finally:
+                raw.close()
+        except (DatabaseError, sqlite3.DatabaseError) as exc:  # raised while connecting
+            if problem(exc) != DAMAGED:
+                raise
+            return str(getattr(exc, "orig", None) or exc)
 
     @staticmethod
     def _bring_up_to_date(

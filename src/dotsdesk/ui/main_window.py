@@ -24,6 +24,7 @@ from ..services.counts import project_counts
 from .coder import CoderControls
 from .context import ProjectContext
 from .history import History
+from .i18n import arg
 from .language_menu import LanguageMenu
 from .merge import MergeCopy
 from .sample import SampleProject
@@ -32,7 +33,6 @@ from .shortcuts import bind_window_key
 from .transfer import Transfers
 from .welcome import WelcomePage
 
-FILE_FILTER = "dotsdesk projects (*.dots)"
 DOCKS = ("responseBrowser", "codingPanel", "codebook")
 
 
@@ -85,13 +85,14 @@ class MainWindow(QMainWindow):
         self.composer = DraftComposer(self.ctx)
         self.analysis = AnalysisPanel(self.ctx)
         self.docks: dict[str, QDockWidget] = {}
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         for name, title, widget, area in (
-            ("responseBrowser", "Responses", self.browser, Qt.DockWidgetArea.LeftDockWidgetArea),
-            ("codingPanel", "Coding", self.coding, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("codebook", "Codebook", self.codebook, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("consentTracker", "Consent", self.consent, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("draftComposer", "Draft", self.composer, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("analysisPanel", "Analysis", self.analysis, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("responseBrowser", self.tr("Responses"), self.browser, left),
+            ("codingPanel", self.tr("Coding"), self.coding, right),
+            ("codebook", self.tr("Codebook"), self.codebook, right),
+            ("consentTracker", self.tr("Consent"), self.consent, right),
+            ("draftComposer", self.tr("Draft"), self.composer, right),
+            ("analysisPanel", self.tr("Analysis"), self.analysis, right),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
@@ -112,59 +113,74 @@ class MainWindow(QMainWindow):
         return action
 
     def _make_actions(self) -> None:
-        self.new_action = self._action("&New project…", self.new_project, "newProject")
-        self.open_action = self._action("&Open project…", self.choose_project, "openProject")
+        self.new_action = self._action(self.tr("&New project…"), self.new_project, "newProject")
+        self.open_action = self._action(
+            self.tr("&Open project…"), self.choose_project, "openProject"
+        )
         self.sample_action = self._action(
-            "Open the &sample project", self.open_sample, "openSample"
+            self.tr("Open the &sample project"), self.open_sample, "openSample"
         )
         self.reset_sample_action = self._action(
-            "Reset sample pro&ject…", self.reset_sample, "resetSample"
+            self.tr("Reset sample pro&ject…"), self.reset_sample, "resetSample"
         )
         self.reset_sample_action.setToolTip(
-            "Replace the sample project with a fresh copy, after saying what goes and keeping "
-            "a backup"
+            self.tr(
+                "Replace the sample project with a fresh copy, after saying what goes and "
+                "keeping a backup"
+            )
         )
-        self.import_action = self._action("&Import…", self.transfers.choose_import, "import")
+        self.import_action = self._action(
+            self.tr("&Import…"), self.transfers.choose_import, "import"
+        )
         self.merge_copy = MergeCopy(self, self.ctx)
         self.merge_action = self._action(
-            "&Merge a Colleague's Copy…", self.merge_copy.choose, "mergeCopy"
+            self.tr("&Merge a Colleague's Copy…"), self.merge_copy.choose, "mergeCopy"
         )
         self.merge_action.setToolTip(
-            "Bring in the segments and memos another coder made in their copy of this project"
+            self.tr(
+                "Bring in the segments and memos another coder made in their copy of this project"
+            )
         )
         self.export_action = self._action(
-            "&Export to Excel…", self.transfers.choose_export, "export"
+            self.tr("&Export to Excel…"), self.transfers.choose_export, "export"
         )
         self.refi_action = self._action(
-            "Export to RE&FI-QDA…", self.transfers.choose_refi_export, "exportRefi"
+            self.tr("Export to RE&FI-QDA…"), self.transfers.choose_refi_export, "exportRefi"
         )
         self.refi_action.setToolTip(
-            "A .qdpx project or .qdc codebook for NVivo, ATLAS.ti, MAXQDA, QualCoder, Taguette"
+            self.tr(
+                "A .qdpx project or .qdc codebook for NVivo, ATLAS.ti, MAXQDA, QualCoder, "
+                "Taguette"
+            )
         )
         self.register_action = self._action(
-            "Export consent &register…", self.transfers.choose_register_export, "exportRegister"
+            self.tr("Export consent &register…"),
+            self.transfers.choose_register_export,
+            "exportRegister",
         )
         self.register_action.setToolTip(
-            "The consent register with history, in Excel. It holds private identity."
+            self.tr("The consent register with history, in Excel. It holds private identity.")
         )
         self.new_post_action = self._action(
-            "New &post from codes…", self.new_post_from_codes, "newPostFromCodes"
+            self.tr("New &post from codes…"), self.new_post_from_codes, "newPostFromCodes"
         )
         self.export_post_action = self._action(
-            "Export p&ost…",
+            self.tr("Export p&ost…"),
             lambda: self.transfers.choose_post_export(self.composer.current_post_id()),
             "exportPost",
         )
-        self.close_action = self._action("&Close project", self.close_project, "closeProject")
-        self.quit_action = self._action("&Quit", self.close, "quit")
+        self.close_action = self._action(
+            self.tr("&Close project"), self.close_project, "closeProject"
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, "quit")
         self.undo_action = bind_window_key(
-            self.ctx.undo_stack.createUndoAction(self, "&Undo"), "undo"
+            self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo")), "undo"
         )
         self.redo_action = bind_window_key(
-            self.ctx.undo_stack.createRedoAction(self, "&Redo"), "redo"
+            self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo")), "redo"
         )
-        self.back_action = self._action("&Back", self.go_back, "back")
-        self.forward_action = self._action("&Forward", self.go_forward, "forward")
+        self.back_action = self._action(self.tr("&Back"), self.go_back, "back")
+        self.forward_action = self._action(self.tr("&Forward"), self.go_forward, "forward")
         self.project_actions = [
             self.import_action,
             self.merge_action,
@@ -180,9 +196,9 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
-        file = bar.addMenu("&File")
+        file = bar.addMenu(self.tr("&File"))
         file.addActions([self.new_action, self.open_action])
-        self.recent_menu = file.addMenu("Open &Recent")
+        self.recent_menu = file.addMenu(self.tr("Open &Recent"))
         file.addActions([self.sample_action, self.reset_sample_action])
         file.addSeparator()
         file.addActions(
@@ -198,7 +214,7 @@ class MainWindow(QMainWindow):
         file.addActions([self.new_post_action, self.export_post_action])
         file.addSeparator()
         file.addActions([self.close_action, self.quit_action])
-        edit = bar.addMenu("&Edit")
+        edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
         edit.addAction(self.coder_controls.action)
@@ -206,11 +222,11 @@ class MainWindow(QMainWindow):
         edit.addActions(
             [self.coding.find_action, self.coding.palette_action, self.coding.response_memo_action]
         )
-        go = bar.addMenu("&Go")
+        go = bar.addMenu(self.tr("&Go"))
         go.addActions([self.back_action, self.forward_action])
         go.addSeparator()
         go.addActions([self.browser.next_uncoded_action, self.browser.previous_uncoded_action])
-        codes = bar.addMenu("&Codes")
+        codes = bar.addMenu(self.tr("&Codes"))
         codes.addActions(
             [
                 self.codebook.apply_action,
@@ -222,13 +238,13 @@ class MainWindow(QMainWindow):
                 self.codebook.delete_action,
             ]
         )
-        view = bar.addMenu("&View")
+        view = bar.addMenu(self.tr("&View"))
         view.addActions([dock.toggleViewAction() for dock in self.docks.values()])
         view.addSeparator()
         view.addActions([self.coding.translation_action, self.coding.snap_action])
         view.addSeparator()
         view.addMenu(LanguageMenu(self, self.settings, self._restart))
-        tools = self.addToolBar("Main")
+        tools = self.addToolBar(self.tr("Main"))
         tools.setObjectName("mainToolbar")
         tools.addActions(
             [
@@ -259,14 +275,17 @@ class MainWindow(QMainWindow):
 
     # -- project life cycle ---------------------------------------------------------------
     def new_project(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "New project", "", FILE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "", self._filter())
         if name:
             self._load(Path(name), create=True)
 
     def choose_project(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open project", "", FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", self._filter())
         if name:
             self.open_project(Path(name))
+
+    def _filter(self) -> str:
+        return f"{self.tr('dotsdesk projects')} (*.dots)"
 
     def open_project(self, path: Path) -> bool:
         return self._load(path, create=False)
@@ -296,7 +315,10 @@ class MainWindow(QMainWindow):
         remember_project(self.settings, self.ctx.project.path)
         if self.ctx.project.backup is not None:
             self.statusBar().showMessage(
-                f"Upgraded the project; the old version is kept as {self.ctx.project.backup.name}"
+                arg(
+                    self.tr("Upgraded the project; the old version is kept as %1"),
+                    self.ctx.project.backup.name,
+                )
             )
         return True
 
@@ -315,22 +337,25 @@ class MainWindow(QMainWindow):
             assert self.ctx.project is not None
             if not self._layout_restored:
                 self._default_layout()
-            self.setWindowTitle(f"{self.ctx.project.path.name} — dotsdesk")
+            self.setWindowTitle(arg(self.tr("%1 — dotsdesk"), self.ctx.project.path.name))
             self._show_counts()
         else:
             self.setWindowTitle("dotsdesk")
             self.welcome.set_recent(recent_projects(self.settings))
-            self.statusBar().showMessage("No project open")
+            self.statusBar().showMessage(self.tr("No project open"))
 
     def _show_counts(self) -> None:
         if self.ctx.project is None:
             return
         with self.ctx.read() as s:
             c = project_counts(s)
-        self.statusBar().showMessage(
-            f"{c.respondents} respondents · {c.responses} responses · {c.codes} codes · "
-            f"{c.segments} segments"
-        )
+        parts = [
+            self.tr("%Ln respondent(s)", "", c.respondents),
+            self.tr("%Ln response(s)", "", c.responses),
+            self.tr("%Ln code(s)", "", c.codes),
+            self.tr("%Ln segment(s)", "", c.segments),
+        ]
+        self.statusBar().showMessage(" · ".join(parts))
 
     def _restart(self) -> None:
         from .application import restart
@@ -359,7 +384,7 @@ class MainWindow(QMainWindow):
         with self.ctx.read() as s:
             paths = parent_code_paths(s)
         if not paths:
-            self._show_error("No code has child codes to make sections from")
+            self._show_error(self.tr("No code has child codes to make sections from"))
             return None
         dialog = NewPostDialog(paths, self)
         if not dialog.exec():
@@ -368,7 +393,7 @@ class MainWindow(QMainWindow):
         from ..services.composer.drafting import draft_post
 
         report = self.ctx.run(
-            f"New post “{title}”",
+            arg(self.tr("New post “%1”"), title),
             lambda s: draft_post(s, title, code_path, series=series, number=number),
         )
         if report is None:
@@ -376,15 +401,16 @@ class MainWindow(QMainWindow):
         self.composer.show_post(report.post_id)
         self.docks["draftComposer"].show()
         self.docks["draftComposer"].raise_()
-        summary = (
-            f"Drafted “{title}”: {len(report.sections)} sections from {code_path}, "
-            f"{report.quotes} quotes."
-        )
-        box = QMessageBox(QMessageBox.Icon.Information, "New post", summary, parent=self)
+        sections = self.tr("%n section(s)", "", len(report.sections))
+        quotes = self.tr("%n quote(s)", "", report.quotes)
+        summary = arg(self.tr("Drafted “%1”: %2 from %3, %4."), title, sections, code_path, quotes)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("New post"), summary, parent=self)
         box.setObjectName("draftReport")
         if report.skipped:
             box.setInformativeText(
-                f"{len(report.skipped)} segment(s) were not quoted because of consent:"
+                self.tr(
+                    "%n segment(s) were not quoted because of consent:", "", len(report.skipped)
+                )
             )
             box.setDetailedText("\n".join(f"{k.section}: {k.message}" for k in report.skipped))
         box.show()

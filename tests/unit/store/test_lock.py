@@ -120,3 +120,66 @@ def test_a_lock_held_by_another_process(project_file: Path, holder: subprocess.P
     assert holder.wait(timeout=10) == -signal.SIGKILL
     with Project.open(project_file) as p, p.write() as s:
         add_respondent(s, "after-crash")
+
+
+# -- every spelling of the same file -----------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["hard link", "symlink"])
+def test_another_name_of_the_same_file_is_refused(project_file: Path, kind: str) -> None:
+    other = project_file.parent / "别名 🔗" / "other.dots"
+    other.parent.mkdir()
+    if kind == "hard link":
+        os.link(project_file, other)
+    else:
+        other.symlink_to(project_file)
+    first = Project.open(project_file)
+    try:
+        with pytest.raises(ProjectLocked) as err:
+            Project.open(other)
+        message = str(err.value)
+        assert message.startswith(f"{other}: is already open for writing")
+        assert "\n" not in message
+        with pytest.raises(ProjectLocked):  # and the other way round
+            Project.open(project_file)
+    finally:
+        first.close()
+    # Closed: the other name opens for writing, and then the first one is refused.
+    with Project.open(other) as second:
+        with pytest.raises(
+            ProjectLocked, match=r"\(as .*other\.dots\)" if kind == "hard link" else "already"
+        ):
+            Project.open(project_file)
+        with second.write() as s:
+            add_respondent(s, "through the other name")
+
+
+def test_a_reader_through_a_hard_link_sees_the_writers_newest_commits(
+    project_file: Path,
+) -> None:
+    """SQLite finds the WAL by the name a file was opened by: a reader through another name
+    would miss the writer's WAL (and read a file a checkpoint may be writing)."""
+    from dotsdesk.services.corpus.respondents import find_respondent
+
+    link = project_file.with_name("link.dots")
+    os.link(project_file, link)
+    with Project.open(project_file) as writer:
+        with writer.write() as s:
+            add_respondent(s, "只在 WAL 里 🙂")
+        assert project_file.with_name("t.dots-wal").stat().st_size > 0
+        with Project.open(link, readonly=True) as reader, reader.read() as s:
+            assert find_respondent(s, "只在 WAL 里 🙂").key == "只在 WAL 里 🙂"
+    assert not link.with_name("link.dots-wal").exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="hard links and SIGKILL are POSIX here")
+def test_a_writer_in_another_process_holds_every_name(
+    project_file: Path, holder: subprocess.Popen[str]
+) -> None:
+    link = project_file.with_name("hard.dots")
+    os.link(project_file, link)
+    with pytest.raises(ProjectLocked, match=r"hard\.dots: is already open for writing"):
+        Project.open(link)
+    os.kill(holder.pid, signal.SIGKILL)
+    holder.wait(timeout=10)
+    Project.open(link).close()
