@@ -87,6 +87,8 @@ def import_(args: argparse.Namespace) -> int:
             raise DotsError(path, "no such file")
     reports = []
     with Project.open(args.file) as project:
+        if not args.dry_run and any(p.suffix.lower() in (".qdpx", ".qdc") for p in args.inputs):
+            project.backup_before("refi")  # a REFI-QDA project brings a lot at once
         try:
             with project.write() as s:
                 for path in args.inputs:

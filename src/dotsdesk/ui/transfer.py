@@ -88,6 +88,8 @@ class Transfers:
         project = self.ctx.project
         if project is None or not paths:
             return
+        if any(p.suffix.lower() in (".qdpx", ".qdc") for p in paths):
+            project.backup_before("refi")  # pinned now; copied beside the import
         if len(paths) > 1:
             label = arg(TransferWords.tr("Import %1 and %2 more"), paths[0].name, len(paths) - 1)
         else:

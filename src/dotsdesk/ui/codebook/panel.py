@@ -278,6 +278,8 @@ class CodebookPanel(QWidget):
         def merge(s: Session) -> codebook.MergeReport:
             return codebook.merge_code(s, code.id, target.id)
 
+        if self.ctx.project is not None:  # a backup of the codebook as it was, on a thread
+            self.ctx.project.backup_before("merge")
         report = self.ctx.run(arg(self.tr("Merge code %1 into %2"), code.name, target.name), merge)
         if report is not None:
             self.select_code(target.id)
