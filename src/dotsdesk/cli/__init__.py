@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import warnings
 from collections.abc import Sequence
 
+from ..languages import ENV as LANGUAGE_ENV
 from .faults import closed_pipe, describe_fault, show_traceback
 from .parser import build_parser
 
@@ -16,6 +18,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.lang:  # for the window this command may open (ui/i18n.py reads it)
+        os.environ[LANGUAGE_ENV] = args.lang
     try:
         code = int(args.run(args) or 0)
         sys.stdout.flush()  # `| head` closing the pipe shows here, not at exit
