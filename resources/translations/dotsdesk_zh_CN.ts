@@ -1276,6 +1276,223 @@ Undo brings them back.</source>
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>Responses</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Codebook</source>
+        <translation>编码本</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>知情同意</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;sample project</source>
+        <translation>打开示例项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Reset sample pro&amp;ject…</source>
+        <translation>重置示例项目(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Replace the sample project with a fresh copy, after saying what goes and keeping a backup</source>
+        <translation>用全新副本替换示例项目：先说明会失去什么，并保留一份备份</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge a Colleague&apos;s Copy…</source>
+        <translation>合并同事的副本(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Bring in the segments and memos another coder made in their copy of this project</source>
+        <translation>导入另一位编码者在其项目副本中建立的片段和备忘录</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export to RE&amp;FI-QDA…</source>
+        <translation>导出到 REFI-QDA(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>A .qdpx project or .qdc codebook for NVivo, ATLAS.ti, MAXQDA, QualCoder, Taguette</source>
+        <translation>供 NVivo、ATLAS.ti、MAXQDA、QualCoder、Taguette 使用的 .qdpx 项目或 .qdc 编码本</translation>
+    </message>
+    <message>
+        <source>Export consent &amp;register…</source>
+        <translation>导出知情同意登记表(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The consent register with history, in Excel. It holds private identity.</source>
+        <translation>含历史记录的知情同意登记表（Excel）。其中含有私密身份信息。</translation>
+    </message>
+    <message>
+        <source>New &amp;post from codes…</source>
+        <translation>从编码新建文章(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export p&amp;ost…</source>
+        <translation>导出文章(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close project</source>
+        <translation>关闭项目(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Codes</source>
+        <translation>编码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Upgraded the project; the old version is kept as %1</source>
+        <translation>已升级项目；旧版本保存为 %1</translation>
+    </message>
+    <message>
+        <source>%1 — dotsdesk</source>
+        <translation>%1 — dotsdesk</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>没有打开的项目</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln respondent(s)</source>
+        <translation>
+            <numerusform>%Ln 位受访者</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln response(s)</source>
+        <translation>
+            <numerusform>%Ln 条回答</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln code(s)</source>
+        <translation>
+            <numerusform>%Ln 个编码</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln segment(s)</source>
+        <translation>
+            <numerusform>%Ln 个片段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No code has child codes to make sections from</source>
+        <translation>没有带子编码的编码，无法据此生成章节</translation>
+    </message>
+    <message>
+        <source>New post “%1”</source>
+        <translation>新文章“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s)</source>
+        <translation>
+            <numerusform>%n 个章节</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quote(s)</source>
+        <translation>
+            <numerusform>%n 条引文</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drafted “%1”: %2 from %3, %4.</source>
+        <translation>已起草“%1”：从 %3 生成 %2，%4。</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>新文章</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s) were not quoted because of consent:</source>
+        <translation>
+            <numerusform>%n 个片段因知情同意未被引用：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>Merge %1 into…</source>

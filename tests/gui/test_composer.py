@@ -328,7 +328,7 @@ def test_new_post_from_codes_through_the_dialog(
         "Hybrid",
     ]
     report = window.findChild(QMessageBox, "draftReport")
-    assert report is not None and "5 segment(s) were not quoted" in report.informativeText()
+    assert report is not None and "5 segments were not quoted" in report.informativeText()
     assert "P22" in report.detailedText()
     qtbot.waitUntil(
         lambda: (

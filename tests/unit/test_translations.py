@@ -93,7 +93,8 @@ def test_the_chinese_catalogue_is_chinese() -> None:
         source = message.findtext("source") or ""
         if re.search(r"[A-Za-z]{3}", re.sub(r"<[^>]+>|&\w+;|%\w", "", source)):
             for text in translations(message):
-                if not HAN.search(text) and text.strip() not in KEPT_AS_IS:
+                words = set(re.findall(r"[A-Za-z][A-Za-z-]+", re.sub(r"%\w", "", text)))
+                if not HAN.search(text) and not words <= KEPT_AS_IS:
                     english.append(f"{context}: {source!r} -> {text!r}")
     assert not english, "\n".join(english)
 
