@@ -49,15 +49,25 @@ def draw_bars(
     values: Sequence[float],
     colours: Sequence[str] | None = None,
     unit: str = "",
+    notes: Sequence[str] | None = None,
 ) -> None:
-    """Horizontal bars, the first label on top, each value written at its bar's end."""
+    """Horizontal bars, the first label on top, each value (or its note: "58% of 12")
+    written at its bar's end."""
     positions = list(range(len(labels)))
     bars = axes.barh(positions, list(values), color=list(colours) if colours else DEFAULT_COLOUR)
-    axes.set_yticks(positions, [short(label) for label in labels], fontfamily=font_families())
+    # Labels no taller than a bar's share of the figure, so that many bars in a short
+    # canvas do not print over each other (between 5 and 9 points).
+    points = axes.figure.get_size_inches()[1] * 72 * 0.7 / max(len(labels), 1)
+    size = max(5.0, min(9.0, 0.75 * points))
+    axes.set_yticks(
+        positions, [short(label) for label in labels], fontfamily=font_families(), fontsize=size
+    )
     axes.invert_yaxis()
     axes.set_title(title, fontsize=10, fontfamily=font_families())
     if values and len(values) <= 40:
-        axes.bar_label(bars, labels=[_number(v) for v in values], padding=2, fontsize=7)
+        ends = list(notes) if notes is not None else [_number(v) for v in values]
+        axes.bar_label(bars, labels=ends, padding=2, fontsize=7, fontfamily=font_families())
+        axes.margins(x=0.18)  # room for the notes
     if unit:
         axes.set_xlabel(unit, fontfamily=font_families())
     axes.spines[["top", "right"]].set_visible(False)

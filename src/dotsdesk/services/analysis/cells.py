@@ -35,6 +35,7 @@ class CellSegments:
     title: str  # what the cell is, in words
     segments: list[CellSegment]  # by respondent, response and place; at most `limit`
     total: int
+    respondents: int  # whose segments they are (what a crosstab cell counts)
 
 
 def frequency_segments(
@@ -165,4 +166,5 @@ def _listed(
             )
         )
     out.sort(key=lambda s: (s.respondent, s.response_id, s.start, s.segment_id))
-    return CellSegments(what, out[:limit], len(out))
+    people = len({c.respondent_id for c in rows})
+    return CellSegments(what, out[:limit], len(out), people)

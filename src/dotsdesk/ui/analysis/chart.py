@@ -3,6 +3,7 @@ them (`exporters/charts.py`), saved as PNG or SVG; and which chart each tab show
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,8 @@ from ...services.analysis.crosstab import ALL_VALUES
 if TYPE_CHECKING:
     from .panel import AnalysisPanel
 
-WORD_BARS = 25
+WORD_BARS = 20
+CODE_BARS = 30  # a large codebook's chart shows the codes with the most respondents
 
 
 class ChartCanvas(FigureCanvasQTAgg):
@@ -33,12 +35,21 @@ class ChartCanvas(FigureCanvasQTAgg):
         values: Sequence[float],
         colours: Sequence[str] | None = None,
         unit: str = "",
+        notes: Sequence[str] | None = None,
     ) -> None:
         """Horizontal bars, the first label on top."""
         self.title = title
         self.figure.clear()
-        draw_bars(self.figure.add_subplot(), title, labels, values, colours, unit)
+        draw_bars(self.figure.add_subplot(), title, labels, values, colours, unit, notes)
         self.draw_idle()
+
+    def draw(self) -> None:
+        with warnings.catch_warnings():
+            # A dock squeezed small, or a glyph no font has: the chart is drawn as it can be,
+            # without a warning on the terminal at every repaint.
+            warnings.filterwarnings("ignore", message="constrained_layout not applied")
+            warnings.filterwarnings("ignore", message="Glyph .* missing from")
+            super().draw()
 
     def clear(self) -> None:
         self.title = ""
@@ -60,11 +71,16 @@ def draw_panel_chart(panel: AnalysisPanel) -> None:
     chart = panel.chart
     if tab == 0 and panel.frequencies.source.rows:
         source = panel.frequencies.source
+        rows = list(zip(source.rows, source.row_colours, strict=True))
+        title = "Respondents per code (with sub-codes)"
+        if len(rows) > CODE_BARS:
+            rows = sorted(rows, key=lambda r: -float(r[0][3] or 0))[:CODE_BARS]
+            title = f"The {CODE_BARS} codes with the most respondents"
         chart.bars(
-            "Respondents per code (with sub-codes)",
-            [str(r[0]).strip() for r in source.rows],
-            [float(r[3] or 0) for r in source.rows],
-            [c or DEFAULT_COLOUR for c in source.row_colours],
+            title,
+            [str(r[0]).strip() for r, _c in rows],
+            [float(r[3] or 0) for r, _c in rows],
+            [c or DEFAULT_COLOUR for _r, c in rows],
         )
     elif tab == 1 and panel._crosstab is not None and panel._crosstab.codes:
         table = panel._crosstab
@@ -72,12 +88,15 @@ def draw_panel_chart(panel: AnalysisPanel) -> None:
         row = panel.crosstab.proxy.mapToSource(chosen).row() if chosen.isValid() else 0
         code = table.codes[min(row, len(table.codes) - 1)]
         values = [*table.values, ALL_VALUES]
+        shares = [table.cell(code.id, v).percent_of_column for v in values]
+        bases = [table.column_bases[v] for v in values]
         chart.bars(
             f"{code.path} by {table.attribute}",
-            [f"{v} (n={table.column_bases[v]})" for v in values],
-            [table.cell(code.id, v).percent_of_column for v in values],
+            values,
+            shares,
             [code.colour] * len(values),
             unit="% of the respondents with the value",
+            notes=[f"{p:.0f}% of {n}" for p, n in zip(shares, bases, strict=True)],
         )
     elif tab == 3 and panel.words.source.rows:
         rows = panel.words.source.rows[:WORD_BARS]

@@ -40,7 +40,9 @@ from ..textpos import TextPositions
 CODING_TABLES = frozenset({"segment", "segment_code", "code"})
 TINT = 0.35
 DISAGREE = QColor("#C62828")
-KEEP_FIRST, KEEP_SECOND = 3, 4  # the columns a click accepts a version in
+# Columns: Code, Coded only by, Keep <first>'s, Keep <second>'s, Text (last: it stretches, and
+# the buttons stay in view however long the stretch).
+KEEP_FIRST, KEEP_SECOND, TEXT = 2, 3, 4
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -75,17 +77,19 @@ class DisagreementModel(QAbstractTableModel):
     ) -> object:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return ("Code", "Text", "Coded only by", "", "")[section]
+        return ("Code", "Coded only by", "Accept", "", "Text")[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         d, col = self.rows[index.row()], index.column()
-        keep = self.coders[col - KEEP_FIRST] if col >= KEEP_FIRST else None
+        keep = self.coders[col - KEEP_FIRST] if col in (KEEP_FIRST, KEEP_SECOND) else None
         if role == Qt.ItemDataRole.DisplayRole:
             if keep is not None:
                 return f"Keep {keep}'s"
-            return (d.code, " ".join(d.text.split()), d.coded_by)[col]
+            return (d.code, d.coded_by, "", "", " ".join(d.text.split()))[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == TEXT:
+            return d.text
         if role == Qt.ItemDataRole.ToolTipRole and keep is not None:
             other = self.coders[1 - (col - KEEP_FIRST)]
             if keep == d.coded_by:
@@ -136,7 +140,7 @@ class CompareView(QDialog):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.clicked.connect(self._clicked)
         top = QHBoxLayout()
         top.addWidget(QLabel("Response"))
@@ -187,21 +191,32 @@ class CompareView(QDialog):
         for coder, (_box, view) in self.panes.items():
             _paint(view, shown, coder, positions)
         self.model.set_rows(shown.disagreements, (self.first, self.second))
-        self.table.resizeColumnsToContents()
+        for column in range(TEXT):
+            self.table.resizeColumnToContents(column)
         at = self.picker.currentIndex()
         self.previous.setEnabled(at > 0)
         self.next.setEnabled(at < self.picker.count() - 1)
 
     def select(self, d: SpanDisagreement) -> None:
-        """Select the stretch in both panes (scrolled into view) and its row."""
+        """Mark the stretch in both panes (bold, underlined: the codes' tint stays visible,
+        where a selection would cover it), scrolled into view, and select its row."""
         if self.shown is None:
             return
         positions = TextPositions(self.shown.text)
+        mark = QTextCharFormat()
+        mark.setFontWeight(QFont.Weight.Bold)
+        mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        mark.setUnderlineColor(DISAGREE)
         for _box, view in self.panes.values():
-            cursor = QTextCursor(view.document())
-            cursor.setPosition(positions.to_utf16(d.start))
-            cursor.setPosition(positions.to_utf16(d.end), QTextCursor.MoveMode.KeepAnchor)
-            view.setTextCursor(cursor)
+            chosen = QTextEdit.ExtraSelection()
+            chosen.cursor = QTextCursor(view.document())
+            chosen.cursor.setPosition(positions.to_utf16(d.start))
+            chosen.cursor.setPosition(positions.to_utf16(d.end), QTextCursor.MoveMode.KeepAnchor)
+            chosen.format = mark
+            view.setExtraSelections([chosen])
+            at = QTextCursor(view.document())
+            at.setPosition(positions.to_utf16(d.start))
+            view.setTextCursor(at)
             view.ensureCursorVisible()
         for row, found in enumerate(self.model.rows):
             if (found.code_id, found.start, found.end) == (d.code_id, d.start, d.end):
@@ -261,6 +276,7 @@ def _paint(view: QTextEdit, shown: ResponseComparison, coder: str, at: TextPosit
     # New text takes the editor's current format, which is the first character's of the
     # text painted before: without this reset, a repaint spreads its colour everywhere.
     view.setCurrentCharFormat(QTextCharFormat())
+    view.setExtraSelections([])
     view.setPlainText(shown.text)
     spans = shown.spans[coder]
     edges = sorted({e for s in spans for e in (s.start, s.end)})

@@ -112,12 +112,13 @@ class AnalysisPanel(QWidget):
         self.tabs.addTab(self.agreement, "Agreement")
         save = QPushButton("Save chart…", objectName="saveChart")
         save.clicked.connect(self.choose_chart_file)
-        below = QSplitter(Qt.Orientation.Horizontal)
-        below.addWidget(page(self.chart, row(save)))
-        below.addWidget(self.cells)
+        # One above the other: the dock is often narrow, and a chart squeezed beside the
+        # list reads as nothing.
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tabs)
-        split.addWidget(below)
+        split.addWidget(page(self.chart, row(save)))
+        split.addWidget(self.cells)
+        split.setSizes([420, 300, 180])
         self.population_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -317,8 +318,9 @@ class AnalysisPanel(QWidget):
         self.cells.show_cell(found)
         return found
 
-    def _tab_changed(self, _index: int) -> None:
+    def _tab_changed(self, index: int) -> None:
         self.cells.clear()
+        self.cells.setVisible(index in (FREQUENCIES, CROSSTAB, COOCCURRENCE))  # tables of codes
         self._update_current()
         self.draw_chart()
 

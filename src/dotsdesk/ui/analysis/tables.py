@@ -120,6 +120,7 @@ class CellSegmentList(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setWordWrap(False)  # one line a segment: its whole text is the tooltip
         self.view.doubleClicked.connect(self.jump)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             enter = QShortcut(
@@ -133,10 +134,11 @@ class CellSegmentList(QWidget):
 
     def show_cell(self, found: CellSegments) -> None:
         self.model.set_segments(found.segments)
-        more = (
-            f", the first {len(found.segments)} listed" if found.total > len(found.segments) else ""
+        listed = len(found.segments)
+        more = f", the first {listed} listed" if found.total > listed else ""
+        self.title.setText(
+            f"{found.title}: {found.total} segment(s) from {found.respondents} respondent(s){more}"
         )
-        self.title.setText(f"{found.title}: {found.total} segment(s){more}")
 
     def clear(self, text: str = "Click a cell to list its segments") -> None:
         self.model.set_segments([])

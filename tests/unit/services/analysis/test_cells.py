@@ -26,7 +26,7 @@ def test_frequency_cells(project: Project, study: Study) -> None:
     with project.read() as s:
         own = frequency_segments(s, c["A/A1"], subcodes=False)
         assert _ids(own, study) == {"s1", "s4", "s8"}
-        assert own.total == 3 and own.title == "A/A1"
+        assert (own.total, own.respondents, own.title) == (3, 3, "A/A1")
         rolled = frequency_segments(s, c["A"])
         assert _ids(rolled, study) == {"s1", "s3", "s4", "s6", "s8"}
         assert [x.respondent for x in rolled.segments] == ["P01", "P01", "P02", "P03", "P04"]
