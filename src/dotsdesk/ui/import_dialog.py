@@ -155,7 +155,7 @@ class ImportDialog(QDialog):
             self.roles.removeRow(0)
         self.combos.clear()
         for plan in plans:
-            combo = QComboBox()
+            combo = QComboBox(objectName="importRole")
             for role in Role:
                 combo.addItem(role_text(role), role.value)
             combo.setCurrentIndex(combo.findData(plan.role.value))
