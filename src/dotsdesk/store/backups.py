@@ -56,7 +56,14 @@ class BackupCounts:
     posts: int
 
     def __str__(self) -> str:
-        return f"{self.respondents} respondents, {self.segments} segments, {self.posts} posts"
+        return ", ".join(
+            f"{n} {word}{'' if n == 1 else 's'}"
+            for n, word in (
+                (self.respondents, "respondent"),
+                (self.segments, "segment"),
+                (self.posts, "post"),
+            )
+        )
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import ProjectError
 from .backups import STAMP, Backup, RollingBackups, list_backups
-from .faults import DAMAGED, translated
+from .faults import translated
 from .lock import ProjectLock
 from .snapshot import Snapshot, read_only_uri
 from .wal import close_connection, fold, notify, wal_path
@@ -35,7 +35,7 @@ class ProjectDamaged(ProjectError):
                 f"the newest good backup is from {backup.taken:%Y-%m-%d %H:%M:%S} "
                 f"({backup.counts()}): dotsdesk backup restore {path} --to RESTORED.dots"
             )
-        super().__init__(path, f"{DAMAGED} (the database check found: {finding}); {advice}")
+        super().__init__(path, f"is damaged (the database check found: {finding}); {advice}")
         self.finding = finding
         self.backup = backup
 

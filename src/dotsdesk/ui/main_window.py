@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from ..errors import DotsError
 from ..services.counts import project_counts
+from ..store.restore import ProjectDamaged
+from .backup_menu import BackupActions
 from .coder import CoderControls
 from .context import ProjectContext
 from .history import History
@@ -48,6 +50,9 @@ class MainWindow(QMainWindow):
         self.history = History()
         self._navigating = False
         self.transfers = Transfers(self, self.ctx)
+        self.backups = BackupActions(
+            self, self.ctx, self.open_project, lambda text: self.statusBar().showMessage(text)
+        )
         self.sample = SampleProject(
             self,
             self.ctx,
@@ -213,6 +218,8 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addActions([self.new_post_action, self.export_post_action])
         file.addSeparator()
+        file.addActions(self.backups.actions)
+        file.addSeparator()
         file.addActions([self.close_action, self.quit_action])
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.undo_action, self.redo_action])
@@ -306,6 +313,9 @@ class MainWindow(QMainWindow):
     def _load(self, path: Path, *, create: bool) -> bool:
         try:
             self.ctx.create(path) if create else self.ctx.open(path)
+        except ProjectDamaged as exc:
+            self.backups.offer(exc)  # its backups, the newest good one chosen
+            return False
         except DotsError as exc:
             self._show_error(str(exc))
             if not create and not path.exists():

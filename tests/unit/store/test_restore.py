@@ -100,7 +100,7 @@ def test_a_damaged_project_names_its_newest_good_backup(study: Path) -> None:
     message = str(error)
     assert "\n" not in message
     assert message.startswith(f"{study}: is damaged")
-    assert "1 respondents, 0 segments, 0 posts" in message
+    assert "1 respondent, 0 segments, 0 posts" in message
     assert f"dotsdesk backup restore {study} --to" in message
     with pytest.raises(ProjectDamaged):  # readers too
         Project.open(study, readonly=True)
