@@ -57,6 +57,23 @@
     </message>
 </context>
 <context>
+    <name>CodingHeader</name>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n segment</numerusform>
+            <numerusform>%n segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n turn(s), %1 by %2;</source>
+        <translation>
+            <numerusform>%n turn, %1 by %2;</numerusform>
+            <numerusform>%n turns, %1 by %2;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConsentTracker</name>
     <message numerus="yes">
         <source>Copied %n respondent(s) still to ask, with their private names and contacts, to the clipboard</source>

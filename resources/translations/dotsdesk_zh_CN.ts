@@ -81,6 +81,21 @@
     </message>
 </context>
 <context>
+    <name>CodePalette</name>
+    <message>
+        <source>Type a code path, Enter applies; a new path creates</source>
+        <translation>输入编码路径，按 Enter 应用；新路径会新建编码</translation>
+    </message>
+    <message>
+        <source>Pin to key %1</source>
+        <translation>固定到按键 %1</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消固定</translation>
+    </message>
+</context>
+<context>
     <name>CodebookModel</name>
     <message>
         <source>Code</source>
@@ -345,6 +360,214 @@ Undo brings them back.</source>
     <message>
         <source>Coding as %1</source>
         <translation>当前编码者：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CodingHeader</name>
+    <message>
+        <source>listed quotes only</source>
+        <translation>仅限所列引文</translation>
+    </message>
+    <message>
+        <source>translation ok</source>
+        <translation>允许翻译</translation>
+    </message>
+    <message>
+        <source>no translation</source>
+        <translation>不允许翻译</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n 个片段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · consent: %3 · %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · 知情同意：%3 · %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n turn(s), %1 by %2;</source>
+        <translation>
+            <numerusform>%n 个话轮，%1 个由 %2 说出；</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the others&apos; turns (shaded) are context, never quoted or counted as theirs</source>
+        <translation>他人的话轮（灰底）只是语境，不会被引用，也不会算作其话语</translation>
+    </message>
+    <message>
+        <source>Keys: %1</source>
+        <translation>按键：%1</translation>
+    </message>
+    <message>
+        <source>coder: %1</source>
+        <translation>编码者：%1</translation>
+    </message>
+    <message>
+        <source>memo: %1</source>
+        <translation>备忘录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CodingMenu</name>
+    <message>
+        <source>code %1</source>
+        <translation>编码 %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>Change %1 to…</source>
+        <translation>把 %1 改为…</translation>
+    </message>
+    <message>
+        <source>Memo on the code %1…</source>
+        <translation>编码 %1 的备忘录…</translation>
+    </message>
+    <message>
+        <source>Edit memo…</source>
+        <translation>编辑备忘录…</translation>
+    </message>
+    <message>
+        <source>Add memo…</source>
+        <translation>添加备忘录…</translation>
+    </message>
+    <message>
+        <source>Narrow the segment to the selection</source>
+        <translation>把片段缩小到选中范围</translation>
+    </message>
+    <message>
+        <source>Widen the segment to the selection</source>
+        <translation>把片段扩大到选中范围</translation>
+    </message>
+    <message>
+        <source>Resize the segment to the selection</source>
+        <translation>把片段调整到选中范围</translation>
+    </message>
+    <message>
+        <source>Select the segment</source>
+        <translation>选中片段</translation>
+    </message>
+</context>
+<context>
+    <name>CodingOps</name>
+    <message>
+        <source>Edit response memo</source>
+        <translation>编辑回答备忘录</translation>
+    </message>
+    <message>
+        <source>Edit segment memo</source>
+        <translation>编辑片段备忘录</translation>
+    </message>
+    <message>
+        <source>Edit code memo</source>
+        <translation>编辑编码备忘录</translation>
+    </message>
+    <message>
+        <source>Select some text first</source>
+        <translation>请先选择一段文字</translation>
+    </message>
+    <message>
+        <source>Create code %1 and code with it</source>
+        <translation>新建编码 %1 并用它编码</translation>
+    </message>
+    <message>
+        <source>Remove code %1</source>
+        <translation>移除编码 %1</translation>
+    </message>
+    <message>
+        <source>Change code %1 to %2</source>
+        <translation>把编码 %1 改为 %2</translation>
+    </message>
+    <message>
+        <source>Resize segment</source>
+        <translation>调整片段</translation>
+    </message>
+    <message>
+        <source>Pin code to key %1</source>
+        <translation>把编码固定到按键 %1</translation>
+    </message>
+    <message>
+        <source>Unpin code</source>
+        <translation>取消固定编码</translation>
+    </message>
+</context>
+<context>
+    <name>CodingPanel</name>
+    <message>
+        <source>Code with…</source>
+        <translation>编码为…</translation>
+    </message>
+    <message>
+        <source>Find in response…</source>
+        <translation>在回答中查找…</translation>
+    </message>
+    <message>
+        <source>Show translation</source>
+        <translation>显示译文</translation>
+    </message>
+    <message>
+        <source>Snap selection to words</source>
+        <translation>选择时对齐到整词</translation>
+    </message>
+    <message>
+        <source>Extend a mouse selection to whole words (Alt-drag: exact)</source>
+        <translation>把鼠标选择扩展到整词（按住 Alt 拖动：精确选择）</translation>
+    </message>
+    <message>
+        <source>Response memo…</source>
+        <translation>回答备忘录…</translation>
+    </message>
+    <message>
+        <source>Code with pinned code %1</source>
+        <translation>用固定编码 %1 编码</translation>
+    </message>
+    <message>
+        <source>Choose a response to read and code it.</source>
+        <translation>选择一条回答来阅读和编码。</translation>
+    </message>
+    <message>
+        <source>Show translation (%1)</source>
+        <translation>显示译文（%1）</translation>
+    </message>
+    <message>
+        <source>No code is pinned to key %1: pin one from the palette (Ctrl+K)</source>
+        <translation>按键 %1 没有固定编码：请在快速编码面板（Ctrl+K）中固定一个</translation>
+    </message>
+    <message>
+        <source>Code the selection with…</source>
+        <translation>为所选文字编码…</translation>
+    </message>
+    <message>
+        <source>Nothing is selected: right-click a code to pin it to a key</source>
+        <translation>没有选中文字：右键点击编码可把它固定到按键</translation>
+    </message>
+    <message>
+        <source>Change %1 to…</source>
+        <translation>把 %1 改为…</translation>
+    </message>
+    <message>
+        <source>Memo on the response</source>
+        <translation>回答的备忘录</translation>
+    </message>
+    <message>
+        <source>Memo on the segment</source>
+        <translation>片段的备忘录</translation>
+    </message>
+    <message>
+        <source>Memo on the code</source>
+        <translation>编码的备忘录</translation>
+    </message>
+    <message>
+        <source>code %1</source>
+        <translation>编码 %1</translation>
     </message>
 </context>
 <context>
@@ -956,6 +1179,33 @@ Undo brings them back.</source>
     <message>
         <source>Uncoded</source>
         <translation>未编码</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in this response</source>
+        <translation>在这条回答中查找</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一个匹配（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>下一个匹配（Enter）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>没有匹配</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
     </message>
 </context>
 <context>
@@ -1618,6 +1868,13 @@ Undo brings them back.</source>
     <message>
         <source>Drag sections and blocks to reorder them; drop a segment from the codebook or the coding panel to quote it.</source>
         <translation>拖动章节和内容块可调整顺序；从编码本或编码面板拖入片段即可引用。</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteModel</name>
+    <message>
+        <source>Create code “%1”</source>
+        <translation>新建编码“%1”</translation>
     </message>
 </context>
 <context>
@@ -2371,6 +2628,90 @@ The sample project was not reset.</source>
     <message>
         <source>Exporting %1…</source>
         <translation>正在导出 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationPane</name>
+    <message>
+        <source>Translation:</source>
+        <translation>译文：</translation>
+    </message>
+    <message>
+        <source>This response has no translation.</source>
+        <translation>这条回答没有译文。</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>译者：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TurnGutter</name>
+    <message>
+        <source>The respondent&apos;s words. Click to select the turn.</source>
+        <translation>受访者的话语。点击可选中这个话轮。</translation>
+    </message>
+    <message>
+        <source>The interviewer: context, never quoted or counted as the respondent&apos;s.</source>
+        <translation>访谈者：只是语境，不会被引用，也不会算作受访者的话。</translation>
+    </message>
+    <message>
+        <source>Another interviewee: their words count in their own response, not here.</source>
+        <translation>另一位受访者：其话语计入其自己的回答，不计入这里。</translation>
+    </message>
+    <message>
+        <source>A transcriber&apos;s note: nobody&apos;s words.</source>
+        <translation>转录者的备注：不是任何人的话语。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Interviewer %1</source>
+        <translation>访谈者 %1</translation>
+    </message>
+    <message>
+        <source>Interviewer</source>
+        <translation>访谈者</translation>
+    </message>
+</context>
+<context>
+    <name>TurnListModel</name>
+    <message>
+        <source>%1&apos;s words</source>
+        <translation>%1 的话语</translation>
+    </message>
+    <message>
+        <source>%1: context, not the respondent&apos;s words (never quoted as theirs)</source>
+        <translation>%1：语境，不是受访者的话语（不会作为其话语被引用）</translation>
+    </message>
+</context>
+<context>
+    <name>TurnOutline</name>
+    <message>
+        <source>Turns</source>
+        <translation>话轮</translation>
+    </message>
+    <message>
+        <source>The transcript&apos;s turns, with their times, beside it</source>
+        <translation>在旁边列出转录稿的话轮及其时间</translation>
+    </message>
+    <message>
+        <source>Go to time…</source>
+        <translation>转到时间…</translation>
+    </message>
+    <message>
+        <source>Go to time, e.g. 1:02:03</source>
+        <translation>转到时间，例如 1:02:03</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time: write m:ss or h:mm:ss</source>
+        <translation>“%1”不是时间：请写成 m:ss 或 h:mm:ss</translation>
+    </message>
+    <message>
+        <source>This transcript has no times</source>
+        <translation>这份转录稿没有时间</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
 from ...services.coding import codebook, memos, pinned
@@ -14,6 +15,7 @@ from ...services.coding.segments import SegmentView
 from ...services.consent import events as consent
 from ...services.corpus import responses
 from ...services.corpus.turns import TurnView, turns_of
+from ..consent_words import level_text, status_text
 
 # The tables whose changes can change what the panel shows of a response.
 TABLES_SHOWN = frozenset(
@@ -75,14 +77,17 @@ class ShownResponse:
 
 
 def describe_consent(state: consent.Consent) -> str:
-    words = [state.status.value]
+    words = [status_text(state.status)]
     if state.status is consent.ConsentStatus.GRANTED:
         if state.level is not None:
-            words.append(f"as {state.level.value}")
+            words.append(level_text(state.level))
         if state.scope is not consent.ConsentScope.ALL:
-            words.append("listed quotes only")
-        words.append("translation ok" if state.translation_allowed else "no translation")
-    return ", ".join(words)
+            words.append(QCoreApplication.translate("CodingHeader", "listed quotes only"))
+        if state.translation_allowed:
+            words.append(QCoreApplication.translate("CodingHeader", "translation ok"))
+        else:
+            words.append(QCoreApplication.translate("CodingHeader", "no translation"))
+    return QCoreApplication.translate("CodingHeader", ", ").join(words)
 
 
 def load_response(session: Session, response_id: int) -> ShownResponse:

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from ..i18n import arg
 from .highlights import find_selections
 from .text_view import CodingTextView
 from .words import find_all
@@ -19,7 +20,7 @@ class FindBar(QWidget):
         self._view = view
         self.matches: list[tuple[int, int]] = []
         self.current = -1
-        self.edit = QLineEdit(placeholderText="Find in this response")
+        self.edit = QLineEdit(placeholderText=self.tr("Find in this response"))
         self.edit.setObjectName("codingFindText")
         self.edit.setClearButtonEnabled(True)
         self.count = QLabel()
@@ -29,9 +30,9 @@ class FindBar(QWidget):
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.count)
         for text, tip, slot in (
-            ("▲", "Previous match (Shift+Enter)", self.previous),
-            ("▼", "Next match (Enter)", self.next),
-            ("✕", "Close (Esc)", self.close_bar),
+            ("▲", self.tr("Previous match (Shift+Enter)"), self.previous),
+            ("▼", self.tr("Next match (Enter)"), self.next),
+            ("✕", self.tr("Close (Esc)"), self.close_bar),
         ):
             button = QToolButton(text=text, toolTip=tip, autoRaise=True)
             button.clicked.connect(slot)
@@ -95,6 +96,6 @@ class FindBar(QWidget):
         if not self.edit.text():
             self.count.setText("")
         elif not self.matches:
-            self.count.setText("No matches")
+            self.count.setText(self.tr("No matches"))
         else:
-            self.count.setText(f"{self.current + 1} of {len(self.matches)}")
+            self.count.setText(arg(self.tr("%1 of %2"), self.current + 1, len(self.matches)))

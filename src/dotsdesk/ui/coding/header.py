@@ -6,9 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from PySide6.QtCore import QObject
+
 from ...services.coding.segments import SegmentView
+from ..i18n import arg
 from .data import CodeLook, ShownResponse
 from .menus import snippet
+
+
+class CodingHeader(QObject):
+    """The translation context of the words around the text (CodingHeader.tr)."""
 
 
 def swatch(colour: str) -> str:
@@ -17,20 +24,29 @@ def swatch(colour: str) -> str:
 
 def header_html(shown: ShownResponse) -> str:
     """Who, in what language, with what consent; the question; the codes present."""
-    memo = " · <b>memo</b>" if shown.memo else ""
-    lines = [
-        f"<b>{escape(shown.respondent)}</b> · {escape(shown.language)} · consent: "
-        f"{escape(shown.consent)} · {len(shown.segments)} segments{memo}"
-    ]
+    segments = CodingHeader.tr("%n segment(s)", "", len(shown.segments))
+    memo = f" · <b>{CodingHeader.tr('memo')}</b>" if shown.memo else ""
+    about = arg(
+        CodingHeader.tr("<b>%1</b> · %2 · consent: %3 · %4"),
+        escape(shown.respondent),
+        escape(shown.language),
+        escape(shown.consent),
+        segments,
+    )
+    lines = [about + memo]
     if shown.question:
         lines.append(f"<i>{escape(shown.question)}</i>")
     if shown.turns:
         own = sum(1 for t in shown.turns if t.own)
-        lines.append(
-            f"{len(shown.turns)} turns, {own} by {escape(shown.respondent)}; "
-            "<span style='color:#6e6e6e'>the others' turns (shaded) are context, "
-            "never quoted or counted as theirs</span>"
+        turns = arg(
+            CodingHeader.tr("%n turn(s), %1 by %2;", "", len(shown.turns)),
+            own,
+            escape(shown.respondent),
         )
+        context = CodingHeader.tr(
+            "the others' turns (shaded) are context, never quoted or counted as theirs"
+        )
+        lines.append(f"{turns} <span style='color:#6e6e6e'>{context}</span>")
     if shown.codes:
         legend = sorted(shown.codes.values(), key=lambda c: c.path.casefold())
         lines.append(" &nbsp;".join(f"{swatch(c.colour)}&nbsp;{escape(c.path)}" for c in legend))
@@ -44,7 +60,7 @@ def keys_html(pinned: Sequence[int | None], codes: dict[int, CodeLook]) -> str:
         for key, cid in enumerate(pinned, start=1)
         if cid is not None and cid in codes
     ]
-    return "Keys: " + " &nbsp; ".join(parts) if parts else ""
+    return arg(CodingHeader.tr("Keys: %1"), " &nbsp; ".join(parts)) if parts else ""
 
 
 def segment_html(shown: ShownResponse, segment: SegmentView) -> str:
@@ -54,10 +70,11 @@ def segment_html(shown: ShownResponse, segment: SegmentView) -> str:
         for cid in segment.code_ids
         if (look := shown.codes.get(cid))
     ]
-    lines.append(f"<i>{escape(snippet(segment.text))}</i> · coder: {escape(segment.coder or '?')}")
+    coder = arg(CodingHeader.tr("coder: %1"), escape(segment.coder or "?"))
+    lines.append(f"<i>{escape(snippet(segment.text))}</i> · {coder}")
     if segment.memo:
         memo = segment.memo if len(segment.memo) <= 300 else segment.memo[:299] + "…"
-        lines.append(f"memo: {escape(memo)}")
+        lines.append(arg(CodingHeader.tr("memo: %1"), escape(memo)))
     return "<br>".join(lines)
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ...services.coding.segments import SegmentView
+from ..i18n import arg
 from .data import ShownResponse
 
 SNIPPET = 28
@@ -57,27 +59,35 @@ def _segment_section(
 ) -> None:
     menu.addSection(snippet(segment.text))
     for cid in segment.code_ids:
-        path = shown.codes[cid].path if cid in shown.codes else f"code {cid}"
-        menu.addAction(f"Remove {path}").triggered.connect(
-            lambda _=False, c=cid: handler.remove_code(segment, c)
+        path = (
+            shown.codes[cid].path
+            if cid in shown.codes
+            else arg(QCoreApplication.translate("CodingMenu", "code %1"), cid)
         )
-        menu.addAction(f"Change {path} to…").triggered.connect(
-            lambda _=False, c=cid: handler.change_code(segment, c)
-        )
-        menu.addAction(f"Memo on the code {path}…").triggered.connect(
-            lambda _=False, c=cid: handler.edit_code_memo(c)
-        )
-    memo = menu.addAction("Edit memo…" if segment.memo else "Add memo…")
+        menu.addAction(
+            arg(QCoreApplication.translate("CodingMenu", "Remove %1"), path)
+        ).triggered.connect(lambda _=False, c=cid: handler.remove_code(segment, c))
+        menu.addAction(
+            arg(QCoreApplication.translate("CodingMenu", "Change %1 to…"), path)
+        ).triggered.connect(lambda _=False, c=cid: handler.change_code(segment, c))
+        menu.addAction(
+            arg(QCoreApplication.translate("CodingMenu", "Memo on the code %1…"), path)
+        ).triggered.connect(lambda _=False, c=cid: handler.edit_code_memo(c))
+    memo = menu.addAction(
+        QCoreApplication.translate("CodingMenu", "Edit memo…")
+        if segment.memo
+        else QCoreApplication.translate("CodingMenu", "Add memo…")
+    )
     memo.triggered.connect(lambda: handler.edit_segment_memo(segment))
     if selection is not None and selection != (segment.start, segment.end):
         start, end = selection
         if segment.start <= start and end <= segment.end:
-            verb = "Narrow"
+            text = QCoreApplication.translate("CodingMenu", "Narrow the segment to the selection")
         elif start <= segment.start and segment.end <= end:
-            verb = "Widen"
+            text = QCoreApplication.translate("CodingMenu", "Widen the segment to the selection")
         else:
-            verb = "Resize"
-        menu.addAction(f"{verb} the segment to the selection").triggered.connect(
-            lambda: handler.resize_segment(segment, start, end)
-        )
-    menu.addAction("Select the segment").triggered.connect(lambda: handler.select_segment(segment))
+            text = QCoreApplication.translate("CodingMenu", "Resize the segment to the selection")
+        menu.addAction(text).triggered.connect(lambda: handler.resize_segment(segment, start, end))
+    menu.addAction(
+        QCoreApplication.translate("CodingMenu", "Select the segment")
+    ).triggered.connect(lambda: handler.select_segment(segment))

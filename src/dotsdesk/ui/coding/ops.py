@@ -3,12 +3,24 @@ whatever it involves (creating a code and coding with it is one step)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from sqlalchemy.orm import Session
 
 from ...services.coding import codebook, memos, pinned
 from ...services.coding import segments as coding
 from ..context import ProjectContext, TextSelection
+from ..i18n import arg
 from .palette import PaletteChoice
+
+MEMO_UNDO = {  # the undo step of a memo edit, by what the memo is on
+    "response": QT_TRANSLATE_NOOP("CodingOps", "Edit response memo"),
+    "segment": QT_TRANSLATE_NOOP("CodingOps", "Edit segment memo"),
+    "code": QT_TRANSLATE_NOOP("CodingOps", "Edit code memo"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CodingOps", text)
 
 
 class CodingOps:
@@ -19,7 +31,7 @@ class CodingOps:
         """Code `span` (default: the current selection) with a chosen or a new code."""
         span = span or self.ctx.selection
         if span is None:
-            self.ctx.status.emit("Select some text first")
+            self.ctx.status.emit(QCoreApplication.translate("CodingOps", "Select some text first"))
             return None
         if choice.code_id is not None:
             return self.ctx.apply_codes([choice.code_id], span)
@@ -33,10 +45,12 @@ class CodingOps:
                 s, span.response_id, span.start, span.end, [code.id], coder=coder
             ).id
 
-        return self.ctx.run(f"Create code {path} and code with it", create_and_code)
+        label = QCoreApplication.translate("CodingOps", "Create code %1 and code with it")
+        return self.ctx.run(arg(label, path), create_and_code)
 
     def remove_code(self, segment_id: int, code_id: int, path: str) -> None:
-        self.ctx.run(f"Remove code {path}", lambda s: coding.uncode(s, segment_id, code_id))
+        label = arg(QCoreApplication.translate("CodingOps", "Remove code %1"), path)
+        self.ctx.run(label, lambda s: coding.uncode(s, segment_id, code_id))
 
     def change_code(
         self, segment_id: int, old_id: int, old_path: str, choice: PaletteChoice
@@ -45,21 +59,25 @@ class CodingOps:
             new_id = choice.code_id or codebook.ensure_code(s, choice.path).id
             coding.recode(s, segment_id, old_id, new_id)
 
-        self.ctx.run(f"Change code {old_path} to {choice.path}", change)
+        label = QCoreApplication.translate("CodingOps", "Change code %1 to %2")
+        self.ctx.run(arg(label, old_path, choice.path), change)
 
     def resize(self, segment_id: int, start: int, end: int) -> None:
-        self.ctx.run("Resize segment", lambda s: coding.resize(s, segment_id, start, end))
+        label = QCoreApplication.translate("CodingOps", "Resize segment")
+        self.ctx.run(label, lambda s: coding.resize(s, segment_id, start, end))
 
     def set_memo(self, on: memos.MemoOn, target_id: int, text: str) -> None:
         coder = self.ctx.coder
         self.ctx.run(
-            f"Edit {on.value} memo",
+            _tr(MEMO_UNDO.get(on.value, MEMO_UNDO["response"])),
             lambda s: memos.set_memo(s, on, target_id, text, coder=coder),
         )
 
     def pin(self, code_id: int, key: int) -> None:
         """Pin to key 1-9; key 0 unpins."""
         if key:
-            self.ctx.run(f"Pin code to key {key}", lambda s: pinned.pin(s, code_id, key))
+            label = arg(QCoreApplication.translate("CodingOps", "Pin code to key %1"), key)
+            self.ctx.run(label, lambda s: pinned.pin(s, code_id, key))
         else:
-            self.ctx.run("Unpin code", lambda s: pinned.unpin(s, code_id))
+            label = QCoreApplication.translate("CodingOps", "Unpin code")
+            self.ctx.run(label, lambda s: pinned.unpin(s, code_id))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import DotsError
 from ...services.coding.codebook import split_path
+from ..i18n import arg
 from .data import PaletteCode
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -94,7 +95,7 @@ class PaletteModel(QAbstractListModel):
         look = self._looks.get(choice.code_id) if choice.code_id is not None else None
         if role == Qt.ItemDataRole.DisplayRole:
             if look is None:
-                return f"Create code “{choice.path}”"
+                return arg(self.tr("Create code “%1”"), choice.path)
             key = f"[{look.key}]  " if look.key else ""
             return f"{key}{look.path}   ({look.segments})"
         if role == Qt.ItemDataRole.DecorationRole and look is not None:
@@ -113,7 +114,9 @@ class CodePalette(QFrame):
         self.setObjectName("codePalette")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = QLabel()
-        self.edit = QLineEdit(placeholderText="Type a code path, Enter applies; a new path creates")
+        self.edit = QLineEdit(
+            placeholderText=self.tr("Type a code path, Enter applies; a new path creates")
+        )
         self.edit.setObjectName("codePaletteFilter")
         self.model = PaletteModel(self)
         self.list = QListView()
@@ -202,11 +205,12 @@ class CodePalette(QFrame):
         """The menu of a code in the list: pin it to a key 1-9, or unpin it."""
         menu = QMenu(self)
         for key in range(1, 10):
-            menu.addAction(f"Pin to key {key}").triggered.connect(
+            menu.addAction(arg(self.tr("Pin to key %1"), key)).triggered.connect(
                 lambda _=False, k=key: self.pinRequested.emit(code_id, k)
             )
         menu.addSeparator()
-        menu.addAction("Unpin").triggered.connect(lambda: self.pinRequested.emit(code_id, 0))
+        unpin = menu.addAction(self.tr("Unpin"))
+        unpin.triggered.connect(lambda: self.pinRequested.emit(code_id, 0))
         return menu
 
     def _list_menu(self, pos: QPoint) -> None:

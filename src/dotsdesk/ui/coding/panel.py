@@ -16,6 +16,7 @@ from ...services.coding import segments as coding
 from ...services.coding.memos import MemoOn
 from ...services.coding.segments import SegmentView
 from ..context import ProjectContext, TextSelection
+from ..i18n import arg
 from .data import (
     TABLES_OF_SEGMENTS,
     TABLES_SHOWN,
@@ -96,22 +97,30 @@ class CodingPanel(QWidget):
         return action
 
     def _make_actions(self) -> None:
-        self.palette_action = self._action("Code with…", self.open_palette, "Ctrl+K")
+        self.palette_action = self._action(self.tr("Code with…"), self.open_palette, "Ctrl+K")
         self.palette_action.setObjectName("codingPaletteAction")
-        self.find_action = self._action("Find in response…", self.find_bar.open_bar, "Ctrl+F")
+        self.find_action = self._action(
+            self.tr("Find in response…"), self.find_bar.open_bar, "Ctrl+F"
+        )
         self.find_action.setObjectName("codingFindAction")
-        self.translation_action = self._action("Show translation", self._toggle_translation)
+        self.translation_action = self._action(
+            self.tr("Show translation"), self._toggle_translation
+        )
         self.translation_action.setObjectName("codingTranslationAction")
         self.translation_action.setCheckable(True)
-        self.snap_action = self._action("Snap selection to words", self._toggle_snap)
+        self.snap_action = self._action(self.tr("Snap selection to words"), self._toggle_snap)
         self.snap_action.setObjectName("codingSnapAction")
         self.snap_action.setCheckable(True)
-        self.snap_action.setToolTip("Extend a mouse selection to whole words (Alt-drag: exact)")
-        self.response_memo_action = self._action("Response memo…", self.edit_response_memo)
+        self.snap_action.setToolTip(
+            self.tr("Extend a mouse selection to whole words (Alt-drag: exact)")
+        )
+        self.response_memo_action = self._action(self.tr("Response memo…"), self.edit_response_memo)
         self.response_memo_action.setObjectName("codingResponseMemoAction")
         self.pin_actions = [
             self._action(
-                f"Code with pinned code {k}", lambda _=False, k=k: self.apply_pinned(k), str(k)
+                arg(self.tr("Code with pinned code %1"), k),
+                lambda _=False, k=k: self.apply_pinned(k),
+                str(k),
             )
             for k in range(1, pinned.KEYS + 1)
         ]
@@ -135,8 +144,8 @@ class CodingPanel(QWidget):
         self.view.set_text("", None)
         self.transcript.show(())
         self.view.set_bars([], narrow=True)
-        self.view.setPlaceholderText("Choose a response to read and code it.")
-        self.header.setText("<i>No response</i>")
+        self.view.setPlaceholderText(self.tr("Choose a response to read and code it."))
+        self.header.setText(f"<i>{self.tr('No response')}</i>")
         self.translation.set_translations([])
         self.keys_label.hide()
         for action in (self.palette_action, self.response_memo_action, *self.pin_actions):
@@ -175,7 +184,9 @@ class CodingPanel(QWidget):
         assert shown is not None
         self._show_segments()
         self.translation.set_translations(shown.translations)
-        self.translation_action.setText(f"Show translation ({len(shown.translations)})")
+        self.translation_action.setText(
+            arg(self.tr("Show translation (%1)"), len(shown.translations))
+        )
         self._show_keys()
         for action in (self.palette_action, self.response_memo_action, *self.pin_actions):
             action.setEnabled(True)
@@ -298,7 +309,7 @@ class CodingPanel(QWidget):
         code_id = self.pinned[key - 1]
         if code_id is None:
             self.ctx.status.emit(
-                f"No code is pinned to key {key}: pin one from the palette (Ctrl+K)"
+                arg(self.tr("No code is pinned to key %1: pin one from the palette (Ctrl+K)"), key)
             )
             return
         self.ctx.apply_codes([code_id], self.selection())
@@ -306,7 +317,7 @@ class CodingPanel(QWidget):
     def open_palette(
         self,
         *,
-        title: str = "Code the selection with…",
+        title: str | None = None,
         on_choice: Callable[[PaletteChoice], object] | None = None,
     ) -> None:
         """Open the palette; its choice codes the selection as it was now, or goes to
@@ -316,8 +327,10 @@ class CodingPanel(QWidget):
         with self.ctx.read() as s:
             codes = palette_codes(s)
         span = self.selection()
+        if title is None:
+            title = self.tr("Code the selection with…")
         if span is None and on_choice is None:
-            title = "Nothing is selected: right-click a code to pin it to a key"
+            title = self.tr("Nothing is selected: right-click a code to pin it to a key")
         self._on_choice = on_choice or (lambda choice: self.ops.apply(choice, span))
         rect = self.view.cursorRect()
         at = self.view.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom() + 4))
@@ -344,7 +357,9 @@ class CodingPanel(QWidget):
         def change(choice: PaletteChoice) -> None:
             self.ops.change_code(segment.id, code_id, self._path(code_id), choice)
 
-        self.open_palette(title=f"Change {self._path(code_id)} to…", on_choice=change)
+        self.open_palette(
+            title=arg(self.tr("Change %1 to…"), self._path(code_id)), on_choice=change
+        )
 
     def resize_segment(self, segment: SegmentView, start: int, end: int) -> None:
         self.ops.resize(segment.id, start, end)
@@ -364,10 +379,15 @@ class CodingPanel(QWidget):
 
     def _edit_memo(self, on: MemoOn, target_id: int, about: str, current: str | None) -> None:
         """Ask; Cancel, or no change, records nothing."""
-        text = self.ask_memo(self, f"Memo on the {on.value}", about, current or "")
+        title = {
+            MemoOn.RESPONSE: self.tr("Memo on the response"),
+            MemoOn.SEGMENT: self.tr("Memo on the segment"),
+            MemoOn.CODE: self.tr("Memo on the code"),
+        }[on]
+        text = self.ask_memo(self, title, about, current or "")
         if text is not None and text != (current or ""):
             self.ops.set_memo(on, target_id, text)
 
     def _path(self, code_id: int) -> str:
         look = self.shown.codes.get(code_id) if self.shown else None
-        return look.path if look else f"code {code_id}"
+        return look.path if look else arg(self.tr("code %1"), code_id)

@@ -24,7 +24,7 @@ class TranslationPane(QWidget):
         self.text.setObjectName("codingTranslationText")
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(QLabel("Translation:"))
+        top.addWidget(QLabel(self.tr("Translation:")))
         top.addWidget(self.languages)
         top.addWidget(self.note, 1)
         layout = QVBoxLayout(self)
@@ -49,8 +49,10 @@ class TranslationPane(QWidget):
         if not self._translations or index < 0:
             self.note.setText("")
             self.text.setPlainText("")
-            self.text.setPlaceholderText("This response has no translation.")
+            self.text.setPlaceholderText(self.tr("This response has no translation."))
             return
         shown = self._translations[index]
-        self.note.setText(f"by {shown.translator}" if shown.translator else "")
+        self.note.setText(
+            self.tr("by %1").replace("%1", shown.translator) if shown.translator else ""
+        )
         self.text.setPlainText(display_text(shown.text))

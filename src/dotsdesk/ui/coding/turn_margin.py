@@ -8,11 +8,12 @@ is given, so a two-hour transcript scrolls as fast as a short answer."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -42,11 +43,29 @@ LABEL_COLOURS = {
 
 
 TOOLTIPS = {
-    "own": "The respondent's words. Click to select the turn.",
-    "interviewer": "The interviewer: context, never quoted or counted as the respondent's.",
-    "other": "Another interviewee: their words count in their own response, not here.",
-    "note": "A transcriber's note: nobody's words.",
+    "own": QT_TRANSLATE_NOOP("TurnGutter", "The respondent's words. Click to select the turn."),
+    "interviewer": QT_TRANSLATE_NOOP(
+        "TurnGutter", "The interviewer: context, never quoted or counted as the respondent's."
+    ),
+    "other": QT_TRANSLATE_NOOP(
+        "TurnGutter", "Another interviewee: their words count in their own response, not here."
+    ),
+    "note": QT_TRANSLATE_NOOP("TurnGutter", "A transcriber's note: nobody's words."),
 }
+_INTERVIEWER = re.compile(r"Interviewer(?: (\d+))?")
+
+
+def turn_label(turn: TurnView) -> str:
+    """A turn's label in the window's language: the labels the service gives interviewers'
+    turns and notes are words ("Interviewer 2", "Note"); a respondent's label is data."""
+    if turn.role is TurnRole.NOTE:
+        return TurnGutter.tr("Note")
+    found = _INTERVIEWER.fullmatch(turn.label) if turn.role is TurnRole.INTERVIEWER else None
+    if found is None:
+        return turn.label
+    if found[1]:
+        return TurnGutter.tr("Interviewer %1").replace("%1", found[1])
+    return TurnGutter.tr("Interviewer")
 
 
 @dataclass(frozen=True)
@@ -75,7 +94,7 @@ def turn_marks(turns: Sequence[TurnView], to16: object) -> list[TurnMark]:
     marks = []
     previous = None
     for turn in turns:
-        label = turn.label if turn.label != previous else ""
+        label = turn_label(turn) if turn.label != previous else ""
         previous = turn.label
         marks.append(
             TurnMark(
@@ -114,7 +133,7 @@ class TurnGutter(QWidget):
         if not self.marks:
             return 0
         metrics = QFontMetrics(self._bold)
-        labels = {m.label for m in self.marks} | {"Interviewer", "0:00:00"}
+        labels = {m.label for m in self.marks} | {self.tr("Interviewer"), "0:00:00"}
         widest = max(metrics.horizontalAdvance(label) for label in labels)
         return min(widest + 2 * PAD, MAX_WIDTH)
 
@@ -176,7 +195,8 @@ class TurnGutter(QWidget):
                 QToolTip.hideText()
                 event.ignore()
             else:
-                QToolTip.showText(event.globalPos(), TOOLTIPS[mark.kind], self)
+                tip = QCoreApplication.translate("TurnGutter", TOOLTIPS[mark.kind])
+                QToolTip.showText(event.globalPos(), tip, self)
             return True
         return super().event(event)
 

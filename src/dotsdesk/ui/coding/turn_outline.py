@@ -14,7 +14,8 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from ...services.corpus.turns import TurnView, parse_time
-from .turn_margin import LABEL_COLOURS, kind_of
+from ..i18n import arg
+from .turn_margin import LABEL_COLOURS, kind_of, turn_label
 
 SNIPPET = 70
 Index = QModelIndex | QPersistentModelIndex
@@ -45,14 +46,17 @@ class TurnListModel(QAbstractListModel):
             words = " ".join(self.text[turn.start : end].split())
             words = words if len(words) <= SNIPPET else words[: SNIPPET - 1] + "…"
             time = f"{turn.time_text}  " if turn.time_text else ""
-            return f"{time}{turn.label}: {words}"
+            return f"{time}{arg(self.tr('%1: %2'), turn_label(turn), words)}"
         if role == Qt.ItemDataRole.ForegroundRole:
             kind = kind_of(turn)
             return QBrush(LABEL_COLOURS[kind]) if kind != "own" else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if turn.own:
-                return f"{turn.label}'s words"
-            return f"{turn.label}: context, not the respondent's words (never quoted as theirs)"
+                return arg(self.tr("%1's words"), turn_label(turn))
+            return arg(
+                self.tr("%1: context, not the respondent's words (never quoted as theirs)"),
+                turn_label(turn),
+            )
         if role == self.TurnIdRole:
             return turn.id
         return None
@@ -76,7 +80,7 @@ class TurnOutline(QWidget):
         self.setObjectName("codingTurnOutline")
         self.model = TurnListModel()
         self.time_box = QLineEdit(objectName="codingJumpToTime")
-        self.time_box.setPlaceholderText("Go to time, e.g. 1:02:03")
+        self.time_box.setPlaceholderText(self.tr("Go to time, e.g. 1:02:03"))
         self.time_box.setClearButtonEnabled(True)
         self.time_box.returnPressed.connect(self.jump_to_typed_time)
         self.problem = QLabel(objectName="codingJumpProblem")
@@ -113,9 +117,11 @@ class TurnOutline(QWidget):
     def jump_to_typed_time(self) -> None:
         ms = parse_time(self.time_box.text())
         if ms is None:
-            self._say(f"“{self.time_box.text()}” is not a time: write m:ss or h:mm:ss")
+            self._say(
+                arg(self.tr("“%1” is not a time: write m:ss or h:mm:ss"), self.time_box.text())
+            )
         elif not self.jump_to_time(ms):
-            self._say("This transcript has no times")
+            self._say(self.tr("This transcript has no times"))
         else:
             self.problem.hide()
 
