@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer_group
 
 from ..errors import InputError
 from ..model import ConsentEvent, ConsentKind, ConsentLevel, Respondent
@@ -277,7 +277,9 @@ def _date(text: str, what: str) -> date:
 
 def _recorded(session: Session, respondent_ids: set[int]) -> set[tuple[object, ...]]:
     events = session.scalars(
-        select(ConsentEvent).where(ConsentEvent.respondent_id.in_(respondent_ids))
+        select(ConsentEvent)
+        .where(ConsentEvent.respondent_id.in_(respondent_ids))
+        .options(undefer_group("ev"))
     )
     return {
         (

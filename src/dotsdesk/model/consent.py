@@ -57,12 +57,16 @@ class ConsentEvent(Base):
     kind: Mapped[ConsentKind] = mapped_column(_enum(ConsentKind))
     occurred: Mapped[date]
     recorded: Mapped[datetime] = mapped_column(default=utcnow)
-    channel: Mapped[str | None] = mapped_column(String(100))
-    asked: Mapped[str | None] = mapped_column(Text)  # what was asked, for "requested"
+    # The evidence (how and when it was asked, the keeper's note) loads only when read: on a
+    # team server a coder's role may not read it, and the gate never needs it.
+    channel: Mapped[str | None] = mapped_column(String(100), deferred=True, deferred_group="ev")
+    asked: Mapped[str | None] = mapped_column(  # what was asked, for "requested"
+        Text, deferred=True, deferred_group="ev"
+    )
     level: Mapped[ConsentLevel | None] = mapped_column(_enum(ConsentLevel))
     translation_allowed: Mapped[bool | None]
     scope: Mapped[ConsentScope | None] = mapped_column(_enum(ConsentScope))
     expires: Mapped[date | None]
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text, deferred=True, deferred_group="ev")
 
     respondent: Mapped[Respondent] = relationship(back_populates="consent_events")

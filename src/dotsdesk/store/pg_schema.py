@@ -87,7 +87,34 @@ def undo_log() -> None:
           END IF;
           INSERT INTO undo_log(session, tbl, key, stmt) VALUES (sess, TG_TABLE_NAME, k, stmt);
           RETURN NULL;
-        END $$
+        END $$ SECURITY DEFINER SET search_path = public
+        """
+    )
+    # The log holds whole rows (identity among them, when a consent keeper edits it): each
+    # coder reads and deletes only their own session's entries; what colleagues changed is
+    # asked through two functions that answer without showing the rows.
+    op.execute("ALTER TABLE undo_log ENABLE ROW LEVEL SECURITY")
+    op.execute(
+        f"CREATE POLICY own_session ON undo_log "
+        f"USING (session = current_setting('{SESSION}', true))"
+    )
+    op.execute(
+        f"""
+        CREATE OR REPLACE FUNCTION dotsdesk_changed_since(after bigint, tbls text[], keys text[])
+        RETURNS text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+          SELECT tbl FROM undo_log
+          WHERE session <> current_setting('{SESSION}', true) AND seq > after
+            AND (tbl, key) IN (SELECT * FROM unnest(tbls, keys))
+          LIMIT 1
+        $$
+        """
+    )
+    op.execute(
+        """
+        CREATE OR REPLACE FUNCTION dotsdesk_prune(kept interval) RETURNS void
+        LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
+          DELETE FROM undo_log WHERE at < now() - kept
+        $$
         """
     )
 

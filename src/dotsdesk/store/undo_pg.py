@@ -97,12 +97,7 @@ def _refuse_if_changed(session: Session, last: int, keys: list[tuple[str, str]])
     if not keys:
         return
     found = session.execute(
-        text(
-            f"SELECT tbl FROM undo_log WHERE NOT {_MINE} AND seq > :b "
-            "AND (tbl, key) IN "
-            "(SELECT * FROM unnest(CAST(:tbls AS text[]), CAST(:keys AS text[]))) "
-            "LIMIT 1"
-        ),
+        text("SELECT dotsdesk_changed_since(:b, CAST(:tbls AS text[]), CAST(:keys AS text[]))"),
         {"b": last, "tbls": [k[0] for k in keys], "keys": [k[1] for k in keys]},
     ).scalar()
     if found is not None:
@@ -115,4 +110,5 @@ def _refuse_if_changed(session: Session, last: int, keys: list[tuple[str, str]])
 def clear(session_or_conn: object) -> None:
     """A new opening starts with no history; old entries of every coder are dropped."""
     execute = session_or_conn.execute  # type: ignore[attr-defined]
-    execute(text(f"DELETE FROM undo_log WHERE {_MINE} OR at < now() - interval '{_KEPT}'"))
+    execute(text(f"DELETE FROM undo_log WHERE {_MINE}"))
+    execute(text(f"SELECT dotsdesk_prune(interval '{_KEPT}')"))

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer_group
 from xlsxwriter.workbook import Workbook
 
 from ...errors import DotsError
@@ -144,7 +144,11 @@ def _history(wb: Workbook, cells: Cells, session: Session, target: Path) -> None
     for event_id, segment_id in session.execute(select(consent_scope_segment)):
         scoped.setdefault(event_id, []).append(segment_id)
     events = list(
-        session.scalars(select(ConsentEvent).order_by(ConsentEvent.occurred, ConsentEvent.id))
+        session.scalars(
+            select(ConsentEvent)
+            .order_by(ConsentEvent.occurred, ConsentEvent.id)
+            .options(undefer_group("ev"))
+        )
     )
     ws = table_sheet(
         wb, cells, target, "History", HISTORY_COLUMNS, len(events), widths=_WIDE, frozen_columns=2

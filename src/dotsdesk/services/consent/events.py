@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer_group
 
 from ...errors import InvalidOperation, NotFound
 from ...model import (
@@ -247,6 +247,7 @@ def history(session: Session, respondent_id: int) -> list[ConsentEvent]:
             select(ConsentEvent)
             .where(ConsentEvent.respondent_id == respondent_id)
             .order_by(ConsentEvent.occurred, ConsentEvent.id)
+            .options(undefer_group("ev"))  # the history shows the evidence
         )
     )
 
