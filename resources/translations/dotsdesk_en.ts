@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AgreementTab</name>
+    <message numerus="yes">
+        <source>%n response(s) both coded</source>
+        <translation>
+            <numerusform>%n response both coded</numerusform>
+            <numerusform>%n responses both coded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disagreeing stretch(es)</source>
+        <translation>
+            <numerusform>%n disagreeing stretch</numerusform>
+            <numerusform>%n disagreeing stretches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPanel</name>
+    <message numerus="yes">
+        <source>%Ln response(s)</source>
+        <translation>
+            <numerusform>%Ln response</numerusform>
+            <numerusform>%Ln responses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln respondent(s)</source>
+        <translation>
+            <numerusform>%Ln respondent</numerusform>
+            <numerusform>%Ln respondents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CellSegmentList</name>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n segment</numerusform>
+            <numerusform>%n segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n respondent(s)</source>
+        <translation>
+            <numerusform>%n respondent</numerusform>
+            <numerusform>%n respondents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CodebookModel</name>
     <message numerus="yes">
         <source>%n segment(s)</source>
@@ -70,6 +121,16 @@
         <translation>
             <numerusform>%n turn, %1 by %2;</numerusform>
             <numerusform>%n turns, %1 by %2;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message numerus="yes">
+        <source>%1 — %n disagreement(s)</source>
+        <translation>
+            <numerusform>%1 — %n disagreement</numerusform>
+            <numerusform>%1 — %n disagreements</numerusform>
         </translation>
     </message>
 </context>

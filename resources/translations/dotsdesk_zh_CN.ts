@@ -2,6 +2,239 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AgreementTab</name>
+    <message>
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <source>Coders</source>
+        <translation>编码者</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <source>Agreement compares two coders&apos; work on the same responses. This project has one coder so far: merge a colleague&apos;s copy (File &gt; Merge a Colleague&apos;s Copy…).</source>
+        <translation>一致性分析比较两位编码者对同一批回答的编码。这个项目目前只有一位编码者：请合并同事的副本（文件 &gt; 合并同事的副本…）。</translation>
+    </message>
+    <message>
+        <source>Choose two coders</source>
+        <translation>请选择两位编码者</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Kappa (characters)</source>
+        <translation>Kappa（按字符）</translation>
+    </message>
+    <message>
+        <source>Kappa (responses)</source>
+        <translation>Kappa（按回答）</translation>
+    </message>
+    <message>
+        <source>Alpha (responses)</source>
+        <translation>Alpha（按回答）</translation>
+    </message>
+    <message>
+        <source>% agreement (characters)</source>
+        <translation>一致率 %（按字符）</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>分歧</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>受访者</translation>
+    </message>
+    <message>
+        <source>Coded only by</source>
+        <translation>仅由谁编码</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n response(s) both coded</source>
+        <translation>
+            <numerusform>%n 条回答两人都编了码</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disagreeing stretch(es)</source>
+        <translation>
+            <numerusform>%n 处分歧</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; %2. Double-click one to compare the two versions.</source>
+        <translation>%1；%2。双击其中一处即可比较两个版本。</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPanel</name>
+    <message>
+        <source>column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>overlap</source>
+        <translation>重叠</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>respondent</source>
+        <translation>受访者</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Counting words… %p%</source>
+        <translation>正在统计词频… %p%</translation>
+    </message>
+    <message>
+        <source>Frequencies</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>按</translation>
+    </message>
+    <message>
+        <source>Crosstab</source>
+        <translation>交叉表</translation>
+    </message>
+    <message>
+        <source>Together by</source>
+        <translation>共现单位</translation>
+    </message>
+    <message>
+        <source>Co-occurrence</source>
+        <translation>共现</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>词频</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <source>Save chart…</source>
+        <translation>保存图表…</translation>
+    </message>
+    <message>
+        <source>All respondents</source>
+        <translation>全部受访者</translation>
+    </message>
+    <message>
+        <source>search “%1”</source>
+        <translation>搜索“%1”</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln response(s)</source>
+        <translation>
+            <numerusform>%Ln 条回答</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln respondent(s)</source>
+        <translation>
+            <numerusform>%Ln 位受访者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filtered as the browser: %1 of %2 (%3)</source>
+        <translation>按浏览器的筛选：来自 %2 的 %1（%3）</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisTables</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Respondents</source>
+        <translation>受访者</translation>
+    </message>
+    <message>
+        <source>With sub-codes</source>
+        <translation>含子编码</translation>
+    </message>
+    <message>
+        <source>% of respondents</source>
+        <translation>受访者占比 %</translation>
+    </message>
+    <message>
+        <source>% of column</source>
+        <translation>列占比 %</translation>
+    </message>
+    <message>
+        <source>% of row</source>
+        <translation>行占比 %</translation>
+    </message>
+    <message>
+        <source>% of total</source>
+        <translation>总体占比 %</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Base (n)</source>
+        <translation>基数 (n)</translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>回答</translation>
+    </message>
+</context>
+<context>
     <name>AutoParagraphNote</name>
     <message>
         <source>dotsdesk writes this paragraph from the post&apos;s series and the consent levels and translations its quotes use.</source>
@@ -48,6 +281,83 @@
     <message>
         <source>%1.</source>
         <translation>%1。</translation>
+    </message>
+</context>
+<context>
+    <name>CellSegmentList</name>
+    <message>
+        <source>Click a cell to list its segments</source>
+        <translation>点击单元格以列出其片段</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n 个片段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n respondent(s)</source>
+        <translation>
+            <numerusform>%n 位受访者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 from %3, the first %4 listed</source>
+        <translation>%1：%2，来自 %3，列出前 %4 个</translation>
+    </message>
+    <message>
+        <source>%1: %2 from %3</source>
+        <translation>%1：%2，来自 %3</translation>
+    </message>
+</context>
+<context>
+    <name>CellSegmentsModel</name>
+    <message>
+        <source>Respondent</source>
+        <translation>受访者</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+</context>
+<context>
+    <name>ChartCanvas</name>
+    <message>
+        <source>charts are saved as .png or .svg</source>
+        <translation>图表只能保存为 .png 或 .svg</translation>
+    </message>
+    <message>
+        <source>Respondents per code (with sub-codes)</source>
+        <translation>各编码的受访者人数（含子编码）</translation>
+    </message>
+    <message>
+        <source>The %1 codes with the most respondents</source>
+        <translation>受访者最多的 %1 个编码</translation>
+    </message>
+    <message>
+        <source>%1% of %2</source>
+        <translation>%2 人中的 %1%</translation>
+    </message>
+    <message>
+        <source>(all)</source>
+        <translation>（全部）</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1，按%2</translation>
+    </message>
+    <message>
+        <source>% of the respondents with the value</source>
+        <translation>具有该值的受访者中的占比 %</translation>
+    </message>
+    <message>
+        <source>Most frequent words</source>
+        <translation>最常见的词</translation>
     </message>
 </context>
 <context>
@@ -586,6 +896,43 @@ Undo brings them back.</source>
     </message>
 </context>
 <context>
+    <name>CompareView</name>
+    <message>
+        <source>Compare %1 and %2</source>
+        <translation>比较 %1 与 %2</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一条</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一条 ▶</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>response %1</source>
+        <translation>回答 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n disagreement(s)</source>
+        <translation>
+            <numerusform>%1 — %n 处分歧</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — they agree</source>
+        <translation>%1 — 两人一致</translation>
+    </message>
+    <message>
+        <source>Keep %1&apos;s %2 on “%3”</source>
+        <translation>在“%3”上保留 %1 的 %2</translation>
+    </message>
+</context>
+<context>
     <name>ComposerActions</name>
     <message>
         <source>Add section</source>
@@ -853,6 +1200,37 @@ Undo brings them back.</source>
         <translation>
             <numerusform>%1，%n 天前征询</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Coded only by</source>
+        <translation>仅由谁编码</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Keep %1&apos;s</source>
+        <translation>保留 %1 的</translation>
+    </message>
+    <message>
+        <source>Accept %1&apos;s version: %2 gains %3 here</source>
+        <translation>接受 %1 的版本：%2 在此处加上 %3</translation>
+    </message>
+    <message>
+        <source>Accept %1&apos;s version: %2&apos;s %3 is taken off here</source>
+        <translation>接受 %1 的版本：去掉 %2 在此处的 %3</translation>
     </message>
 </context>
 <context>
@@ -2134,6 +2512,53 @@ Undo brings them back.</source>
     <message>
         <source>The quoted segment was deleted; there is nothing to quote.</source>
         <translation>被引用的片段已删除，没有可引用的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExports</name>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>Analysis report (Excel)…</source>
+        <translation>分析报告（Excel）…</translation>
+    </message>
+    <message>
+        <source>Codebook with charts (Word)…</source>
+        <translation>含图表的编码本（Word）…</translation>
+    </message>
+    <message>
+        <source>Coded excerpts, internal (Word)…</source>
+        <translation>编码摘录，内部版（Word）…</translation>
+    </message>
+    <message>
+        <source>Coded excerpts for sharing (Word)…</source>
+        <translation>编码摘录，可分享版（Word）…</translation>
+    </message>
+    <message>
+        <source>Analysis report</source>
+        <translation>分析报告</translation>
+    </message>
+    <message>
+        <source>Codebook</source>
+        <translation>编码本</translation>
+    </message>
+    <message>
+        <source>Coded excerpts</source>
+        <translation>编码摘录</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>Cancelled; %1 was not written</source>
+        <translation>已取消；没有写入 %1</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
     </message>
 </context>
 <context>

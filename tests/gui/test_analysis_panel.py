@@ -149,7 +149,7 @@ def test_a_cell_lists_its_segments_and_shows_one_in_the_coding_view(qtbot, ctx) 
     cell = panel.frequencies.index_of(research, own)
     panel.frequencies.clicked.emit(cell)
     assert panel.cells.model.rowCount() == 6
-    assert panel.cells.title.text() == "Role/Research: 6 segment(s) from 6 respondent(s)"
+    assert panel.cells.title.text() == "Role/Research: 6 segments from 6 respondents"
 
     panel.tabs.setCurrentIndex(1)
     panel.attribute.setCurrentText("Company size")

@@ -43,6 +43,10 @@ def excel_filter() -> str:
     return f"{TransferWords.tr('Excel workbook')} (*.xlsx)"
 
 
+def word_filter() -> str:
+    return f"{TransferWords.tr('Word document')} (*.docx)"
+
+
 def chosen_suffix(chosen: str, default: str) -> str:
     """The suffix of the filter the user chose in a file dialog (in any language)."""
     found = _FILTER_SUFFIX.search(chosen)

@@ -22,14 +22,10 @@ from ...services.analysis.codes import coder_names
 from ...services.analysis.compare import SpanDisagreement, disagreeing_responses
 from ...services.analysis.population import Population
 from ..context import ProjectContext
+from ..i18n import arg
 from .compare import CompareView
 from .models import Column, Value
 from .tables import AnalysisTable
-
-NO_PAIR = (
-    "Agreement compares two coders' work on the same responses. This project has one "
-    "coder so far: merge a colleague's copy (File > Merge a Colleague's Copy…)."
-)
 
 
 class AgreementTab(QWidget):
@@ -47,16 +43,16 @@ class AgreementTab(QWidget):
         self.compare_view: CompareView | None = None
         self.first = QComboBox(objectName="agreementFirst")
         self.second = QComboBox(objectName="agreementSecond")
-        self.compare_button = QPushButton("Compare…", objectName="compareCoders")
+        self.compare_button = QPushButton(self.tr("Compare…"), objectName="compareCoders")
         self.note = QLabel(objectName="agreementNote")
         self.note.setWordWrap(True)
         self.codes = AnalysisTable("agreementTable")
         self.disagreements = AnalysisTable("disagreementTable")
         bar = QHBoxLayout()
         for widget in (
-            QLabel("Coders"),
+            QLabel(self.tr("Coders")),
             self.first,
-            QLabel("and"),
+            QLabel(self.tr("and")),
             self.second,
             self.compare_button,
         ):
@@ -105,7 +101,16 @@ class AgreementTab(QWidget):
             self.report = None
             self.codes.source.set_rows([], [])
             self.disagreements.source.set_rows([], [])
-            self.note.setText(NO_PAIR if self.first.count() < 2 else "Choose two coders")
+            if self.first.count() < 2:
+                self.note.setText(
+                    self.tr(
+                        "Agreement compares two coders' work on the same responses. This project "
+                        "has one coder so far: merge a colleague's copy (File > Merge a "
+                        "Colleague's Copy…)."
+                    )
+                )
+            else:
+                self.note.setText(self.tr("Choose two coders"))
             return
         try:
             with self.ctx.read() as s:
@@ -116,9 +121,10 @@ class AgreementTab(QWidget):
         self._show(self.report)
 
     def _show(self, report: AgreementReport) -> None:
-        columns = [Column("Code"), Column("Kappa (characters)"), Column("Kappa (responses)"),
-                   Column("Alpha (responses)"), Column("% agreement (characters)"),
-                   Column("Disagreements", heat=True)]  # fmt: skip
+        columns = [Column(self.tr("Code")), Column(self.tr("Kappa (characters)")),
+                   Column(self.tr("Kappa (responses)")), Column(self.tr("Alpha (responses)")),
+                   Column(self.tr("% agreement (characters)")),
+                   Column(self.tr("Disagreements"), heat=True)]  # fmt: skip
         spans: dict[int | None, int] = {None: len(report.disagreements)}  # None: all codes
         for d in report.disagreements:
             spans[d.code_id] = spans.get(d.code_id, 0) + 1
@@ -128,7 +134,8 @@ class AgreementTab(QWidget):
             for r in [*report.codes, report.overall]
         ]  # fmt: skip
         self.codes.source.set_rows(columns, rows)
-        columns = [Column("Respondent"), Column("Code"), Column("Coded only by"), Column("Text")]
+        columns = [Column(self.tr("Respondent")), Column(self.tr("Code")),
+                   Column(self.tr("Coded only by")), Column(self.tr("Text"))]  # fmt: skip
         self.disagreements.source.set_rows(
             columns,
             [
@@ -137,9 +144,10 @@ class AgreementTab(QWidget):
             ],
             row_keys=list(range(len(report.disagreements))),
         )
+        both = self.tr("%n response(s) both coded", "", report.responses)
+        apart = self.tr("%n disagreeing stretch(es)", "", len(report.disagreements))
         self.note.setText(
-            f"{report.responses} response(s) both coded; {len(report.disagreements)} "
-            "disagreeing stretch(es). Double-click one to compare the two versions."
+            arg(self.tr("%1; %2. Double-click one to compare the two versions."), both, apart)
         )
         self.compare_button.setEnabled(bool(report.disagreements))
 

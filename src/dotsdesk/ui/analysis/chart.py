@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 
 from ...exporters.charts import DEFAULT_COLOUR, draw_bars
 from ...services.analysis.crosstab import ALL_VALUES
+from ..i18n import arg
 
 if TYPE_CHECKING:
     from .panel import AnalysisPanel
@@ -60,7 +61,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         """PNG or SVG, by the file's suffix."""
         fmt = path.suffix.lower().lstrip(".")
         if fmt not in ("png", "svg"):
-            raise ValueError("charts are saved as .png or .svg")
+            raise ValueError(self.tr("charts are saved as .png or .svg"))
         self.figure.savefig(str(path), format=fmt, dpi=150)
 
 
@@ -72,10 +73,10 @@ def draw_panel_chart(panel: AnalysisPanel) -> None:
     if tab == 0 and panel.frequencies.source.rows:
         source = panel.frequencies.source
         rows = list(zip(source.rows, source.row_colours, strict=True))
-        title = "Respondents per code (with sub-codes)"
+        title = ChartCanvas.tr("Respondents per code (with sub-codes)")
         if len(rows) > CODE_BARS:
             rows = sorted(rows, key=lambda r: -float(r[0][3] or 0))[:CODE_BARS]
-            title = f"The {CODE_BARS} codes with the most respondents"
+            title = arg(ChartCanvas.tr("The %1 codes with the most respondents"), CODE_BARS)
         chart.bars(
             title,
             [str(r[0]).strip() for r, _c in rows],
@@ -90,17 +91,19 @@ def draw_panel_chart(panel: AnalysisPanel) -> None:
         values = [*table.values, ALL_VALUES]
         shares = [table.cell(code.id, v).percent_of_column for v in values]
         bases = [table.column_bases[v] for v in values]
+        share = ChartCanvas.tr("%1% of %2")
+        all_values = ChartCanvas.tr("(all)")
         chart.bars(
-            f"{code.path} by {table.attribute}",
-            values,
+            arg(ChartCanvas.tr("%1 by %2"), code.path, table.attribute),
+            [all_values if v == ALL_VALUES else v for v in values],
             shares,
             [code.colour] * len(values),
-            unit="% of the respondents with the value",
-            notes=[f"{p:.0f}% of {n}" for p, n in zip(shares, bases, strict=True)],
+            unit=ChartCanvas.tr("% of the respondents with the value"),
+            notes=[arg(share, f"{p:.0f}", n) for p, n in zip(shares, bases, strict=True)],
         )
     elif tab == 3 and panel.words.source.rows:
         rows = panel.words.source.rows[:WORD_BARS]
-        chart.bars("Most frequent words", [str(r[0]) for r in rows],
+        chart.bars(ChartCanvas.tr("Most frequent words"), [str(r[0]) for r in rows],
                    [float(r[1] or 0) for r in rows])  # fmt: skip
     elif tab in (2, 4):
         pass  # a matrix and a table of figures: the last chart stays

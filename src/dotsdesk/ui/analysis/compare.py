@@ -35,6 +35,7 @@ from ...services.analysis.compare import (
 )
 from ...services.coding.reconcile import accept_version
 from ..context import ProjectContext
+from ..i18n import arg
 from ..textpos import TextPositions
 
 CODING_TABLES = frozenset({"segment", "segment_code", "code"})
@@ -77,7 +78,9 @@ class DisagreementModel(QAbstractTableModel):
     ) -> object:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return ("Code", "Coded only by", "Accept", "", "Text")[section]
+        return (self.tr("Code"), self.tr("Coded only by"), self.tr("Accept"), "", self.tr("Text"))[
+            section
+        ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -86,15 +89,17 @@ class DisagreementModel(QAbstractTableModel):
         keep = self.coders[col - KEEP_FIRST] if col in (KEEP_FIRST, KEEP_SECOND) else None
         if role == Qt.ItemDataRole.DisplayRole:
             if keep is not None:
-                return f"Keep {keep}'s"
+                return arg(self.tr("Keep %1's"), keep)
             return (d.code, d.coded_by, "", "", " ".join(d.text.split()))[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == TEXT:
             return d.text
         if role == Qt.ItemDataRole.ToolTipRole and keep is not None:
             other = self.coders[1 - (col - KEEP_FIRST)]
             if keep == d.coded_by:
-                return f"Accept {keep}'s version: {other} gains {d.code} here"
-            return f"Accept {keep}'s version: {other}'s {d.code} is taken off here"
+                text = self.tr("Accept %1's version: %2 gains %3 here")
+                return arg(text, keep, other, d.code)
+            text = self.tr("Accept %1's version: %2's %3 is taken off here")
+            return arg(text, keep, other, d.code)
         if role == Qt.ItemDataRole.ForegroundRole and keep is not None:
             return QBrush(QColor("#1A5FB4"))
         if role == Qt.ItemDataRole.FontRole and keep is not None:
@@ -117,14 +122,14 @@ class CompareView(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("compareView")
-        self.setWindowTitle(f"Compare {first} and {second}")
+        self.setWindowTitle(arg(self.tr("Compare %1 and %2"), first, second))
         self.resize(1100, 700)
         self.ctx, self.first, self.second = ctx, first, second
         self.responses = list(responses)
         self.shown: ResponseComparison | None = None
         self.picker = QComboBox(objectName="compareResponse")
-        self.previous = QPushButton("◀ Previous", objectName="comparePrevious")
-        self.next = QPushButton("Next ▶", objectName="compareNext")
+        self.previous = QPushButton(self.tr("◀ Previous"), objectName="comparePrevious")
+        self.next = QPushButton(self.tr("Next ▶"), objectName="compareNext")
         self.about = QLabel(objectName="compareAbout")
         self.panes = {first: _pane(f"{first}"), second: _pane(f"{second}")}
         self.model = DisagreementModel()
@@ -143,7 +148,7 @@ class CompareView(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.clicked.connect(self._clicked)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Response"))
+        top.addWidget(QLabel(self.tr("Response")))
         top.addWidget(self.picker, 1)
         top.addWidget(self.previous)
         top.addWidget(self.next)
@@ -166,7 +171,7 @@ class CompareView(QDialog):
     def show_response(self, response_id: int, select: SpanDisagreement | None = None) -> None:
         at = self.picker.findData(response_id)
         if at < 0:
-            self.picker.addItem(f"response {response_id}", response_id)
+            self.picker.addItem(arg(self.tr("response %1"), response_id), response_id)
             at = self.picker.count() - 1
         self.picker.blockSignals(True)
         self.picker.setCurrentIndex(at)
@@ -185,7 +190,10 @@ class CompareView(QDialog):
         shown = self.shown
         where = shown.respondent + (f" · {shown.question}" if shown.question else "")
         n = len(shown.disagreements)
-        self.about.setText(f"{where} — {n} disagreement(s)" if n else f"{where} — they agree")
+        if n:
+            self.about.setText(arg(self.tr("%1 — %n disagreement(s)", "", n), where))
+        else:
+            self.about.setText(arg(self.tr("%1 — they agree"), where))
         self.picker.setItemText(self.picker.currentIndex(), f"{shown.respondent} ({n})")
         positions = TextPositions(shown.text)
         for coder, (_box, view) in self.panes.items():
@@ -230,7 +238,7 @@ class CompareView(QDialog):
         d = self.model.rows[row]
         other = self.second if coder == self.first else self.first
         rid = self.shown.response_id
-        label = f"Keep {coder}'s {d.code} on “{_short(d.text)}”"
+        label = arg(self.tr("Keep %1's %2 on “%3”"), coder, d.code, _short(d.text))
         done = self.ctx.run(
             label,
             lambda s: accept_version(

@@ -6,7 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from ...services.analysis.cooccurrence import Cooccurrence
@@ -131,11 +137,11 @@ def shown(value: Value) -> str:
 
 def frequency_rows(model: TableModel, rows: Sequence[CodeFrequency]) -> None:
     columns = [
-        Column("Code"),
-        Column("Segments", heat=True),
-        Column("Respondents", heat=True),
-        Column("With sub-codes", heat=True),
-        Column("% of respondents"),
+        Column(QCoreApplication.translate("AnalysisTables", "Code")),
+        Column(QCoreApplication.translate("AnalysisTables", "Segments"), heat=True),
+        Column(QCoreApplication.translate("AnalysisTables", "Respondents"), heat=True),
+        Column(QCoreApplication.translate("AnalysisTables", "With sub-codes"), heat=True),
+        Column(QCoreApplication.translate("AnalysisTables", "% of respondents")),
     ]
     values: list[list[Value]] = [
         ["    " * f.depth + f.code.rsplit("/", 1)[-1], f.segments, f.respondents,
@@ -156,10 +162,16 @@ def frequency_rows(model: TableModel, rows: Sequence[CodeFrequency]) -> None:
 def crosstab_rows(model: TableModel, table: Crosstab, percent: str = "column") -> None:
     """Counts with the chosen percentage beside each (column, row or total), bases below."""
     values = [*table.values, ALL_VALUES]
-    columns = [Column("Code"), Column("n")]
+    columns = [Column(QCoreApplication.translate("AnalysisTables", "Code")), Column("n")]
     keys: list[object] = [ALL_VALUES, ALL_VALUES]
+    share = {
+        "column": QCoreApplication.translate("AnalysisTables", "% of column"),
+        "row": QCoreApplication.translate("AnalysisTables", "% of row"),
+        "total": QCoreApplication.translate("AnalysisTables", "% of total"),
+    }[percent]
     for v in values:
-        columns += [Column(v, heat=True), Column(f"% of {percent}")]
+        shown = QCoreApplication.translate("AnalysisTables", "All") if v == ALL_VALUES else v
+        columns += [Column(shown, heat=True), Column(share)]
         keys += [v, v]
     rows: list[list[Value]] = []
     for code in table.codes:
@@ -168,7 +180,7 @@ def crosstab_rows(model: TableModel, table: Crosstab, percent: str = "column") -
             cell = table.cell(code.id, v)
             row += [cell.respondents, round(getattr(cell, f"percent_of_{percent}"), 1)]
         rows.append(row)
-    base: list[Value] = ["Base (n)", None]
+    base: list[Value] = [QCoreApplication.translate("AnalysisTables", "Base (n)"), None]
     for v in values:
         base += [table.column_bases[v], None]
     model.set_rows(
@@ -183,7 +195,8 @@ def crosstab_rows(model: TableModel, table: Crosstab, percent: str = "column") -
 def cooccurrence_rows(model: TableModel, found: Cooccurrence, jaccard: bool = False) -> None:
     """A code-by-code matrix: counts (or Jaccard), each code's own units on the diagonal."""
     codes = [c for c in found.codes if found.units.get(c.id)]
-    columns = [Column("Code")] + [Column(c.path, heat=True) for c in codes]
+    code = QCoreApplication.translate("AnalysisTables", "Code")
+    columns = [Column(code)] + [Column(c.path, heat=True) for c in codes]
     rows: list[list[Value]] = []
     for a in codes:
         cells: list[Value] = [
@@ -199,9 +212,9 @@ def cooccurrence_rows(model: TableModel, found: Cooccurrence, jaccard: bool = Fa
 
 def word_rows(model: TableModel, counted: WordFrequencies) -> None:
     columns = [
-        Column("Word"),
-        Column("Count", heat=True),
-        Column("Responses"),
-        Column("Respondents"),
+        Column(QCoreApplication.translate("AnalysisTables", "Word")),
+        Column(QCoreApplication.translate("AnalysisTables", "Count"), heat=True),
+        Column(QCoreApplication.translate("AnalysisTables", "Responses")),
+        Column(QCoreApplication.translate("AnalysisTables", "Respondents")),
     ]
     model.set_rows(columns, [[w.word, w.count, w.responses, w.respondents] for w in counted.words])

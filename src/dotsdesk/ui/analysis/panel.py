@@ -45,6 +45,7 @@ from ...services.coding.codebook import code_paths
 from ...services.corpus.respondents import list_attributes
 from ..browser.filters import describe
 from ..context import ProjectContext
+from ..i18n import arg
 from ..worker import Background, run_in_background
 from .agreement_tab import AgreementTab
 from .chart import ChartCanvas, draw_panel_chart
@@ -85,14 +86,25 @@ class AnalysisPanel(QWidget):
         self.population_label = QLabel(objectName="analysisPopulation")
         self.attribute = QComboBox(objectName="crosstabAttribute")
         self.percent = QComboBox(objectName="crosstabPercent")
-        self.percent.addItems(["column", "row", "total"])
+        for key, text in (
+            ("column", self.tr("column")),
+            ("row", self.tr("row")),
+            ("total", self.tr("total")),
+        ):
+            self.percent.addItem(text, key)
         self.unit = QComboBox(objectName="cooccurrenceUnit")
-        self.unit.addItems([u.value for u in Unit])
+        for unit, text in (
+            (Unit.OVERLAP, self.tr("overlap")),
+            (Unit.RESPONSE, self.tr("response")),
+            (Unit.RESPONDENT, self.tr("respondent")),
+        ):
+            self.unit.addItem(text, unit.value)
         self.measure = QComboBox(objectName="cooccurrenceMeasure")
-        self.measure.addItems(["count", "Jaccard"])
+        self.measure.addItem(self.tr("count"), "count")
+        self.measure.addItem("Jaccard", "jaccard")
         self.contexts = QListWidget(objectName="wordContexts")
         self.busy = QProgressBar(objectName="wordsBusy")
-        self.busy.setFormat("Counting words… %p%")
+        self.busy.setFormat(self.tr("Counting words… %p%"))
         self.busy.hide()
         self.reports = ReportExports(self, ctx, self.choices)
         self._build()
@@ -100,17 +112,17 @@ class AnalysisPanel(QWidget):
         ctx.dataChanged.connect(self._data_changed)
 
     def _build(self) -> None:
-        self.tabs.addTab(self.frequencies, "Frequencies")
-        self.tabs.addTab(page(row(QLabel("By"), self.attribute, self.percent), self.crosstab),
-                         "Crosstab")  # fmt: skip
-        self.tabs.addTab(page(row(QLabel("Together by"), self.unit, self.measure),
-                              self.cooccurrence), "Co-occurrence")  # fmt: skip
+        self.tabs.addTab(self.frequencies, self.tr("Frequencies"))
+        self.tabs.addTab(page(row(QLabel(self.tr("By")), self.attribute, self.percent),
+                              self.crosstab), self.tr("Crosstab"))  # fmt: skip
+        self.tabs.addTab(page(row(QLabel(self.tr("Together by")), self.unit, self.measure),
+                              self.cooccurrence), self.tr("Co-occurrence"))  # fmt: skip
         words = QSplitter(Qt.Orientation.Vertical)
         words.addWidget(page(self.busy, self.words))
         words.addWidget(self.contexts)
-        self.tabs.addTab(words, "Words")
-        self.tabs.addTab(self.agreement, "Agreement")
-        save = QPushButton("Save chart…", objectName="saveChart")
+        self.tabs.addTab(words, self.tr("Words"))
+        self.tabs.addTab(self.agreement, self.tr("Agreement"))
+        save = QPushButton(self.tr("Save chart…"), objectName="saveChart")
         save.clicked.connect(self.choose_chart_file)
         # One above the other: the dock is often narrow, and a chart squeezed beside the
         # list reads as nothing.
@@ -146,7 +158,7 @@ class AnalysisPanel(QWidget):
     def _find_population(self) -> None:
         if self.ctx.project is None or not self._query.filtered:
             self._population = ALL
-            self.population_label.setText("All respondents")
+            self.population_label.setText(self.tr("All respondents"))
             return
         with self.ctx.read() as s:
             ids = matching_ids(s, self._query)
@@ -155,11 +167,13 @@ class AnalysisPanel(QWidget):
             names = code_paths(s) if coded else {}
         parts = describe(self._query, names)
         if self._query.search.strip():
-            parts.append(f"search “{self._query.search.strip()}”")
-        text = "; ".join(parts)
+            parts.append(arg(self.tr("search “%1”"), self._query.search.strip()))
+        text = self.tr("; ").join(parts)
         self._population = Population.of(ids, text)
+        responses = self.tr("%Ln response(s)", "", len(ids))
+        respondents = self.tr("%Ln respondent(s)", "", people)
         self.population_label.setText(
-            f"Filtered as the browser: {len(ids):,} responses of {people:,} respondents ({text})"
+            arg(self.tr("Filtered as the browser: %1 of %2 (%3)"), responses, respondents, text)
         )
 
     def choices(self) -> PanelChoices:
@@ -168,7 +182,7 @@ class AnalysisPanel(QWidget):
             self._population,
             self.attribute.currentText() or None,
             pair,
-            Unit(self.unit.currentText()),
+            Unit(self.unit.currentData()),
         )
 
     # -- computing ------------------------------------------------------------------------
@@ -233,15 +247,15 @@ class AnalysisPanel(QWidget):
         except DotsError as exc:
             self.ctx.error.emit(str(exc))
             return
-        crosstab_rows(self.crosstab.source, self._crosstab, self.percent.currentText())
+        crosstab_rows(self.crosstab.source, self._crosstab, str(self.percent.currentData()))
         self.draw_chart()
 
     def show_cooccurrence(self) -> None:
         if self.ctx.project is None:
             return
         with self.ctx.read() as s:
-            found = cooccurrence(s, self._population, unit=Unit(self.unit.currentText()))
-        cooccurrence_rows(self.cooccurrence.source, found, self.measure.currentText() != "count")
+            found = cooccurrence(s, self._population, unit=Unit(self.unit.currentData()))
+        cooccurrence_rows(self.cooccurrence.source, found, self.measure.currentData() != "count")
 
     def count_words(self) -> None:
         """On a worker thread; the table fills in when the count is done."""
@@ -310,7 +324,7 @@ class AnalysisPanel(QWidget):
             elif table is self.crosstab and self._crosstab is not None:
                 found = crosstab_segments(s, code, self._crosstab.attribute, str(column), who)
             elif table is self.cooccurrence and isinstance(column, int):
-                unit = Unit(self.unit.currentText())
+                unit = Unit(self.unit.currentData())
                 found = cooccurrence_segments(s, code, column, who, unit=unit)
             else:
                 self.cells.clear()
@@ -330,13 +344,16 @@ class AnalysisPanel(QWidget):
 
     def choose_chart_file(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, "Save chart", "chart.png", "PNG image (*.png);;SVG drawing (*.svg)"
+            self,
+            self.tr("Save chart"),
+            "chart.png",
+            f"{self.tr('PNG image')} (*.png);;{self.tr('SVG drawing')} (*.svg)",
         )
         if name:
             try:
                 self.chart.save(Path(name))
             except (OSError, ValueError) as exc:
-                self.ctx.error.emit(f"{name}: {exc}")
+                self.ctx.error.emit(arg(self.tr("%1: %2"), name, exc))
 
     # -- following the project ------------------------------------------------------------
     def _project_changed(self) -> None:

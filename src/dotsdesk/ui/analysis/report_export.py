@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton, QWidget
 
 from ...exporters.docx.codebook import export_codebook_docx
@@ -18,6 +19,8 @@ from ...exporters.xlsx.analysis import ReportRequest, export_analysis_workbook
 from ...services.analysis.cooccurrence import Unit
 from ...services.analysis.population import Population
 from ..context import ProjectContext
+from ..i18n import arg
+from ..transfer_words import excel_filter, word_filter
 from ..worker import run_with_progress
 
 
@@ -40,13 +43,29 @@ class ReportExports:
         self._choices = choices
         self._thread: Any = None
         self.last_written: Path | None = None
-        self.button = QToolButton(parent, objectName="exportReport", text="Export report…")
+        self.button = QToolButton(
+            parent,
+            objectName="exportReport",
+            text=QCoreApplication.translate("ReportExports", "Export report…"),
+        )
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.button)
-        menu.addAction("Analysis report (Excel)…", self.choose_excel)
-        menu.addAction("Codebook with charts (Word)…", self.choose_codebook)
-        menu.addAction("Coded excerpts, internal (Word)…", lambda: self.choose_excerpts(False))
-        menu.addAction("Coded excerpts for sharing (Word)…", lambda: self.choose_excerpts(True))
+        menu.addAction(
+            QCoreApplication.translate("ReportExports", "Analysis report (Excel)…"),
+            self.choose_excel,
+        )
+        menu.addAction(
+            QCoreApplication.translate("ReportExports", "Codebook with charts (Word)…"),
+            self.choose_codebook,
+        )
+        menu.addAction(
+            QCoreApplication.translate("ReportExports", "Coded excerpts, internal (Word)…"),
+            lambda: self.choose_excerpts(False),
+        )
+        menu.addAction(
+            QCoreApplication.translate("ReportExports", "Coded excerpts for sharing (Word)…"),
+            lambda: self.choose_excerpts(True),
+        )
         self.button.setMenu(menu)
 
     def _ask(self, title: str, name: str, kind: str, suffix: str) -> Path | None:
@@ -56,17 +75,32 @@ class ReportExports:
         return Path(chosen if chosen.lower().endswith(suffix) else chosen + suffix)
 
     def choose_excel(self) -> None:
-        target = self._ask("Analysis report", "analysis.xlsx", "Excel workbook (*.xlsx)", ".xlsx")
+        target = self._ask(
+            QCoreApplication.translate("ReportExports", "Analysis report"),
+            "analysis.xlsx",
+            excel_filter(),
+            ".xlsx",
+        )
         if target is not None:
             self.export_excel(target)
 
     def choose_codebook(self) -> None:
-        target = self._ask("Codebook", "codebook.docx", "Word document (*.docx)", ".docx")
+        target = self._ask(
+            QCoreApplication.translate("ReportExports", "Codebook"),
+            "codebook.docx",
+            word_filter(),
+            ".docx",
+        )
         if target is not None:
             self.export_codebook(target)
 
     def choose_excerpts(self, shareable: bool) -> None:
-        target = self._ask("Coded excerpts", "excerpts.docx", "Word document (*.docx)", ".docx")
+        target = self._ask(
+            QCoreApplication.translate("ReportExports", "Coded excerpts"),
+            "excerpts.docx",
+            word_filter(),
+            ".docx",
+        )
         if target is not None:
             self.export_excerpts(target, shareable)
 
@@ -110,12 +144,22 @@ class ReportExports:
 
         def done(_result: object) -> None:
             self.last_written = target
-            self.ctx.status.emit(f"Wrote {target.name}")
+            self.ctx.status.emit(
+                arg(QCoreApplication.translate("ReportExports", "Wrote %1"), target.name)
+            )
 
         def failed(message: str) -> None:
             if message:
                 self.ctx.error.emit(message)
             else:
-                self.ctx.status.emit(f"Cancelled; {target.name} was not written")
+                self.ctx.status.emit(
+                    arg(
+                        QCoreApplication.translate(
+                            "ReportExports", "Cancelled; %1 was not written"
+                        ),
+                        target.name,
+                    )
+                )
 
-        self._thread = run_with_progress(self.parent, f"Writing {target.name}…", work, done, failed)
+        writing = arg(QCoreApplication.translate("ReportExports", "Writing %1…"), target.name)
+        self._thread = run_with_progress(self.parent, writing, work, done, failed)

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...services.analysis.cells import CellSegment, CellSegments
 from ..context import ProjectContext
+from ..i18n import arg
 from .models import SORT_ROLE, TableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -65,7 +68,11 @@ class AnalysisTable(QTableView):
         return self.proxy.mapFromSource(self.source.index(row, column))
 
 
-COLUMNS = ("Respondent", "Code", "Text")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("CellSegmentsModel", "Respondent"),
+    QT_TRANSLATE_NOOP("CellSegmentsModel", "Code"),
+    QT_TRANSLATE_NOOP("CellSegmentsModel", "Text"),
+)
 
 
 class CellSegmentsModel(QAbstractTableModel):
@@ -88,7 +95,7 @@ class CellSegmentsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return QCoreApplication.translate("CellSegmentsModel", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -111,7 +118,9 @@ class CellSegmentList(QWidget):
         super().__init__(parent)
         self.setObjectName("cellSegments")
         self._ctx = ctx
-        self.title = QLabel("Click a cell to list its segments", objectName="cellSegmentsTitle")
+        self.title = QLabel(
+            self.tr("Click a cell to list its segments"), objectName="cellSegmentsTitle"
+        )
         self.title.setWordWrap(True)
         self.model = CellSegmentsModel()
         self.view = QTableView(objectName="cellSegmentsView")
@@ -135,14 +144,18 @@ class CellSegmentList(QWidget):
     def show_cell(self, found: CellSegments) -> None:
         self.model.set_segments(found.segments)
         listed = len(found.segments)
-        more = f", the first {listed} listed" if found.total > listed else ""
-        self.title.setText(
-            f"{found.title}: {found.total} segment(s) from {found.respondents} respondent(s){more}"
-        )
-
-    def clear(self, text: str = "Click a cell to list its segments") -> None:
-        self.model.set_segments([])
+        segments = self.tr("%n segment(s)", "", found.total)
+        people = self.tr("%n respondent(s)", "", found.respondents)
+        if found.total > listed:
+            text = arg(self.tr("%1: %2 from %3, the first %4 listed"), found.title, segments,
+                       people, listed)  # fmt: skip
+        else:
+            text = arg(self.tr("%1: %2 from %3"), found.title, segments, people)
         self.title.setText(text)
+
+    def clear(self, text: str | None = None) -> None:
+        self.model.set_segments([])
+        self.title.setText(self.tr("Click a cell to list its segments") if text is None else text)
 
     def jump(self, index: QModelIndex) -> None:
         """Show the segment in the coding view (the window brings it to the front)."""
