@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
             self.open_project(Path(name))
 
     def _filter(self) -> str:
-        return f"{self.tr('dotsdesk projects')} (*.dots)"
+        return self.tr("dotsdesk projects") + " (*.dots)"
 
     def open_project(self, path: Path) -> bool:
         return self._load(path, create=False)
