@@ -9,6 +9,7 @@ from .. import __version__
 from ..languages import LANGUAGES, interface_language
 from . import analyse as analyse_cli
 from . import backup as backup_cli
+from . import team as team_cli
 from . import commands
 from . import consent as consent_cli
 from . import exchange as exchange_cli
@@ -124,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyse_cli.add_parser(sub)
     merge_cli.add_parser(sub)
     backup_cli.add_parser(sub)
+    team_cli.add_parser(sub)
 
     p = sub.add_parser(
         "export",

@@ -54,6 +54,9 @@ def set_up_roles(conn: Connection) -> list[str]:
         "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
     ]
     for name in names.values():
+        # Start each group from nothing, so running `team init` again takes back what an
+        # earlier version granted (a column-level grant too: revoking the table drops it).
+        run.append(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {_q(name)}")
         run += [
             f"GRANT CONNECT ON DATABASE {_q(database)} TO {_q(name)}",
             f"GRANT USAGE ON SCHEMA public TO {_q(name)}",
@@ -61,7 +64,7 @@ def set_up_roles(conn: Connection) -> list[str]:
             f"GRANT SELECT ON alembic_version TO {_q(name)}",
         ]
     shared = [t for t in tables if t not in IDENTITY | CONSENT]
-    visible = ", ".join(c for c in _columns(conn, "consent_event") if c not in EVIDENCE)
+    visible = ", ".join(_q(c) for c in _columns(conn, "consent_event") if c not in EVIDENCE)
     for role in ("coder", "reader"):
         name = _q(names[role])
         run += [f"GRANT SELECT ON {_q(t)} TO {name}" for t in shared]
@@ -90,7 +93,7 @@ def set_up_roles(conn: Connection) -> list[str]:
 
 
 def _columns(conn: Connection, table: str) -> list[str]:
-    return [_q(c["name"]) for c in inspect(conn).get_columns(table)]
+    return [c["name"] for c in inspect(conn).get_columns(table)]
 
 
 def add_member(conn: Connection, name: str, role: str, password: str) -> None:
