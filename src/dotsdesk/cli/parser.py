@@ -9,13 +9,13 @@ from .. import __version__
 from ..languages import LANGUAGES, interface_language
 from . import analyse as analyse_cli
 from . import backup as backup_cli
-from . import team as team_cli
 from . import commands
 from . import consent as consent_cli
 from . import exchange as exchange_cli
 from . import merge as merge_cli
 from . import posts as posts_cli
 from . import reports as reports_cli
+from . import team as team_cli
 from .locations import project_location
 
 EPILOG = """examples:
