@@ -124,6 +124,7 @@ def finish(conn: Connection) -> None:
     every table with its columns as they now stand (a migration that adds a table or a
     column needs nothing more of its own)."""
     conn.execute(text(_DEFERRABLE))
+    conn.execute(text(_NOTIFY))
     skip = {"undo_log", "undo_replay", "alembic_version"}
     inspector = inspect(conn)
     for table in inspector.get_table_names():
@@ -131,6 +132,13 @@ def finish(conn: Connection) -> None:
             continue
         pk = ", ".join(f'"{c}"' for c in inspector.get_pk_constraint(table)["constrained_columns"])
         cols = ", ".join(f'"{c["name"]}"' for c in inspector.get_columns(table))
+        conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_notify ON {table}"))
+        conn.execute(
+            text(
+                f"CREATE TRIGGER {table}_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
+                f"ON {table} FOR EACH STATEMENT EXECUTE FUNCTION dotsdesk_notify()"
+            )
+        )
         conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_undo ON {table}"))
         conn.execute(
             text(
@@ -152,5 +160,18 @@ BEGIN
   LOOP
     EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I DEFERRABLE', c.tbl, c.conname);
   END LOOP;
+END $$
+"""
+
+
+# What changed, told to every coder's window at commit: one message per statement (not per
+# row), naming the table and the session that changed it (a window ignores its own).
+CHANNEL = "dotsdesk"
+_NOTIFY = f"""
+CREATE OR REPLACE FUNCTION dotsdesk_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('{CHANNEL}',
+                    TG_TABLE_NAME || ' ' || coalesce(current_setting('{SESSION}', true), ''));
+  RETURN NULL;
 END $$
 """

@@ -193,3 +193,34 @@ def test_a_bad_address_or_server_is_one_line(pg_server: str) -> None:
     address = ServerAddress("postgresql://ann:secret@db.example.org:5433/study")
     assert str(address) == "postgresql://ann@db.example.org:5433/study"  # never the password
     assert address.name == "study"
+
+
+def test_a_colleagues_change_reaches_my_listener_within_a_second(team: str) -> None:
+    import threading
+    import time
+
+    from dotsdesk.store.live import ChangeListener
+
+    heard: list[frozenset[str]] = []
+    arrived = threading.Event()
+
+    def on_change(tables: frozenset[str]) -> None:
+        heard.append(tables)
+        arrived.set()
+
+    with Project.open(team, undo=True) as mine, Project.open(team, undo=True) as theirs:
+        listener = ChangeListener(mine.path, mine.engine.info["session"], on_change)  # type: ignore[arg-type]
+        listener.start()
+        try:
+            time.sleep(0.3)  # listening
+            mine.record(lambda s: codebook.ensure_code(s, "Mine/only"))  # my own: not heard
+            with theirs.read() as s:
+                rid = s.scalar(select(Response.id).where(Response.language == "zh"))
+                code = codebook.find_code(s, "Theme/Interview").id
+            sent = time.monotonic()
+            theirs.record(lambda s: coding.code_span(s, rid, 0, 2, [code]).id)
+            assert arrived.wait(2.0)
+            assert time.monotonic() - sent < 1.0
+        finally:
+            listener.stop()
+    assert heard and "segment" in heard[0] and "code" not in set().union(*heard)
