@@ -36,6 +36,30 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message numerus="yes">
+        <source>%n respondent(s)</source>
+        <translation>
+            <numerusform>%n respondent</numerusform>
+            <numerusform>%n respondents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n segment</numerusform>
+            <numerusform>%n segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CellSegmentList</name>
     <message numerus="yes">
         <source>%n segment(s)</source>
@@ -264,6 +288,16 @@
         <translation>
             <numerusform>%n segment was not quoted because of consent:</numerusform>
             <numerusform>%n segments were not quoted because of consent:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeWords</name>
+    <message numerus="yes">
+        <source>Merged %1: %n segment(s) added.</source>
+        <translation>
+            <numerusform>Merged %1: %n segment added.</numerusform>
+            <numerusform>Merged %1: %n segments added.</numerusform>
         </translation>
     </message>
 </context>

@@ -175,6 +175,14 @@
         <translation>保存图表</translation>
     </message>
     <message>
+        <source>PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -239,6 +247,107 @@
     <message>
         <source>dotsdesk writes this paragraph from the post&apos;s series and the consent levels and translations its quotes use.</source>
         <translation>这一段由 dotsdesk 根据文章所属系列、引文所用的知情同意级别和译文自动写成。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Save a &amp;Copy…</source>
+        <translation>保存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>One whole .dots file with everything saved so far, to copy or mail</source>
+        <translation>一个完整的 .dots 文件，含迄今保存的一切，可复制或邮寄</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;Backup…</source>
+        <translation>从备份恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>A backup of the project, into a new file or over it</source>
+        <translation>把项目的某个备份恢复为新文件，或覆盖当前项目</translation>
+    </message>
+    <message>
+        <source>%1 copy</source>
+        <translation>%1 副本</translation>
+    </message>
+    <message>
+        <source>Save a copy of the project</source>
+        <translation>保存项目副本</translation>
+    </message>
+    <message>
+        <source>%1: is the project itself; choose another name</source>
+        <translation>%1：这就是项目本身；请换一个名字</translation>
+    </message>
+    <message>
+        <source>Saved a copy of the project as %1</source>
+        <translation>已把项目副本保存为 %1</translation>
+    </message>
+    <message>
+        <source>Saving a copy as %1…</source>
+        <translation>正在保存副本 %1…</translation>
+    </message>
+    <message>
+        <source>Restore over the project</source>
+        <translation>覆盖恢复项目</translation>
+    </message>
+    <message>
+        <source>Put the backup from %1 in place of %2?</source>
+        <translation>用 %1 的备份替换 %2 吗？</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n respondent(s)</source>
+        <translation>
+            <numerusform>%n 位受访者</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n 个片段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backup holds %1.</source>
+        <translation>备份中有 %1。</translation>
+    </message>
+    <message>
+        <source>The project as it is now is backed up first (or, when it is damaged, kept beside it), so this too can be undone by restoring again.</source>
+        <translation>会先备份项目的当前状态（如果项目已损坏，则保留在旁边），因此这一步也可以通过再次恢复来撤销。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Opened the backup from %1, restored as %2</source>
+        <translation>已打开 %1 的备份，恢复为 %2</translation>
+    </message>
+    <message>
+        <source>Restoring into %1…</source>
+        <translation>正在恢复到 %1…</translation>
+    </message>
+    <message>
+        <source>Restored the backup from %1; the project as it was is kept as %2</source>
+        <translation>已恢复 %1 的备份；项目原来的版本保存为 %2</translation>
+    </message>
+    <message>
+        <source>Restored the backup from %1</source>
+        <translation>已恢复 %1 的备份</translation>
+    </message>
+    <message>
+        <source>Restoring %1…</source>
+        <translation>正在恢复 %1…</translation>
     </message>
 </context>
 <context>
@@ -697,6 +806,10 @@ Undo brings them back.</source>
         </translation>
     </message>
     <message>
+        <source>memo</source>
+        <translation>备忘录</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · consent: %3 · %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · 知情同意：%3 · %4</translation>
     </message>
@@ -842,6 +955,10 @@ Undo brings them back.</source>
     <message>
         <source>Choose a response to read and code it.</source>
         <translation>选择一条回答来阅读和编码。</translation>
+    </message>
+    <message>
+        <source>No response</source>
+        <translation>没有回答</translation>
     </message>
     <message>
         <source>Show translation (%1)</source>
@@ -2050,6 +2167,10 @@ Undo brings them back.</source>
         <translation>打开项目</translation>
     </message>
     <message>
+        <source>dotsdesk projects</source>
+        <translation>dotsdesk 项目</translation>
+    </message>
+    <message>
         <source>Upgraded the project; the old version is kept as %1</source>
         <translation>已升级项目；旧版本保存为 %1</translation>
     </message>
@@ -2133,6 +2254,47 @@ Undo brings them back.</source>
     <message>
         <source>Its segments get the chosen code and its sub-codes move there; “%1” is then deleted.</source>
         <translation>它的片段会改用所选编码，它的子编码也会移到那里；随后删除“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeWords</name>
+    <message>
+        <source>Merge a colleague&apos;s copy</source>
+        <translation>合并同事的副本</translation>
+    </message>
+    <message>
+        <source>%1: is the project itself; choose the colleague&apos;s copy</source>
+        <translation>%1：这就是项目本身；请选择同事的副本</translation>
+    </message>
+    <message>
+        <source>Merge %1</source>
+        <translation>合并 %1</translation>
+    </message>
+    <message>
+        <source>Merging %1…</source>
+        <translation>正在合并 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %1: %n segment(s) added.</source>
+        <translation>
+            <numerusform>已合并 %1：新增 %n 个片段。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This project already holds everything in %1.</source>
+        <translation>这个项目已经包含 %1 中的全部内容。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>the project as it was before is kept as %1</source>
+        <translation>项目合并前的版本保存为 %1</translation>
+    </message>
+    <message>
+        <source>Merge cancelled; nothing was changed</source>
+        <translation>已取消合并；没有任何更改</translation>
     </message>
 </context>
 <context>
@@ -2513,6 +2675,10 @@ Undo brings them back.</source>
         <source>The quoted segment was deleted; there is nothing to quote.</source>
         <translation>被引用的片段已删除，没有可引用的内容。</translation>
     </message>
+    <message>
+        <source>segment not found</source>
+        <translation>找不到片段</translation>
+    </message>
 </context>
 <context>
     <name>ReportExports</name>
@@ -2692,6 +2858,105 @@ Undo brings them back.</source>
     <message>
         <source>Attribute: %1</source>
         <translation>属性：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Taken</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Respondents</source>
+        <translation>受访者</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>on open</source>
+        <translation>打开时</translation>
+    </message>
+    <message>
+        <source>while working</source>
+        <translation>工作期间</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>before a merge</source>
+        <translation>合并前</translation>
+    </message>
+    <message>
+        <source>before a REFI-QDA import</source>
+        <translation>REFI-QDA 导入前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before a reset</source>
+        <translation>重置前</translation>
+    </message>
+    <message>
+        <source>dotsdesk projects</source>
+        <translation>dotsdesk 项目</translation>
+    </message>
+    <message>
+        <source>%1, beside the project</source>
+        <translation>%1，保存在项目旁边</translation>
+    </message>
+    <message>
+        <source>Restore %1 from a backup</source>
+        <translation>从备份恢复 %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is damaged&lt;/b&gt; and cannot be opened. The newest good backup is selected: restore it into a new file, or over the damaged project (which is kept beside it).</source>
+        <translation>&lt;b&gt;%1 已损坏&lt;/b&gt;，无法打开。已选中最新的完好备份：可以把它恢复为新文件，或覆盖已损坏的项目（损坏的项目会保留在旁边）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is damaged&lt;/b&gt; and cannot be opened. There is no good backup of it.</source>
+        <translation>&lt;b&gt;%1 已损坏&lt;/b&gt;，无法打开。它没有完好的备份。</translation>
+    </message>
+    <message>
+        <source>Backups of %1, newest first. dotsdesk takes them when the project is opened, every 10 minutes while you work, and before an upgrade, a merge or a REFI-QDA import; they are kept in %2.</source>
+        <translation>%1 的备份，最新的在前。dotsdesk 会在打开项目时、工作期间每 10 分钟、以及升级、合并或 REFI-QDA 导入之前自动备份；备份保存在 %2。</translation>
+    </message>
+    <message>
+        <source>%1 has no backups yet: they are taken when it is opened.</source>
+        <translation>%1 还没有备份：打开项目时会自动备份。</translation>
+    </message>
+    <message>
+        <source>Restore to a &amp;New File…</source>
+        <translation>恢复为新文件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Restore &amp;over the Project…</source>
+        <translation>覆盖恢复项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>%1 restored %2</source>
+        <translation>%1 恢复于 %2</translation>
+    </message>
+    <message>
+        <source>Restore into a new file</source>
+        <translation>恢复为新文件</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
     </message>
 </context>
 <context>
@@ -3051,6 +3316,10 @@ The sample project was not reset.</source>
         <translation>网页</translation>
     </message>
     <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
         <source>Exporting %1…</source>
         <translation>正在导出 %1…</translation>
     </message>
@@ -3103,6 +3372,10 @@ The sample project was not reset.</source>
 </context>
 <context>
     <name>TurnListModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
     <message>
         <source>%1&apos;s words</source>
         <translation>%1 的话语</translation>

@@ -41,7 +41,7 @@ def test_merge_is_one_undo_step(qtbot, ctx, sample_file: Path, tmp_path: Path) -
     assert _segments(ctx) == before + 2 and ctx.undo_stack.count() == 1
     assert merging.last_backup is not None and merging.last_backup.exists()
     box = parent.findChild(QMessageBox, "mergeSummary")
-    assert box is not None and "2 segment(s) added" in box.text()
+    assert box is not None and "2 segments added" in box.text()
 
     ctx.undo_stack.undo()
     assert _segments(ctx) == before

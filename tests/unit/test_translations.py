@@ -169,3 +169,22 @@ def test_the_catalogue_holds_every_marked_string(tmp_path: Path) -> None:
     assert not missing, "run bash tools/translations.sh and translate:\n" + "\n".join(
         f"{c}: {s!r}" for c, s, _ in missing
     )
+
+
+def test_no_marked_string_hides_inside_an_f_string() -> None:
+    """lupdate does not read inside f-strings: a tr() there would never be translated."""
+    import ast
+
+    hidden = []
+    for path in sorted((ROOT / "src" / "dotsdesk" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for inner in ast.walk(node):
+                if (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Attribute)
+                    and inner.func.attr in ("tr", "translate")
+                ):
+                    hidden.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
+    assert not hidden, "take these out of their f-strings:\n" + "\n".join(hidden)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,9 +25,42 @@ from PySide6.QtWidgets import (
 )
 
 from ..store.backups import Backup, folder_for, list_backups
+from .i18n import arg, datetime_text
 
-COLUMNS = ("Taken", "Why", "Respondents", "Segments", "Posts")
-FILE_FILTER = "dotsdesk projects (*.dots)"
+COLUMNS = (
+    QT_TRANSLATE_NOOP("RestoreDialog", "Taken"),
+    QT_TRANSLATE_NOOP("RestoreDialog", "Why"),
+    QT_TRANSLATE_NOOP("RestoreDialog", "Respondents"),
+    QT_TRANSLATE_NOOP("RestoreDialog", "Segments"),
+    QT_TRANSLATE_NOOP("RestoreDialog", "Posts"),
+)
+REASONS = {  # why a backup was taken (store/backups.py's reasons), in the window's words
+    "open": QT_TRANSLATE_NOOP("RestoreDialog", "on open"),
+    "periodic": QT_TRANSLATE_NOOP("RestoreDialog", "while working"),
+    "upgrade": QT_TRANSLATE_NOOP("RestoreDialog", "before an upgrade"),
+    "merge": QT_TRANSLATE_NOOP("RestoreDialog", "before a merge"),
+    "refi": QT_TRANSLATE_NOOP("RestoreDialog", "before a REFI-QDA import"),
+    "restore": QT_TRANSLATE_NOOP("RestoreDialog", "before a restore"),
+    "reset": QT_TRANSLATE_NOOP("RestoreDialog", "before a reset"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RestoreDialog", text)
+
+
+def projects_filter() -> str:
+    projects = QCoreApplication.translate("RestoreDialog", "dotsdesk projects")
+    return f"{projects} (*.dots)"
+
+
+def reason_text(backup: Backup) -> str:
+    if backup.beside:
+        why = backup.reason if backup.reason in ("reset", "merge") else "upgrade"
+        return arg(
+            QCoreApplication.translate("RestoreDialog", "%1, beside the project"), _tr(REASONS[why])
+        )
+    return _tr(REASONS[backup.reason]) if backup.reason in REASONS else backup.reason
 
 
 class RestoreDialog(QDialog):
@@ -43,7 +76,7 @@ class RestoreDialog(QDialog):
         backup)."""
         super().__init__(parent)
         self.setObjectName("restoreDialog")
-        self.setWindowTitle(f"Restore {project.name} from a backup")
+        self.setWindowTitle(arg(self.tr("Restore %1 from a backup"), project.name))
         self.resize(760, 420)
         self.project = project
         self.backups = list_backups(project)
@@ -51,30 +84,34 @@ class RestoreDialog(QDialog):
         self.over = False
         layout = QVBoxLayout(self)
         if damaged:
-            warning = QLabel(
-                f"<b>{project.name} is damaged</b> and cannot be opened. "
-                + (
-                    "The newest good backup is selected: restore it into a new file, or "
-                    "over the damaged project (which is kept beside it)."
-                    if offer is not None
-                    else "There is no good backup of it."
+            if offer is not None:
+                text = self.tr(
+                    "<b>%1 is damaged</b> and cannot be opened. The newest good backup is "
+                    "selected: restore it into a new file, or over the damaged project (which "
+                    "is kept beside it)."
                 )
-            )
+            else:
+                text = self.tr(
+                    "<b>%1 is damaged</b> and cannot be opened. There is no good backup of it."
+                )
+            warning = QLabel(arg(text, project.name))
             warning.setObjectName("damagedNote")
             warning.setWordWrap(True)
             layout.addWidget(warning)
-        intro = QLabel(
-            f"Backups of {project.name}, newest first. dotsdesk takes them when the project "
-            "is opened, every 10 minutes while you work, and before an upgrade, a merge or a "
-            f"REFI-QDA import; they are kept in {folder_for(project)}."
-            if self.backups
-            else f"{project.name} has no backups yet: they are taken when it is opened."
-        )
+        if self.backups:
+            about = self.tr(
+                "Backups of %1, newest first. dotsdesk takes them when the project is opened, "
+                "every 10 minutes while you work, and before an upgrade, a merge or a REFI-QDA "
+                "import; they are kept in %2."
+            )
+        else:
+            about = self.tr("%1 has no backups yet: they are taken when it is opened.")
+        intro = QLabel(arg(about, project.name, folder_for(project)))
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(intro)
         self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels(list(COLUMNS))
+        self.model.setHorizontalHeaderLabels([_tr(c) for c in COLUMNS])
         for backup in self.backups:
             self.model.appendRow(_row(backup))
         self.table = QTableView(self)
@@ -89,9 +126,9 @@ class RestoreDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.to_file_button = QPushButton("Restore to a &New File…", self)
+        self.to_file_button = QPushButton(self.tr("Restore to a &New File…"), self)
         self.to_file_button.setObjectName("restoreToFile")
-        self.over_button = QPushButton("Restore &over the Project…", self)
+        self.over_button = QPushButton(self.tr("Restore &over the Project…"), self)
         self.over_button.setObjectName("restoreOver")
         for button in (self.to_file_button, self.over_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -118,10 +155,11 @@ class RestoreDialog(QDialog):
         if backup is None:
             return
         suggested = self.project.with_name(
-            f"{self.project.stem} restored {backup.taken:%Y-%m-%d %H%M}{self.project.suffix}"
+            arg(self.tr("%1 restored %2"), self.project.stem, f"{backup.taken:%Y-%m-%d %H%M}")
+            + self.project.suffix
         )
         name, _ = QFileDialog.getSaveFileName(
-            self, "Restore into a new file", str(suggested), FILE_FILTER
+            self, self.tr("Restore into a new file"), str(suggested), projects_filter()
         )
         if name:
             self.restore_to(Path(name))
@@ -149,9 +187,9 @@ class RestoreDialog(QDialog):
 
 def _row(backup: Backup) -> list[QStandardItem]:
     counts = backup.counts()
-    cells = [f"{backup.taken:%Y-%m-%d %H:%M:%S}", backup.label]
+    cells = [datetime_text(backup.taken), reason_text(backup)]
     if counts is None:
-        cells += ["cannot be read", "", ""]
+        cells += [QCoreApplication.translate("RestoreDialog", "cannot be read"), "", ""]
     else:
         cells += [str(counts.respondents), str(counts.segments), str(counts.posts)]
     items = [QStandardItem(text) for text in cells]

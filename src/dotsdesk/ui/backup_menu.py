@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..store.backups import Backup
 from ..store.restore import ProjectDamaged, restore_over, restore_to
-from .backup_dialog import FILE_FILTER, RestoreDialog
+from .backup_dialog import RestoreDialog, projects_filter
 from .context import ProjectContext
+from .i18n import arg, datetime_text
 from .worker import run_with_progress
 
 STORE_LOGGER = "dotsdesk.store"
@@ -62,13 +63,16 @@ class BackupActions(QObject):
         self._open_project = open_project
         self._show_status = show_status
         self._thread: Any = None
-        self.save_copy_action = QAction("Save a &Copy…", window)
+        self.save_copy_action = QAction(self.tr("Save a &Copy…"), window)
         self.save_copy_action.setObjectName("saveCopy")
         self.save_copy_action.setToolTip(
-            "One whole .dots file with everything saved so far, to copy or mail"
+            self.tr("One whole .dots file with everything saved so far, to copy or mail")
         )
         self.save_copy_action.triggered.connect(self.save_copy)
-        self.restore_action = QAction("Restore from &Backup…", window)
+        self.restore_action = QAction(self.tr("Restore from &Backup…"), window)
+        self.restore_action.setToolTip(
+            self.tr("A backup of the project, into a new file or over it")
+        )
         self.restore_action.setObjectName("restoreBackup")
         self.restore_action.triggered.connect(self.restore)
         self.actions = [self.save_copy_action, self.restore_action]
@@ -88,9 +92,10 @@ class BackupActions(QObject):
         project = self._ctx.project
         if project is None:
             return
-        suggested = project.path.with_name(f"{project.path.stem} copy{project.path.suffix}")
+        copy = arg(self.tr("%1 copy"), project.path.stem)
+        suggested = project.path.with_name(f"{copy}{project.path.suffix}")
         name, _ = QFileDialog.getSaveFileName(
-            self._window, "Save a copy of the project", str(suggested), FILE_FILTER
+            self._window, self.tr("Save a copy of the project"), str(suggested), projects_filter()
         )
         if name:
             self.save_copy_to(Path(name))
@@ -102,17 +107,21 @@ class BackupActions(QObject):
         if target.suffix != ".dots":
             target = target.with_name(target.name + ".dots")
         if target.exists() and target.resolve() == project.path.resolve():
-            self._error(f"{target}: is the project itself; choose another name")
+            self._error(arg(self.tr("%1: is the project itself; choose another name"), target))
             return
 
         def work(progress: Any) -> Path:
             return project.save_copy(target, progress=progress)
 
         def done(path: Path) -> None:
-            self._show_status(f"Saved a copy of the project as {path}")
+            self._show_status(arg(self.tr("Saved a copy of the project as %1"), path))
 
         self._thread = run_with_progress(
-            self._window, f"Saving a copy as {target.name}…", work, done, self._failed
+            self._window,
+            arg(self.tr("Saving a copy as %1…"), target.name),
+            work,
+            done,
+            self._failed,
         )
 
     # -- restore --------------------------------------------------------------------------
@@ -143,18 +152,34 @@ class BackupActions(QObject):
         counts = backup.counts()
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Restore over the project",
-            f"Put the backup from {backup.taken:%Y-%m-%d %H:%M:%S} in place of {project.name}?",
+            self.tr("Restore over the project"),
+            arg(
+                self.tr("Put the backup from %1 in place of %2?"),
+                datetime_text(backup.taken),
+                project.name,
+            ),
             QMessageBox.StandardButton.Cancel,
             self._window,
         )
         box.setObjectName("confirmRestoreOver")
+        holds = ""
+        if counts:
+            what = self.tr("; ").join(
+                (
+                    self.tr("%n respondent(s)", "", counts.respondents),
+                    self.tr("%n segment(s)", "", counts.segments),
+                    self.tr("%n post(s)", "", counts.posts),
+                )
+            )
+            holds = arg(self.tr("The backup holds %1."), what) + "\n"
         box.setInformativeText(
-            (f"The backup holds {counts}.\n" if counts else "")
-            + "The project as it is now is backed up first (or, when it is damaged, kept "
-            "beside it), so this too can be undone by restoring again."
+            holds
+            + self.tr(
+                "The project as it is now is backed up first (or, when it is damaged, kept "
+                "beside it), so this too can be undone by restoring again."
+            )
         )
-        restore = box.addButton("Restore", QMessageBox.ButtonRole.DestructiveRole)
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.DestructiveRole)
         restore.setObjectName("confirmRestoreOverYes")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -167,13 +192,12 @@ class BackupActions(QObject):
 
         def done(path: Path) -> None:
             if self._open_project(path):
-                self._show_status(
-                    f"Opened the backup from {backup.taken:%Y-%m-%d %H:%M:%S}, restored as {path}"
-                )
+                text = self.tr("Opened the backup from %1, restored as %2")
+                self._show_status(arg(text, datetime_text(backup.taken), path))
 
         self._thread = run_with_progress(
             self._window,
-            f"Restoring into {target.name}…",
+            arg(self.tr("Restoring into %1…"), target.name),
             lambda _progress: restore_to(backup, target),
             done,
             self._failed,
@@ -187,14 +211,18 @@ class BackupActions(QObject):
 
         def done(kept: Path | None) -> None:
             if self._open_project(project):
-                self._show_status(
-                    f"Restored the backup from {backup.taken:%Y-%m-%d %H:%M:%S}"
-                    + (f"; the project as it was is kept as {kept}" if kept else "")
-                )
+                when = datetime_text(backup.taken)
+                if kept:
+                    text = self.tr(
+                        "Restored the backup from %1; the project as it was is kept as %2"
+                    )
+                    self._show_status(arg(text, when, kept))
+                else:
+                    self._show_status(arg(self.tr("Restored the backup from %1"), when))
 
         self._thread = run_with_progress(
             self._window,
-            f"Restoring {project.name}…",
+            arg(self.tr("Restoring %1…"), project.name),
             lambda _progress: restore_over(backup, project),
             done,
             self._failed,

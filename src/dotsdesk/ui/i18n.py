@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QSettings, QTranslator
 
@@ -116,6 +116,11 @@ def date_text(value: date | None) -> str:
     if value is None:
         return ""
     return QLocale().toString(QDate(value.year, value.month, value.day), date_format())
+
+
+def datetime_text(value: datetime) -> str:
+    """A moment as date_text shows the day, then the time to the second (24-hour)."""
+    return f"{date_text(value.date())} {value:%H:%M:%S}"
 
 
 def date_format() -> str:

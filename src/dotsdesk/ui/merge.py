@@ -10,16 +10,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..services.coding.colleague import read_copy
 from ..services.coding.merge import MergeReport, merge_copy
 from ..store import Project
 from ..store.backup import make_backup
+from .backup_dialog import projects_filter
 from .context import ProjectContext
+from .i18n import arg
 from .worker import run_with_progress
 
-FILE_FILTER = "dotsdesk projects (*.dots)"
+
+class MergeWords(QObject):
+    """The translation context of this module's words (MergeWords.tr)."""
 
 
 class MergeCopy:
@@ -32,7 +37,7 @@ class MergeCopy:
 
     def choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.parent, "Merge a colleague's copy", "", FILE_FILTER
+            self.parent, MergeWords.tr("Merge a colleague's copy"), "", projects_filter()
         )
         if name:
             self.merge(Path(name))
@@ -42,9 +47,10 @@ class MergeCopy:
         if project is None:
             return
         if source.exists() and source.resolve() == project.path.resolve():
-            self.ctx.error.emit(f"{source}: is the project itself; choose the colleague's copy")
+            text = MergeWords.tr("%1: is the project itself; choose the colleague's copy")
+            self.ctx.error.emit(arg(text, source))
             return
-        label = f"Merge {source.name}"
+        label = arg(MergeWords.tr("Merge %1"), source.name)
 
         def work(progress: Any) -> Any:
             with Project.open(source, readonly=True) as theirs, theirs.read() as s:
@@ -68,19 +74,28 @@ class MergeCopy:
             self._summary(source, report, backup)
 
         self._thread = run_with_progress(
-            self.parent, f"Merging {source.name}…", work, done, self._failed
+            self.parent,
+            arg(MergeWords.tr("Merging %1…"), source.name),
+            work,
+            done,
+            self._failed,
         )
 
     def _summary(self, source: Path, report: MergeReport, backup: Path | None) -> None:
         if report.changed:
-            text = f"Merged {source.name}: {report.segments.added} segment(s) added."
+            added = MergeWords.tr("Merged %1: %n segment(s) added.", "", report.segments.added)
+            text = arg(added, source.name)
         else:
-            text = f"This project already holds everything in {source.name}."
-        box = QMessageBox(QMessageBox.Icon.Information, "Merge", text, parent=self.parent)
+            text = arg(MergeWords.tr("This project already holds everything in %1."), source.name)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, MergeWords.tr("Merge"), text, parent=self.parent
+        )
         box.setObjectName("mergeSummary")
         lines = report.lines()
         if backup is not None:
-            lines.append(f"the project as it was before is kept as {backup.name}")
+            lines.append(
+                arg(MergeWords.tr("the project as it was before is kept as %1"), backup.name)
+            )
         box.setInformativeText("\n".join(lines[:4]))
         box.setDetailedText("\n".join(lines))
         box.show()
@@ -90,5 +105,4 @@ class MergeCopy:
         if message:
             self.ctx.error.emit(message)
         else:
-            self.ctx.status.emit("Merge cancelled; nothing was changed")
-
+            self.ctx.status.emit(MergeWords.tr("Merge cancelled; nothing was changed"))

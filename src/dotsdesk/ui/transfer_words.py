@@ -40,11 +40,13 @@ def post_filter() -> str:
 
 
 def excel_filter() -> str:
-    return f"{TransferWords.tr('Excel workbook')} (*.xlsx)"
+    workbook = TransferWords.tr("Excel workbook")
+    return f"{workbook} (*.xlsx)"
 
 
 def word_filter() -> str:
-    return f"{TransferWords.tr('Word document')} (*.docx)"
+    document = TransferWords.tr("Word document")
+    return f"{document} (*.docx)"
 
 
 def chosen_suffix(chosen: str, default: str) -> str:

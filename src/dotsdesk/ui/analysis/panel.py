@@ -347,7 +347,7 @@ class AnalysisPanel(QWidget):
             self,
             self.tr("Save chart"),
             "chart.png",
-            f"{self.tr('PNG image')} (*.png);;{self.tr('SVG drawing')} (*.svg)",
+            ";;".join((self.tr("PNG image") + " (*.png)", self.tr("SVG drawing") + " (*.svg)")),
         )
         if name:
             try:

@@ -25,7 +25,7 @@ def swatch(colour: str) -> str:
 def header_html(shown: ShownResponse) -> str:
     """Who, in what language, with what consent; the question; the codes present."""
     segments = CodingHeader.tr("%n segment(s)", "", len(shown.segments))
-    memo = f" · <b>{CodingHeader.tr('memo')}</b>" if shown.memo else ""
+    memo = " · <b>" + CodingHeader.tr("memo") + "</b>" if shown.memo else ""
     about = arg(
         CodingHeader.tr("<b>%1</b> · %2 · consent: %3 · %4"),
         escape(shown.respondent),

@@ -145,7 +145,7 @@ class CodingPanel(QWidget):
         self.transcript.show(())
         self.view.set_bars([], narrow=True)
         self.view.setPlaceholderText(self.tr("Choose a response to read and code it."))
-        self.header.setText(f"<i>{self.tr('No response')}</i>")
+        self.header.setText("<i>" + self.tr("No response") + "</i>")
         self.translation.set_translations([])
         self.keys_label.hide()
         for action in (self.palette_action, self.response_memo_action, *self.pin_actions):

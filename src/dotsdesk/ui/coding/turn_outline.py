@@ -46,7 +46,8 @@ class TurnListModel(QAbstractListModel):
             words = " ".join(self.text[turn.start : end].split())
             words = words if len(words) <= SNIPPET else words[: SNIPPET - 1] + "…"
             time = f"{turn.time_text}  " if turn.time_text else ""
-            return f"{time}{arg(self.tr('%1: %2'), turn_label(turn), words)}"
+            said = arg(self.tr("%1: %2"), turn_label(turn), words)
+            return time + said
         if role == Qt.ItemDataRole.ForegroundRole:
             kind = kind_of(turn)
             return QBrush(LABEL_COLOURS[kind]) if kind != "own" else None

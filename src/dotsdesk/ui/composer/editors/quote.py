@@ -76,7 +76,8 @@ def _segment_text(s: Session, segment_id: int | None) -> str:
         return f"<i style='color:#b00020'>{deleted}</i>"
     text = composer_views.segment_texts(s, [segment_id]).get(segment_id)
     if text is None:
-        return f"<i>{QuotePage.tr('segment not found')}</i>"
+        missing = QuotePage.tr("segment not found")
+        return f"<i>{missing}</i>"
     return escape(short(text, 320))
 
 
