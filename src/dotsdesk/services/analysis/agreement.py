@@ -88,23 +88,37 @@ def agreement(
         if any(a in by for by in codes.values()) and any(b in by for by in codes.values())
     )
     texts = _texts(session, compared)
-    nodes = [n for n in code_tree(session) if any(n.id in spans[r] for r in compared)]
+    at = {rid: i for i, rid in enumerate(compared)}
+    total_length = sum(len(texts[rid][1]) for rid in compared)
+    # Each code is looked at only in the responses where someone gave it: elsewhere every
+    # character and the response itself are "neither", counted in one step (300 codes by
+    # 5,000 responses would otherwise be a million and a half small comparisons).
+    where: defaultdict[int, list[int]] = defaultdict(list)
+    for rid in compared:
+        for code in spans[rid]:
+            where[code].append(rid)
+    nodes = [n for n in code_tree(session) if n.id in where]
     rows: list[CodeAgreement] = []
     disagreements: list[Disagreement] = []
     total_chars, total_resp = Counts(), Counts()
     pooled_a: list[int] = []
     pooled_b: list[int] = []
     for node in nodes:
-        chars, resp = Counts(), Counts()
-        present_a: list[int] = []
-        present_b: list[int] = []
-        for rid in compared:
+        both = first_only = second_only = 0
+        touched = 0  # characters of the responses with the code
+        present_a = [0] * len(compared)
+        present_b = [0] * len(compared)
+        for rid in where[node.id]:
             label, text = texts[rid]
-            by = spans[rid].get(node.id, {})
+            by = spans[rid][node.id]
             mine, theirs = merge_spans(by.get(a, [])), merge_spans(by.get(b, []))
-            chars += _char_counts(mine, theirs, len(text))
-            present_a.append(int(bool(mine)))
-            present_b.append(int(bool(theirs)))
+            common = _length(intersect_spans(mine, theirs))
+            both += common
+            first_only += _length(mine) - common
+            second_only += _length(theirs) - common
+            touched += len(text)
+            present_a[at[rid]] = int(bool(mine))
+            present_b[at[rid]] = int(bool(theirs))
             for coder, only in (
                 (first, subtract_spans(mine, theirs)),
                 (second, subtract_spans(theirs, mine)),
@@ -113,7 +127,13 @@ def agreement(
                     Disagreement(rid, label, node.id, node.path, s, e, coder, text[s:e])
                     for s, e in only
                 )
-        resp = _presence_counts(present_a, present_b)
+        neither = (total_length - touched) + (touched - both - first_only - second_only)
+        chars = Counts(both, first_only, second_only, neither)
+        resp = _presence_counts(
+            [present_a[at[r]] for r in where[node.id]],
+            [present_b[at[r]] for r in where[node.id]],
+            len(compared),
+        )
         rows.append(CodeAgreement(node.id, node.path, chars, resp, alpha_of(present_a, present_b)))
         total_chars += chars
         total_resp += resp
@@ -142,14 +162,8 @@ def _length(spans: list[Span]) -> int:
     return sum(e - s for s, e in spans)
 
 
-def _char_counts(first: list[Span], second: list[Span], length: int) -> Counts:
-    both = _length(intersect_spans(first, second))
-    a, b = _length(first), _length(second)
-    return Counts(both, a - both, b - both, length - (a + b - both))
-
-
-def _presence_counts(first: list[int], second: list[int]) -> Counts:
+def _presence_counts(first: list[int], second: list[int], units: int) -> Counts:
+    """Both, first only, second only over the responses given; the rest of `units` neither."""
     pairs = list(zip(first, second, strict=True))
-    return Counts(
-        pairs.count((1, 1)), pairs.count((1, 0)), pairs.count((0, 1)), pairs.count((0, 0))
-    )
+    both, first_only, second_only = pairs.count((1, 1)), pairs.count((1, 0)), pairs.count((0, 1))
+    return Counts(both, first_only, second_only, units - both - first_only - second_only)
