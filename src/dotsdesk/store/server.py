@@ -59,6 +59,9 @@ class ServerAddress(str):
     def resolve(self) -> ServerAddress:
         return self
 
+    def exists(self) -> bool:  # a file that vanished is forgotten; a server is asked again
+        return True
+
     @property
     def user(self) -> str | None:
         return urlsplit(self).username

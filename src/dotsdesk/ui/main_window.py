@@ -32,6 +32,7 @@ from .merge import MergeCopy
 from .sample import SampleProject
 from .settings import app_settings, forget_project, recent_projects, remember_project
 from .shortcuts import bind_window_key
+from .team import TeamControls
 from .transfer import Transfers
 from .welcome import WelcomePage
 
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.backups = BackupActions(
             self, self.ctx, self.open_project, lambda text: self.statusBar().showMessage(text)
         )
+        self.team = TeamControls(self, self.ctx, self.open_project)
         self.sample = SampleProject(
             self,
             self.ctx,
@@ -110,6 +112,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["codebook"], self.docks["consentTracker"])
         self.docks["codebook"].raise_()
         self.docks["draftComposer"].visibilityChanged.connect(self.composer.set_shown)
+        # Behind the coding panel's tab the analysis is still "visible" to Qt and would
+        # recount the whole project after every code applied: hidden with its tab instead.
+        self.docks["analysisPanel"].visibilityChanged.connect(self.analysis.setVisible)
 
     def _action(self, text: str, slot: object, name: str) -> QAction:
         """An action named `name`, with its keys from shortcuts.WINDOW_KEYS."""
@@ -202,7 +207,7 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu(self.tr("&File"))
-        file.addActions([self.new_action, self.open_action])
+        file.addActions([self.new_action, self.open_action, self.team.open_action])
         self.recent_menu = file.addMenu(self.tr("Open &Recent"))
         file.addActions([self.sample_action, self.reset_sample_action])
         file.addSeparator()
