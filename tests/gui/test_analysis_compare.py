@@ -51,6 +51,8 @@ def test_accept_in_compare_is_one_undo_step(qtbot, ctx) -> None:  # type: ignore
     tab = panel.agreement
     tab.first.setCurrentText(SAMPLE_CODER)
     tab.second.setCurrentText("bob")
+    assert tab.computing() and tab.note.text() == f"Compare {SAMPLE_CODER} and bob…"  # a thread
+    qtbot.waitUntil(lambda: not tab.computing() and tab.report is not None)
     assert tab.report is not None and tab.report.responses == 1
     assert tab.compare_button.isEnabled()
     # Double-click the disagreement: the comparison opens at it.

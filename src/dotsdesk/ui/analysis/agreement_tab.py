@@ -4,8 +4,9 @@ they disagree on, and the comparison view (Compare…, or a double-click on a di
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -16,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...errors import DotsError
 from ...services.analysis.agreement import AgreementReport, agreement
 from ...services.analysis.codes import coder_names
 from ...services.analysis.compare import SpanDisagreement, disagreeing_responses
 from ...services.analysis.population import Population
 from ..context import ProjectContext
 from ..i18n import arg
+from ..worker import Background, run_in_background
 from .compare import CompareView
 from .models import Column, Value
 from .tables import AnalysisTable
@@ -41,6 +42,8 @@ class AgreementTab(QWidget):
         self._population = population
         self.report: AgreementReport | None = None
         self.compare_view: CompareView | None = None
+        self.job: Background | None = None
+        self._again = False
         self.first = QComboBox(objectName="agreementFirst")
         self.second = QComboBox(objectName="agreementSecond")
         self.compare_button = QPushButton(self.tr("Compare…"), objectName="compareCoders")
@@ -95,9 +98,12 @@ class AgreementTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Compare the chosen coders on a worker thread (thousands of responses coded twice
+        take seconds); the tables fill in when it is done."""
         pair = self.coders()
         self.compare_button.setEnabled(False)
-        if pair is None or self.ctx.project is None:
+        project = self.ctx.project
+        if pair is None or project is None:
             self.report = None
             self.codes.source.set_rows([], [])
             self.disagreements.source.set_rows([], [])
@@ -112,13 +118,44 @@ class AgreementTab(QWidget):
             else:
                 self.note.setText(self.tr("Choose two coders"))
             return
-        try:
-            with self.ctx.read() as s:
-                self.report = agreement(s, *pair, population=self._population())
-        except DotsError as exc:
-            self.note.setText(str(exc))
+        # The comparison view's title, as a busy sign: "Compare ann and bob…".
+        comparing = QCoreApplication.translate("CompareView", "Compare %1 and %2")
+        self.note.setText(arg(comparing, *pair) + "…")
+        if self.job is not None and self.job.running():
+            self._again = True  # compared again once this comparison is done
             return
-        self._show(self.report)
+        who = self._population()
+
+        def work(_progress: Any) -> AgreementReport:
+            with project.read() as s:
+                return agreement(s, *pair, population=who)
+
+        self.job = run_in_background(self, work, self._compared, self._failed)
+
+    def computing(self) -> bool:
+        return self.job is not None and self.job.running()
+
+    def stop(self) -> None:
+        """Before the project closes: no comparison may read it any more."""
+        if self.job is not None and self.job.running():
+            self.job.cancel()
+            self.job.wait()
+        self._again = False
+
+    def _compared(self, report: AgreementReport) -> None:
+        stale = self._again or (report.first, report.second) != self.coders()
+        self._again = False
+        if stale:  # the choice or the coding changed meanwhile
+            if self.coders() is not None:
+                self.refresh()
+            return
+        self.report = report
+        self._show(report)
+
+    def _failed(self, message: str) -> None:
+        self._again = False
+        self.report = None
+        self.note.setText(message)
 
     def _show(self, report: AgreementReport) -> None:
         columns = [Column(self.tr("Code")), Column(self.tr("Kappa (characters)")),

@@ -360,6 +360,7 @@ class AnalysisPanel(QWidget):
         if self._words_job is not None and self._words_job.running():
             self._words_job.cancel()
             self._words_job.wait()
+        self.agreement.stop()
         self._query = BrowseQuery()
         self._mark(words=True)
 
