@@ -1908,6 +1908,22 @@ Undo brings them back.</source>
         <translation>忽略</translation>
     </message>
     <message>
+        <source>lines %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>rows %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
@@ -2337,6 +2353,33 @@ Undo brings them back.</source>
     </message>
 </context>
 <context>
+    <name>OpenTeamDialog</name>
+    <message>
+        <source>Open Team Project</source>
+        <translation>打开团队项目</translation>
+    </message>
+    <message>
+        <source>A project your team shares on a PostgreSQL server. Ask its owner for the address and your user name; the password is kept in this computer&apos;s keyring, never in a file.</source>
+        <translation>团队共享在 PostgreSQL 服务器上的项目。请向项目所有者索取地址和你的用户名；密码保存在这台电脑的密钥环中，绝不写入文件。</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keyring</source>
+        <translation>在系统密钥环中记住密码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>No system keyring here: the password is used for now only.</source>
+        <translation>这里没有系统密钥环：密码只用于本次。</translation>
+    </message>
+</context>
+<context>
     <name>OutlineModel</name>
     <message>
         <source>Paragraph</source>
@@ -2496,6 +2539,18 @@ Undo brings them back.</source>
 </context>
 <context>
     <name>PreviewWords</name>
+    <message>
+        <source>drafted on %1</source>
+        <translation>%1 起草</translation>
+    </message>
+    <message>
+        <source>exported on %1</source>
+        <translation>%1 导出</translation>
+    </message>
+    <message>
+        <source>accepted on %1</source>
+        <translation>%1 接受</translation>
+    </message>
     <message>
         <source>No issues</source>
         <translation>没有待处理项</translation>
@@ -3125,7 +3180,50 @@ The sample project was not reset.</source>
     </message>
 </context>
 <context>
+    <name>TeamControls</name>
+    <message>
+        <source>Open &amp;Team Project…</source>
+        <translation>打开团队项目(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Also working: %1</source>
+        <translation>同时在工作的：%1</translation>
+    </message>
+    <message>
+        <source>Nobody else is working</source>
+        <translation>没有其他人在工作</translation>
+    </message>
+    <message>
+        <source>live updates off: %1</source>
+        <translation>实时更新已关闭：%1</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptDialog</name>
+    <message>
+        <source>speaker turns</source>
+        <translation>按发言人分段</translation>
+    </message>
+    <message>
+        <source>paragraphs</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>guessed: %1% of their turns ask questions</source>
+        <translation>推测：其 %1% 的话轮在提问</translation>
+    </message>
+    <message>
+        <source>labelled as the interviewer</source>
+        <translation>标注为访谈者</translation>
+    </message>
+    <message>
+        <source>one speaker only</source>
+        <translation>只有一位发言人</translation>
+    </message>
+    <message>
+        <source>nobody asks questions</source>
+        <translation>没有人提问</translation>
+    </message>
     <message>
         <source>Import %1</source>
         <translation>导入 %1</translation>

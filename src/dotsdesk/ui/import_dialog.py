@@ -7,6 +7,7 @@ private identity, and how many respondents are new and how many are already in t
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 
@@ -64,6 +65,22 @@ ROLE_WORDS = {  # what the dialog calls each role (the import keeps Role's own v
 
 def role_text(role: Role) -> str:
     return QCoreApplication.translate("ImportDialog", ROLE_WORDS[role])
+
+
+_WHERE = re.compile(r"(line|row)s? (\d+(?:-\d+)?)")
+
+
+def where_text(where: str) -> str:
+    """Where the reader found the header ("lines 1-3", "row 2"), in the window's words."""
+    found = _WHERE.fullmatch(where)
+    if found is None:
+        return where
+    unit, span = found[1], found[2]
+    if unit == "line":
+        text = ImportDialog.tr("lines %1") if "-" in span else ImportDialog.tr("line %1")
+    else:
+        text = ImportDialog.tr("rows %1") if "-" in span else ImportDialog.tr("row %1")
+    return arg(text, span)
 
 
 class _Preview(QAbstractTableModel):
@@ -206,7 +223,9 @@ def _summary(path: Path, table: Table, plans: list[ColumnPlan], known: frozenset
     columns = ImportDialog.tr("%n column(s)", "", len(table.headers))
     where = [
         arg(ImportDialog.tr("%1, %2"), rows, columns),
-        arg(ImportDialog.tr("header in %1"), table.header_rows) if table.header_rows else "",
+        arg(ImportDialog.tr("header in %1"), where_text(table.header_rows))
+        if table.header_rows
+        else "",
         arg(ImportDialog.tr("encoding %1"), table.encoding) if table.encoding else "",
         arg(ImportDialog.tr("sheet “%1”"), table.sheet) if table.sheet else "",
     ]

@@ -6,6 +6,7 @@ the import they appear nowhere but private identity (the turns go by "Interviewe
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 
@@ -28,6 +29,30 @@ from ..importers.transcripts.roles import choose_interviewer
 from ..services.corpus.turns import format_time
 from .i18n import arg
 
+_GUESSED = re.compile(r"guessed: (\d+)% of their turns ask questions")
+
+
+def layout_text(layout: str) -> str:
+    """The layout the reader found, in the window's words (a tool's name stays)."""
+    if layout == "speaker turns":
+        return TranscriptDialog.tr("speaker turns")
+    if layout == "paragraphs":
+        return TranscriptDialog.tr("paragraphs")
+    return layout
+
+
+def why_text(why: str) -> str:
+    """Why these speakers were ticked (importers/transcripts/roles.py), in the window's words."""
+    guessed = _GUESSED.fullmatch(why)
+    if guessed:
+        return arg(TranscriptDialog.tr("guessed: %1% of their turns ask questions"), guessed[1])
+    known = {
+        "labelled as the interviewer": TranscriptDialog.tr("labelled as the interviewer"),
+        "one speaker only": TranscriptDialog.tr("one speaker only"),
+        "nobody asks questions": TranscriptDialog.tr("nobody asks questions"),
+    }
+    return known.get(why, why)
+
 
 class TranscriptDialog(QDialog):
     def __init__(self, path: Path, parsed: ParsedTranscript, parent: QWidget | None = None):
@@ -42,10 +67,16 @@ class TranscriptDialog(QDialog):
         if times:
             text = self.tr("<b>%1</b>: %n turn(s), %2 to %3.", "", len(spoken))
             found = arg(
-                text, escape(parsed.layout), format_time(min(times)), format_time(max(times))
+                text,
+                escape(layout_text(parsed.layout)),
+                format_time(min(times)),
+                format_time(max(times)),
             )
         else:
-            found = arg(self.tr("<b>%1</b>: %n turn(s).", "", len(spoken)), escape(parsed.layout))
+            found = arg(
+                self.tr("<b>%1</b>: %n turn(s).", "", len(spoken)),
+                escape(layout_text(parsed.layout)),
+            )
         tick = self.tr(
             "Tick the interviewer: their turns stay beside the others' words as context, never "
             "quoted or counted as an interviewee's. Every other speaker becomes a respondent, "
@@ -72,7 +103,7 @@ class TranscriptDialog(QDialog):
             self.boxes[speaker] = box
             grid.addWidget(box, row, 3)
         self.why = QLabel(
-            arg(self.tr("Ticked: %1."), escape(choice.why)), objectName="transcriptWhy"
+            arg(self.tr("Ticked: %1."), escape(why_text(choice.why))), objectName="transcriptWhy"
         )
         self.why.setWordWrap(True)
         self.buttons = QDialogButtonBox(

@@ -10,6 +10,8 @@ a line says what the figure is counted over, and in amber how it changed.
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import QObject
@@ -24,7 +26,7 @@ from ...services.composer.render_tree import (
     RenderedPost,
     Statistic,
 )
-from ..i18n import arg
+from ..i18n import arg, date_text
 
 RED = "#b00020"
 AMBER = "#8a6d00"
@@ -34,6 +36,24 @@ ISSUES_SHOWN = 3
 
 class PreviewWords(QObject):
     """The translation context of the preview's own words (PreviewWords.tr)."""
+
+
+_SINCE = re.compile(r"(drafted|exported|accepted) on (\d{4})-(\d{2})-(\d{2})")
+
+
+def since_text(since: str) -> str:
+    """When a figure's baseline was set ("exported on 2026-12-01", from the composer's
+    service), in the window's words and date format."""
+    found = _SINCE.fullmatch(since)
+    if found is None:
+        return since
+    day = date_text(date(int(found[2]), int(found[3]), int(found[4])))
+    words = {
+        "drafted": PreviewWords.tr("drafted on %1"),
+        "exported": PreviewWords.tr("exported on %1"),
+        "accepted": PreviewWords.tr("accepted on %1"),
+    }[found[1]]
+    return arg(words, day)
 
 
 def issues_text(issues: tuple[Issue, ...] | list[Issue]) -> str:
@@ -83,9 +103,9 @@ def figure_note_words(note: FigureNote) -> str:
     changed figure "… · was 20% (6 of 30) when exported on 2026-12-01"."""
     if note.changed and note.before:
         text = PreviewWords.tr("Over %1 · was %2 when %3")
-        return arg(text, note.population, note.before, note.since)
+        return arg(text, note.population, note.before, since_text(note.since or ""))
     if note.since:
-        return arg(PreviewWords.tr("Over %1 · as %2"), note.population, note.since)
+        return arg(PreviewWords.tr("Over %1 · as %2"), note.population, since_text(note.since))
     return arg(PreviewWords.tr("Over %1"), note.population)
 
 

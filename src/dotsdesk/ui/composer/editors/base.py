@@ -24,7 +24,7 @@ from ....services.composer.render import block_figure
 from ....services.composer.render_tree import Statistic
 from ...context import ProjectContext
 from ...i18n import arg
-from ..preview import AMBER
+from ..preview import AMBER, since_text
 
 
 @dataclass
@@ -127,9 +127,10 @@ def show_figure(label: QLabel, s: Session, block_id: int) -> None:
     else:
         now = BlockPage.tr("The bullets read as in the preview")
     if note.changed:
-        lines.append(arg(BlockPage.tr("%1; was %2 when %3."), now, note.before, note.since))
+        since = since_text(note.since or "")
+        lines.append(arg(BlockPage.tr("%1; was %2 when %3."), now, note.before, since))
     elif note.since:
-        lines.append(arg(BlockPage.tr("%1, as %2."), now, note.since))
+        lines.append(arg(BlockPage.tr("%1, as %2."), now, since_text(note.since)))
     else:
         lines.append(arg(BlockPage.tr("%1."), now))
     label.setText("\n".join(lines))
