@@ -95,6 +95,9 @@ def test_a_post_with_chinese_quotes_names_the_east_asian_font_of_its_styles(
     # What Word resolves for the quote's runs: the Quote style's own East Asian font.
     fonts = quote.style.element.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
     assert fonts.get(qn("w:eastAsia")) == BODY_FONT
+    assert quote.runs[0].italic is False  # Chinese is not slanted, whatever the style says
+    english = next(p for p in doc.paragraphs if p.text == ENGLISH)
+    assert english.runs[0].italic is None  # the Quote style's italic
     assert doc.styles["Heading 1"].element.rPr.rFonts.get(qn("w:eastAsia")) == HEADING_FONT
     assert doc.styles["Title"].element.rPr.rFonts.get(qn("w:eastAsia")) == HEADING_FONT
 

@@ -39,6 +39,7 @@ from ..atomic import atomic_output
 from .fonts import set_east_asian_fonts
 
 COMMENT_AUTHOR = "dotsdesk"
+UPRIGHT_LANGUAGES = frozenset({"zh", "ja", "ko"})  # no italic in Chinese, Japanese, Korean
 NOTE_STYLE = "Translation Note"
 LINK_STYLE = "Hyperlink"
 # Characters XML 1.0 cannot hold; shown as U+FFFD so a reviewer sees something was there.
@@ -138,6 +139,8 @@ class _Writer:
         lead.paragraph_format.keep_with_next = True
         lead.paragraph_format.space_before = Pt(4)
         run = self.paragraph("Quote").add_run(_xml(quote.text or ""))
+        if (quote.language or "").split("-")[0] in UPRIGHT_LANGUAGES:
+            run.italic = False  # the Quote style's italic is a slanted fake in these scripts
         if quote.translated_from:
             self.paragraph(NOTE_STYLE, f"Translated from {quote.translated_from}.")
         if self.comments and quote.source is not None:
