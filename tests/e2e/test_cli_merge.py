@@ -1,5 +1,6 @@
-"""`dotsdesk merge` as a user runs it: a second coder's copy comes in once, with a backup;
-merging again, or a dry run, changes nothing; bad input is one line and no change."""
+"""`dotsdesk merge` as a user runs it: a second coder's copy comes in once, with a backup
+listed by `dotsdesk backup list`; merging again, or a dry run, changes nothing and takes no
+backup; bad input is one line and no change."""
 
 from __future__ import annotations
 
@@ -52,8 +53,10 @@ def test_merging_twice_brings_everything_once(cli, tmp_path: Path, demo_project:
     assert "codes created (1): Theme/二次编码 ✍️" in first.out
     assert "memos: 1 added" in first.out
     assert "not placed: 1 segment on P99, Q “Came in after the copy was made 🙂”" in first.out
-    backups = list(tmp_path.glob("study.backup-merge-*.dots"))
-    assert len(backups) == 1 and str(backups[0].name) in first.out
+    listed = cli("backup", "list", study)
+    assert listed.code == 0, listed.err
+    merges = [line for line in listed.out.splitlines() if "before a merge" in line]
+    assert len(merges) == 1, listed.out  # with the rolling backups, in the data folder
     after = cli("info", study, "--json").json()["segments"]
     assert after == before + 2
 
@@ -62,7 +65,8 @@ def test_merging_twice_brings_everything_once(cli, tmp_path: Path, demo_project:
     assert "already holds everything" in second.out
     assert "segments: 0 added" in second.out and "memos: 0 added, 1 already here" in second.out
     assert cli("info", study, "--json").json()["segments"] == after
-    assert len(list(tmp_path.glob("study.backup-merge-*.dots"))) == 1  # none for no change
+    again = cli("backup", "list", study).out
+    assert len([line for line in again.splitlines() if "before a merge" in line]) == 1
     assert _digest(theirs) == colleague  # the colleague's file is only read
 
     # The merged coding is bob's, and the analysis sees two coders now.
@@ -87,4 +91,4 @@ def test_bad_input_is_one_line_and_changes_nothing(cli, tmp_path: Path, demo_pro
         assert result.err.count("\n") == 1 and problem in result.err, result.err
         assert "Traceback" not in result.err
     assert _digest(study) == digest
-    assert not list(tmp_path.glob("study.backup-*"))
+    assert "before a merge" not in cli("backup", "list", study).out

@@ -40,6 +40,9 @@ def test_merge_is_one_undo_step(qtbot, ctx, sample_file: Path, tmp_path: Path) -
     assert report.codes_created == ["Theme/Second look 👀"]
     assert _segments(ctx) == before + 2 and ctx.undo_stack.count() == 1
     assert merging.last_backup is not None and merging.last_backup.exists()
+    merging_backup = merging.last_backup
+    with Project.open(merging_backup, readonly=True) as old, old.read() as s:
+        assert s.scalar(select(func.count(Segment.id))) == before  # as it was before
     box = parent.findChild(QMessageBox, "mergeSummary")
     assert box is not None and "2 segments added" in box.text()
 
@@ -53,7 +56,9 @@ def test_merge_is_one_undo_step(qtbot, ctx, sample_file: Path, tmp_path: Path) -
     qtbot.waitUntil(lambda: merging.last_report is not None, timeout=20000)
     assert not merging.last_report.changed  # type: ignore[union-attr]
     assert ctx.undo_stack.count() == 1 and merging.last_backup is None
-    assert len(list(tmp_path.glob("sample.backup-merge-*.dots"))) == 1
+    assert [p.name for p in ctx.project.backups.taken if p.name.endswith("-merge.dots")] == [
+        merging_backup.name
+    ]
 
 
 def test_the_project_itself_is_refused(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]

@@ -1,7 +1,8 @@
 """`dotsdesk merge study.dots colleague.dots`: bring a second coder's work in.
 
-The colleague's file is only read. The project is backed up first and the merge is one
-transaction; a merge that finds nothing new changes nothing and keeps no backup.
+The colleague's file is only read. The merge is one transaction; when it changes something,
+a backup of the project as it was is taken before it commits (with the project's rolling
+backups); a merge that finds nothing new changes nothing and takes no backup.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from ..errors import DotsError
 from ..store import Project
-from ..store.backup import make_backup
+from .locations import project_location
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,9 +24,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "(and, for a text several people gave, by respondent and question); codes by their "
         "path, the missing ones created with their colour. Each segment keeps its coder. "
         "Running it again adds nothing twice. Responses whose coding found no place here are "
-        "listed with the reason. FILE.dots is backed up first; COLLEAGUE.dots is not changed.",
+        "listed with the reason. FILE.dots is backed up first (with its rolling backups, see "
+        "'dotsdesk backup list'); COLLEAGUE.dots is not changed. FILE may be a team's "
+        "postgresql:// project.",
     )
-    p.add_argument("file", type=Path, metavar="FILE.dots")
+    p.add_argument("file", type=project_location, metavar="FILE.dots")
     p.add_argument("colleague", type=Path, metavar="COLLEAGUE.dots")
     p.add_argument("--dry-run", action="store_true", help="say what would come in, change nothing")
     p.set_defaults(run=merge)
@@ -39,30 +42,35 @@ def merge(args: argparse.Namespace) -> int:
     from ..services.coding.colleague import read_copy
     from ..services.coding.merge import MergeReport, merge_copy
 
-    target, source = Path(args.file), Path(args.colleague)
-    if target.exists() and source.exists() and target.resolve() == source.resolve():
+    target, source = args.file, Path(args.colleague)
+    same = isinstance(target, Path) and target.exists() and source.exists()
+    if same and target.resolve() == source.resolve():
         raise DotsError(source, "is the project itself; choose the colleague's copy")
     with Project.open(source, readonly=True) as theirs, theirs.read() as s:
         copy = read_copy(s)
+    backup: Path | None = None
+    report: MergeReport | None = None
     with Project.open(target) as project:
-        backup = None if args.dry_run else make_backup(project.path, "merge")
-        report: MergeReport | None = None
         try:
             with project.write() as s:
                 report = merge_copy(s, copy)
                 if args.dry_run or not report.changed:
                     raise _Rollback
+                # Before the commit: the backup reads the project as it was (a reader does
+                # not see this transaction). A file's backups are kept with its rolling
+                # backups; a server keeps its own.
+                s.flush()
+                backup = project.backups.take_now("merge") if project.backups else None
         except _Rollback:
-            if backup is not None:
-                backup.unlink(missing_ok=True)  # identical to the project: nothing to keep
-                backup = None
+            pass
     assert report is not None
+    name = target.name if isinstance(target, Path) else str(target)
     if args.dry_run:
         print(f"dry run: nothing was changed; merging {source.name} would bring:")
     elif not report.changed:
-        print(f"{target.name} already holds everything in {source.name}; nothing was changed")
+        print(f"{name} already holds everything in {source.name}; nothing was changed")
     else:
-        print(f"merged {source.name} into {target.name}")
+        print(f"merged {source.name} into {name}")
     for line in report.lines():
         print(f"  {line}")
     if backup is not None:

@@ -1,8 +1,9 @@
 """File > Merge a Colleague's Copy…: their segments and memos come into the open project.
 
 The copy is read and merged on a worker thread behind a progress dialog (Cancel rolls the
-merge back); the project is backed up first; the merge is one transaction and one undo
-step; a summary says what matched and what found no place.
+merge back); a merge that changes something takes a backup of the project as it was (listed
+with the rolling backups) before it commits; the merge is one transaction and one undo step;
+a summary says what matched and what found no place.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from sqlalchemy.orm import Session
 
 from ..services.coding.colleague import read_copy
 from ..services.coding.merge import MergeReport, merge_copy
 from ..store import Project
-from ..store.backup import make_backup
 from .backup_dialog import projects_filter
 from .context import ProjectContext
 from .i18n import arg
@@ -46,7 +47,8 @@ class MergeCopy:
         project = self.ctx.project
         if project is None:
             return
-        if source.exists() and source.resolve() == project.path.resolve():
+        here = project.path
+        if isinstance(here, Path) and source.exists() and source.resolve() == here.resolve():
             text = MergeWords.tr("%1: is the project itself; choose the colleague's copy")
             self.ctx.error.emit(arg(text, source))
             return
@@ -56,16 +58,20 @@ class MergeCopy:
             with Project.open(source, readonly=True) as theirs, theirs.read() as s:
                 copy = read_copy(s)
             progress(0, 5)
-            backup = make_backup(project.path, "merge")
-            try:
-                report, step = project.record(lambda s: merge_copy(s, copy, progress))
-            except BaseException:
-                backup.unlink(missing_ok=True)  # nothing changed: the copy is not needed
-                raise
-            if step.empty:
-                backup.unlink(missing_ok=True)
-                backup = None
-            return report, step, backup
+            taken: list[Path] = []
+
+            def action(s: Session) -> MergeReport:
+                report = merge_copy(s, copy, progress)
+                if report.changed:
+                    # Before the commit: the backup reads the project as it was (a reader
+                    # does not see this uncommitted transaction). Nothing new, no backup.
+                    s.flush()
+                    backup = project.backups.take_now("merge") if project.backups else None
+                    taken.extend([backup] if backup is not None else [])
+                return report
+
+            report, step = project.record(action)
+            return report, step, taken[0] if taken else None
 
         def done(result: Any) -> None:
             report, step, backup = result

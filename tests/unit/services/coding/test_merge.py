@@ -31,11 +31,10 @@ CAFE = "The cafe\u0301 near the e\u0301cole serves coffee"
 PEOPLE = [("r1", EMOJI), ("r2", CHINESE), ("r3", CAFE), ("r1", "Yes."), ("r2", "Yes.")]
 
 
-def _project(path: Path, template: Path, people: list[tuple[str, str]]) -> dict[str, int]:
-    """A project with these (respondent key, text) answers; returns "key:text" -> id."""
-    shutil.copyfile(template, path)
+def _fill(p: Project, people: list[tuple[str, str]]) -> dict[str, int]:
+    """These (respondent key, text) answers; returns "key:text" -> id."""
     ids: dict[str, int] = {}
-    with Project.open(path) as p, p.write() as s:
+    with p.write() as s:
         ensure_code(s, "Theme/Impact", colour="#4C9BE8")
         people_ids: dict[str, int] = {}
         for key, text in people:
@@ -50,12 +49,15 @@ def _read(path: Path):  # type: ignore[no-untyped-def]
         return read_copy(s)
 
 
-def test_a_colleagues_coding_comes_in_once(tmp_path: Path, empty_project_file: Path) -> None:
-    ours = _project(tmp_path / "study.dots", empty_project_file, PEOPLE)
+def test_a_colleagues_coding_comes_in_once(
+    project: Project, tmp_path: Path, empty_project_file: Path
+) -> None:
+    """The project here is a file or a server (the fixture runs both); the copy a file."""
+    ours = _fill(project, PEOPLE)
     # The copy was imported in another order, so every id differs; it has one answer more.
-    theirs = _project(
-        tmp_path / "copy.dots", empty_project_file, [*reversed(PEOPLE), ("r9", "Only there 🙂")]
-    )
+    shutil.copyfile(empty_project_file, tmp_path / "copy.dots")
+    with Project.open(tmp_path / "copy.dots") as copy_project:
+        theirs = _fill(copy_project, [*reversed(PEOPLE), ("r9", "Only there 🙂")])
     emoji_start = EMOJI.index("Python")
     with Project.open(tmp_path / "copy.dots") as p, p.write() as s:
         impact = find_code(s, "Theme/Impact").id
@@ -72,50 +74,49 @@ def test_a_colleagues_coding_comes_in_once(tmp_path: Path, empty_project_file: P
         set_memo(s, MemoOn.RESPONSE, theirs["r9:Only there 🙂"], "lost memo", coder="bob")
         set_memo(s, MemoOn.CODE, new, "what 新的 means", coder="bob")
         add_memo(s, "project memo", coder_id=None)
-    with Project.open(tmp_path / "study.dots") as p, p.write() as s:
+    with project.write() as s:
         # ann already coded the same span here: it stays one segment
         coding.code_span(s, ours[f"r3:{CAFE}"], 0, 5, [find_code(s, "Theme/Impact").id],
                          coder="ann")  # fmt: skip
 
     copy = _read(tmp_path / "copy.dots")
-    with Project.open(tmp_path / "study.dots") as p:
-        with p.write() as s:
-            report = merge_copy(s, copy)
-        assert report.changed
-        assert report.responses_matched == 5
-        assert report.codes_created == ["Theme/新的"]
-        assert (report.segments.added, report.segments.unchanged) == (3, 1)
-        assert report.segments_missed == 1
-        assert (report.memos_added, report.memos_missed) == (3, 1)
-        assert report.coders == ["ann", "bob"]
-        [missed] = report.missed
-        assert (missed.respondent, missed.segments, missed.memos) == ("R9", 1, 1)
-        assert missed.reason == NOT_HERE and "Only there 🙂" in missed.preview
-        assert any("not placed: 1 segment and 1 memo on R9, Q1" in line for line in report.lines())
+    with project.write() as s:
+        report = merge_copy(s, copy)
+    assert report.changed
+    assert report.responses_matched == 5
+    assert report.codes_created == ["Theme/新的"]
+    assert (report.segments.added, report.segments.unchanged) == (3, 1)
+    assert report.segments_missed == 1
+    assert (report.memos_added, report.memos_missed) == (3, 1)
+    assert report.coders == ["ann", "bob"]
+    [missed] = report.missed
+    assert (missed.respondent, missed.segments, missed.memos) == ("R9", 1, 1)
+    assert missed.reason == NOT_HERE and "Only there 🙂" in missed.preview
+    assert any("not placed: 1 segment and 1 memo on R9, Q1" in line for line in report.lines())
 
-        with p.read() as s:
-            made = find_code(s, "Theme/新的")
-            assert (made.colour, made.description) == ("#123456", "说明 with a description")
-            emoji = coding.segments_of(s, ours[f"r1:{EMOJI}"])
-            assert [(v.text, v.coder, len(v.code_ids)) for v in emoji] == [("Python", "bob", 2)]
-            [zh] = coding.segments_of(s, ours[f"r2:{CHINESE}"])
-            assert (zh.text, zh.memo) == (CHINESE[4:8], "面试 memo 📝")
-            # "Yes." went to r2's answer, not r1's
-            assert coding.segments_of(s, ours["r1:Yes."]) == []
-            assert [v.coder for v in coding.segments_of(s, ours["r2:Yes."])] == ["bob"]
-            assert [v.coder for v in coding.segments_of(s, ours[f"r3:{CAFE}"])] == ["ann"]
-            assert get_memo(s, MemoOn.RESPONSE, ours[f"r3:{CAFE}"]) == "café memo"
-            assert get_memo(s, MemoOn.CODE, made.id) == "what 新的 means"
-            counts = _counts(s)
+    with project.read() as s:
+        made = find_code(s, "Theme/新的")
+        assert (made.colour, made.description) == ("#123456", "说明 with a description")
+        emoji = coding.segments_of(s, ours[f"r1:{EMOJI}"])
+        assert [(v.text, v.coder, len(v.code_ids)) for v in emoji] == [("Python", "bob", 2)]
+        [zh] = coding.segments_of(s, ours[f"r2:{CHINESE}"])
+        assert (zh.text, zh.memo) == (CHINESE[4:8], "面试 memo 📝")
+        # "Yes." went to r2's answer, not r1's
+        assert coding.segments_of(s, ours["r1:Yes."]) == []
+        assert [v.coder for v in coding.segments_of(s, ours["r2:Yes."])] == ["bob"]
+        assert [v.coder for v in coding.segments_of(s, ours[f"r3:{CAFE}"])] == ["ann"]
+        assert get_memo(s, MemoOn.RESPONSE, ours[f"r3:{CAFE}"]) == "café memo"
+        assert get_memo(s, MemoOn.CODE, made.id) == "what 新的 means"
+        counts = _counts(s)
 
-        # Again: nothing new, nothing twice.
-        with p.write() as s:
-            again = merge_copy(s, copy)
-        assert not again.changed
-        assert (again.segments.added, again.segments.unchanged) == (0, 4)
-        assert (again.memos_added, again.memos_present) == (0, 3)
-        with p.read() as s:
-            assert _counts(s) == counts
+    # Again: nothing new, nothing twice.
+    with project.write() as s:
+        again = merge_copy(s, copy)
+    assert not again.changed
+    assert (again.segments.added, again.segments.unchanged) == (0, 4)
+    assert (again.memos_added, again.memos_present) == (0, 3)
+    with project.read() as s:
+        assert _counts(s) == counts
 
 
 def _counts(s):  # type: ignore[no-untyped-def]
