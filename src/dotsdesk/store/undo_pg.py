@@ -81,14 +81,13 @@ def replay(session: Session, first: int, last: int) -> int:
     for row in rows:
         cursor.execute(row.stmt)
     session.execute(text(f"SET LOCAL {REPLAYING} = 'off'"))
-    bad = session.execute(
-        text(
-            "SELECT s.id FROM segment s JOIN response r ON r.id = s.response_id "
-            'WHERE s."end" > char_length(r.text) LIMIT 1'
-        )
-    ).first()
-    if bad is not None:
-        raise InvalidOperation(None, "cannot undo: a segment would lie outside its text")
+    from .undo import check_bounds
+
+    touched: dict[str, set[int]] = {"segment": set(), "response": set()}
+    for row in rows:
+        if row.tbl in touched:
+            touched[row.tbl].add(int(row.key.strip("()")))
+    check_bounds(session, touched["segment"], touched["response"])
     return start
 
 

@@ -224,3 +224,20 @@ def test_a_colleagues_change_reaches_my_listener_within_a_second(team: str) -> N
         finally:
             listener.stop()
     assert heard and "segment" in heard[0] and "code" not in set().union(*heard)
+
+
+def test_an_undo_leaving_a_segment_outside_its_text_is_refused_on_the_server(team: str) -> None:
+    from dotsdesk.services.corpus import responses
+
+    with Project.open(team, undo=True) as p:
+        with p.read() as s:
+            rid = s.scalar(select(Response.id).where(Response.text.like("We read papers%")))
+            code = codebook.find_code(s, "Theme/Interview").id
+            old = s.get(Response, rid).text
+        longer = old + " 后来加的话 👩‍💻 cafe\u0301"
+        _, grow = p.record(lambda s: responses.replace_text(s, s.get(Response, rid), longer))
+        p.record(lambda s: coding.code_span(s, rid, len(longer) - 4, len(longer), [code]))
+        before = snapshot(p)
+        with pytest.raises(InvalidOperation, match="outside its text"):
+            p.replay(grow)
+        assert snapshot(p) == before

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from dotsdesk.errors import InvalidOperation
 from dotsdesk.model import Code, ConsentEvent, Response, Segment, segment_code
 from dotsdesk.services.coding import codebook
 from dotsdesk.services.coding import segments as coding
@@ -103,3 +104,17 @@ def test_reopening_clears_the_history(sample: Project) -> None:
         assert s.execute(text("SELECT count(*) FROM undo_log")).scalar_one() == 0
         assert s.scalar(select(func.count()).select_from(segment_code)) > 0
         assert s.scalar(select(func.count(ConsentEvent.id))) > 0
+
+
+def test_an_undo_that_would_leave_a_segment_outside_its_text_is_refused(sample: Project) -> None:
+    with sample.read() as s:
+        rid = s.scalar(select(Response.id).where(Response.text.like("We read papers%")))
+        code = codebook.find_code(s, "Theme/Interview").id
+        old = s.get(Response, rid).text
+    longer = old + " 后来加的话 👩‍💻 cafe\u0301"
+    _, grow = sample.record(lambda s: responses.replace_text(s, s.get(Response, rid), longer))
+    sample.record(lambda s: coding.code_span(s, rid, len(longer) - 4, len(longer), [code]))
+    before = snapshot(sample)
+    with pytest.raises(InvalidOperation, match="outside its text"):
+        sample.replay(grow)  # the older text is too short for the newer segment
+    assert snapshot(sample) == before  # refused whole
