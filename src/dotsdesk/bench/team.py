@@ -26,7 +26,7 @@ from ..store import Project
 from ..store.copying import copy_project
 
 RUNS = 21
-BUDGET = {"push": 30.0, "open": 1.5, "search": 0.05, "apply": 0.016}
+BUDGET = {"push": 30.0, "open": 1.5, "search": 0.05, "apply": 0.016, "undo": 0.016}
 
 
 def _database(base: str, name: str) -> str:
@@ -57,9 +57,17 @@ def _open_usable(location: object) -> None:
         rows(s, list(matching_ids(s, BrowseQuery()))[:100])
 
 
-def _apply(project: Project, rid: int, code: int, n: int) -> None:
-    _, step = project.record(lambda s: coding.code_span(s, rid, n % 50, n % 50 + 5, [code]))
-    project.replay(step)
+def _apply_and_undo(project: Project, rid: int, code: int) -> tuple[float, float]:
+    """Medians of applying a code (one transaction with its undo record) and undoing it."""
+    applied, undone = [], []
+    for n in range(RUNS):
+        t0 = time.perf_counter()
+        _, step = project.record(lambda s, n=n: coding.code_span(s, rid, n, n + 5, [code]))
+        t1 = time.perf_counter()
+        project.replay(step)
+        undone.append(time.perf_counter() - t1)
+        applied.append(t1 - t0)
+    return statistics.median(applied), statistics.median(undone)
 
 
 def measure(location: object) -> dict[str, float]:
@@ -70,8 +78,7 @@ def measure(location: object) -> dict[str, float]:
             figures["search"] = _median(lambda: search(s, "production 生产"), 11)
             rid = s.scalar(select(Response.id).order_by(Response.id).limit(1))
             code = s.scalar(select(Code.id).order_by(Code.id).limit(1))
-        counter = iter(range(10**6))
-        figures["apply"] = _median(lambda: _apply(p, rid, code, next(counter)))  # type: ignore[arg-type]
+        figures["apply"], figures["undo"] = _apply_and_undo(p, rid, code)  # type: ignore[arg-type]
     return figures
 
 
@@ -93,7 +100,12 @@ def main() -> int:
     push = time.perf_counter() - t0
     print(f"push        {push:8.2f} s   (budget {BUDGET['push']:g} s) {report.summary()[:80]}")
     server, local_figures = measure(url), measure(args.bench)
-    for key, unit, scale in (("open", "s", 1), ("search", "ms", 1000), ("apply", "ms", 1000)):
+    for key, unit, scale in (
+        ("open", "s", 1),
+        ("search", "ms", 1000),
+        ("apply", "ms", 1000),
+        ("undo", "ms", 1000),
+    ):
         print(
             f"{key:<11} {server[key] * scale:8.2f} {unit:<2}  on the server; "
             f"{local_figures[key] * scale:8.2f} {unit} on the file "

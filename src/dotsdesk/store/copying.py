@@ -9,10 +9,12 @@ and the report says so.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import enum
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select, text
+from sqlalchemy import Connection, Row, Table, func, insert, select, text
 
 from ..model import Base
 from .pg_roles import can_read
@@ -75,8 +77,9 @@ def copy_project(
         result = source.execution_options(stream_results=True, yield_per=BATCH).execute(
             select(*columns).order_by(*order)
         )
+        write = _copy_rows if target.dialect.name == "postgresql" else _insert_rows
         for batch in result.partitions(BATCH):
-            target.execute(insert(table), [dict(row._mapping) for row in batch])
+            write(target, table, columns, batch)
             done += len(batch)
             if progress is not None:
                 progress(table.name, done, total)
@@ -84,6 +87,23 @@ def copy_project(
     if target.dialect.name == "postgresql":
         _move_sequences(target)
     return report
+
+
+def _insert_rows(
+    conn: Connection, table: Table, columns: list[Any], batch: Sequence[Row[Any]]
+) -> None:
+    conn.execute(insert(table), [dict(row._mapping) for row in batch])
+
+
+def _copy_rows(
+    conn: Connection, table: Table, columns: list[Any], batch: Sequence[Row[Any]]
+) -> None:
+    """COPY, in the same transaction: several times faster than INSERT on a server."""
+    names = ", ".join(f'"{c.name}"' for c in columns)
+    raw = conn.connection.driver_connection
+    with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:  # type: ignore[union-attr]
+        for row in batch:
+            copy.write_row([v.value if isinstance(v, enum.Enum) else v for v in row])
 
 
 def _move_sequences(conn: Connection) -> None:
