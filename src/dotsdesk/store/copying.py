@@ -9,12 +9,12 @@ and the report says so.
 
 from __future__ import annotations
 
-import enum
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Row, Table, func, insert, select, text
+from sqlalchemy import JSON, Connection, Row, Table, func, insert, select, text
 
 from ..model import Base
 from .pg_roles import can_read
@@ -98,12 +98,20 @@ def _insert_rows(
 def _copy_rows(
     conn: Connection, table: Table, columns: list[Any], batch: Sequence[Row[Any]]
 ) -> None:
-    """COPY, in the same transaction: several times faster than INSERT on a server."""
+    """COPY, in the same transaction: several times faster than INSERT on a server. Each
+    value goes through its column type's own conversion (enums, JSON), as an INSERT would."""
     names = ", ".join(f'"{c.name}"' for c in columns)
+    convert = [
+        json.dumps if isinstance(c.type, JSON) else c.type.bind_processor(conn.dialect)
+        for c in columns
+    ]
     raw = conn.connection.driver_connection
-    with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:  # type: ignore[union-attr]
+    statement = f'COPY "{table.name}" ({names}) FROM STDIN'
+    with raw.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
         for row in batch:
-            copy.write_row([v.value if isinstance(v, enum.Enum) else v for v in row])
+            copy.write_row(
+                [v if f is None or v is None else f(v) for f, v in zip(convert, row, strict=True)]
+            )
 
 
 def _move_sequences(conn: Connection) -> None:
