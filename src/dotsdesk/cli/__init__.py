@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from ..languages import ENV as LANGUAGE_ENV
 from .faults import closed_pipe, describe_fault, show_traceback
+from .messages import _, choose_language, use_language
 from .parser import build_parser
 
 
@@ -16,6 +17,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # openpyxl warns about harmless oddities of files made by other tools ("no default
     # style"); on a terminal they would read like errors.
     warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+    use_language(choose_language(sys.argv[1:] if argv is None else list(argv)))
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:  # for the window this command may open (ui/i18n.py reads it)
@@ -27,12 +29,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return closed_pipe()
     except KeyboardInterrupt:
-        print("dotsdesk: interrupted; nothing was changed", file=sys.stderr)
+        print(_("dotsdesk: interrupted; nothing was changed"), file=sys.stderr)
         return 130
     except Exception as exc:  # every fault ends in one line, never a traceback
         if show_traceback():
             raise
-        print(
-            f"dotsdesk: error: {describe_fault(exc, getattr(args, 'file', None))}", file=sys.stderr
-        )
+        fault = describe_fault(exc, getattr(args, "file", None))
+        print(_("dotsdesk: error: {fault}").format(fault=fault), file=sys.stderr)
         return 1

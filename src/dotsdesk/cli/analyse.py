@@ -17,10 +17,15 @@ from ..errors import DotsError
 from ..services.analysis.population import ALL, Population
 from ..store import Project
 from .locations import project_location
+from .messages import _
 
 KINDS = ("frequencies", "crosstab", "cooccurrence", "words", "agreement")
 UNITS = ("overlap", "response", "respondent")
-EPILOG = """examples:
+
+
+def epilog() -> str:
+    return _(
+        """examples:
   dotsdesk analyse study.dots frequencies
   dotsdesk analyse study.dots crosstab --by "Company size" --codes Role
   dotsdesk analyse study.dots cooccurrence --unit respondent --json
@@ -29,74 +34,80 @@ EPILOG = """examples:
   dotsdesk analyse study.dots agreement --coders ann,bob --disagreements
   dotsdesk analyse study.dots frequencies --where "Company size=small company" --consent granted
 """
+    )
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "analyse",
         aliases=["analyze"],
-        help="frequencies, crosstabs, co-occurrence, words, coder agreement",
-        description="Count before writing. frequencies: segments, responses and respondents "
-        "per code (with and without sub-codes; percent of the respondents counted). "
-        "crosstab --by ATTRIBUTE: respondents per code and attribute value, with percentages "
-        "of the row, the column and the total and every base (n). cooccurrence: code pairs "
-        "by overlapping segments, the same response or the same respondent, counts and "
-        "Jaccard. words: the most frequent words (Chinese cut with jieba), or with --word "
-        "each place a word is used. agreement --coders A,B: Cohen's kappa, Krippendorff's "
-        "alpha and percent agreement per code over characters and responses. The "
-        "interviewer's turns in transcripts are never counted as a respondent's words.",
-        epilog=EPILOG,
+        help=_("frequencies, crosstabs, co-occurrence, words, coder agreement"),
+        description=_(
+            "Count before writing. frequencies: segments, responses and respondents "
+            "per code (with and without sub-codes; percent of the respondents counted). "
+            "crosstab --by ATTRIBUTE: respondents per code and attribute value, with percentages "
+            "of the row, the column and the total and every base (n). cooccurrence: code pairs "
+            "by overlapping segments, the same response or the same respondent, counts and "
+            "Jaccard. words: the most frequent words (Chinese cut with jieba), or with --word "
+            "each place a word is used. agreement --coders A,B: Cohen's kappa, Krippendorff's "
+            "alpha and percent agreement per code over characters and responses. The "
+            "interviewer's turns in transcripts are never counted as a respondent's words."
+        ),
+        epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", type=project_location, metavar="FILE.dots")
     p.add_argument("kind", choices=KINDS, metavar="|".join(KINDS))
-    p.add_argument("--json", action="store_true", help="a list of records, for scripts")
-    p.add_argument("--by", metavar="ATTRIBUTE", help="crosstab: the attribute of the columns")
+    p.add_argument("--json", action="store_true", help=_("a list of records, for scripts"))
+    p.add_argument("--by", metavar="ATTRIBUTE", help=_("crosstab: the attribute of the columns"))
     p.add_argument(
         "--percent",
         choices=("column", "row", "total"),
         default="column",
-        help="crosstab: the percentage shown beside each count (default: of the column)",
+        help=_("crosstab: the percentage shown beside each count (default: of the column)"),
     )
     p.add_argument(
         "--codes",
         action="append",
         default=[],
         metavar="PATH",
-        help="only this code and those "
-        "under it (repeat for several); for crosstab and cooccurrence",
+        help=_(
+            "only this code and those under it (repeat for several); for crosstab and cooccurrence"
+        ),
     )
     p.add_argument(
         "--no-subcodes",
         action="store_true",
-        help="crosstab and words: a code counts only its own segments, not its sub-codes'",
+        help=_("crosstab and words: a code counts only its own segments, not its sub-codes'"),
     )
     p.add_argument(
         "--unit",
         choices=UNITS,
         default="overlap",
-        help="cooccurrence: what counts as together (default: overlapping segments)",
+        help=_("cooccurrence: what counts as together (default: overlapping segments)"),
     )
     p.add_argument(
         "--code",
         action="append",
         default=[],
         metavar="PATH",
-        help="words: only the segments coded with it (and its sub-codes)",
+        help=_("words: only the segments coded with it (and its sub-codes)"),
     )
-    p.add_argument("--top", type=int, default=50, metavar="N", help="words: how many (default 50)")
-    p.add_argument("--word", metavar="WORD", help="words: every place WORD is used, in context")
+    p.add_argument(
+        "--top", type=int, default=50, metavar="N", help=_("words: how many (default 50)")
+    )
+    p.add_argument("--word", metavar="WORD", help=_("words: every place WORD is used, in context"))
     p.add_argument(
         "--dictionary",
         type=Path,
         metavar="FILE",
-        help="words: extra terms for cutting Chinese, one a line (besides the project's own)",
+        help=_("words: extra terms for cutting Chinese, one a line (besides the project's own)"),
     )
-    p.add_argument("--coders", metavar="A,B", help="agreement: the two coders to compare")
+    p.add_argument("--coders", metavar="A,B", help=_("agreement: the two coders to compare"))
     p.add_argument(
         "--disagreements",
         action="store_true",
-        help="agreement: list the stretches one coder coded and the other did not",
+        help=_("agreement: list the stretches one coder coded and the other did not"),
     )
     add_population_options(p)
     p.set_defaults(run=analyse)
@@ -108,15 +119,17 @@ def add_population_options(p: argparse.ArgumentParser, consent: str = "--consent
         action="append",
         default=[],
         metavar="ATTRIBUTE=VALUE",
-        help="only respondents with this value (repeat: values of one attribute are "
-        "alternatives, different attributes all apply)",
+        help=_(
+            "only respondents with this value (repeat: values of one attribute are "
+            "alternatives, different attributes all apply)"
+        ),
     )
     p.add_argument(
         "--has-code",
         action="append",
         default=[],
         metavar="PATH",
-        help="only responses coded with this code (or one under it)",
+        help=_("only responses coded with this code (or one under it)"),
     )
     p.add_argument(
         consent,
@@ -124,7 +137,7 @@ def add_population_options(p: argparse.ArgumentParser, consent: str = "--consent
         action="append",
         default=[],
         metavar="STATUS",
-        help="only respondents whose consent is STATUS (granted, pending, ...)",
+        help=_("only respondents whose consent is STATUS (granted, pending, ...)"),
     )
 
 

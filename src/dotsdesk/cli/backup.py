@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import DotsError
 from ..store import SUFFIX
+from .messages import _
 
 TIME_FORMATS = "2026-12-06 14:30, 2026-12-06T14:30:05, 20261206-143005, 2026-12-06 or 14:30"
 
@@ -16,10 +17,12 @@ TIME_FORMATS = "2026-12-06 14:30, 2026-12-06T14:30:05, 20261206-143005, 2026-12-
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "copy",
-        help="write a whole copy of a project, even while it is open",
-        description="Write COPY.dots: one self-contained file holding FILE.dots as it is, "
-        "with everything saved so far, even while the project is open in the app or "
-        "another command is writing to it. This is the file to copy or mail.",
+        help=_("write a whole copy of a project, even while it is open"),
+        description=_(
+            "Write COPY.dots: one self-contained file holding FILE.dots as it is, "
+            "with everything saved so far, even while the project is open in the app or "
+            "another command is writing to it. This is the file to copy or mail."
+        ),
     )
     p.add_argument("file", type=Path, metavar="FILE.dots")
     p.add_argument("copy", type=Path, metavar="COPY.dots")
@@ -27,35 +30,41 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
     p = sub.add_parser(
         "backup",
-        help="list or restore the backups dotsdesk takes by itself",
-        description="dotsdesk backs a project up by itself, in your data folder: when it is "
-        "opened for writing, every 10 minutes while you work, and before an upgrade, a "
-        "codebook merge or a REFI-QDA import; it keeps the last 10 and one a day for 14 "
-        "days. Backups made beside the project (before an upgrade, a reset, a merge) are "
-        "listed too.",
+        help=_("list or restore the backups dotsdesk takes by itself"),
+        description=_(
+            "dotsdesk backs a project up by itself, in your data folder: when it is "
+            "opened for writing, every 10 minutes while you work, and before an upgrade, a "
+            "codebook merge or a REFI-QDA import; it keeps the last 10 and one a day for 14 "
+            "days. Backups made beside the project (before an upgrade, a reset, a merge) are "
+            "listed too."
+        ),
     )
-    actions = p.add_subparsers(title="actions", metavar="ACTION", required=True)
+    actions = p.add_subparsers(title=_("actions"), metavar="ACTION", required=True)
     a = actions.add_parser(
         "list",
-        help="one line per backup: when, why, what it holds",
-        description="One line per backup of FILE.dots, newest first: when it was taken, "
-        "why, and its respondents, segments and posts (read from the backup itself).",
+        help=_("one line per backup: when, why, what it holds"),
+        description=_(
+            "One line per backup of FILE.dots, newest first: when it was taken, "
+            "why, and its respondents, segments and posts (read from the backup itself)."
+        ),
     )
     a.add_argument("file", type=Path, metavar="FILE.dots")
     a.set_defaults(run=list_backups)
     a = actions.add_parser(
         "restore",
-        help="write a backup to a new file, or put it in place of the project",
-        description="Write the newest backup of FILE.dots (or the newest taken at or before "
-        "--at TIME) to a new file with --to, or put it in place of FILE.dots with --over "
-        "(only while the project is not open for writing anywhere; the project as it was "
-        "is backed up first, or kept beside it when it is damaged).",
+        help=_("write a backup to a new file, or put it in place of the project"),
+        description=_(
+            "Write the newest backup of FILE.dots (or the newest taken at or before "
+            "--at TIME) to a new file with --to, or put it in place of FILE.dots with --over "
+            "(only while the project is not open for writing anywhere; the project as it was "
+            "is backed up first, or kept beside it when it is damaged)."
+        ),
     )
     a.add_argument("file", type=Path, metavar="FILE.dots")
     a.add_argument("--at", metavar="TIME", help=f"e.g. {TIME_FORMATS}")
     where = a.add_mutually_exclusive_group(required=True)
-    where.add_argument("--to", type=Path, metavar="COPY.dots", help="a new file to write")
-    where.add_argument("--over", action="store_true", help="replace FILE.dots itself")
+    where.add_argument("--to", type=Path, metavar="COPY.dots", help=_("a new file to write"))
+    where.add_argument("--over", action="store_true", help=_("replace FILE.dots itself"))
     a.set_defaults(run=restore)
 
 

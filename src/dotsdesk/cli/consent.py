@@ -16,74 +16,89 @@ from pathlib import Path
 from ..errors import DotsError
 from ..store import Project
 from .locations import project_location
+from .messages import _
 
 STATUSES = ("pending", "granted", "declined", "withdrawn")
 LEVELS = ("anonymous", "handle", "name")
 LIST_STATUSES = ("none", "pending", "granted", "declined", "withdrawn", "expired")
 
-EPILOG = """examples:
+
+def epilog() -> str:
+    return _(
+        """examples:
   dotsdesk consent study.dots set P14 --status granted --level handle --translation yes \\
       --date 2025-01-09 --channel "1point3acres DM"
   dotsdesk consent study.dots import consent.csv
   dotsdesk consent study.dots list --status none,pending
   dotsdesk export study.dots register.xlsx --consent
 """
+    )
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "consent",
-        help="record, import and list who agreed to be quoted",
-        description="Consent is an append-only history of events per respondent; the latest "
-        "decides. A grant says how people may be named (anonymous, by forum handle, by name) "
-        "and whether a translation may be published. Output never shows names, contacts or "
-        "handles; `dotsdesk export FILE.dots OUT.xlsx --consent` writes the private register.",
-        epilog=EPILOG,
+        help=_("record, import and list who agreed to be quoted"),
+        description=_(
+            "Consent is an append-only history of events per respondent; the latest "
+            "decides. A grant says how people may be named (anonymous, by forum handle, by name) "
+            "and whether a translation may be published. Output never shows names, contacts or "
+            "handles; `dotsdesk export FILE.dots OUT.xlsx --consent` writes the private register."
+        ),
+        epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", type=project_location, metavar="FILE.dots")
-    actions = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True)
+    actions = p.add_subparsers(title=_("actions"), metavar="ACTION", dest="action", required=True)
 
     s = actions.add_parser(
         "set",
-        help="record one consent event",
-        description="Append one event for RESPONDENT (the id from the import, or the label): "
-        "pending (you asked), granted, declined or withdrawn. A grant needs --level. "
-        "Prints the respondent's consent afterwards.",
+        help=_("record one consent event"),
+        description=_(
+            "Append one event for RESPONDENT (the id from the import, or the label): "
+            "pending (you asked), granted, declined or withdrawn. A grant needs --level. "
+            "Prints the respondent's consent afterwards."
+        ),
     )
     s.add_argument("respondent", metavar="RESPONDENT")
     s.add_argument("--status", required=True, metavar="|".join(STATUSES))
-    s.add_argument("--level", metavar="|".join(LEVELS), help="for a grant: how they may be named")
     s.add_argument(
-        "--translation", metavar="yes|no", help="for a grant: may a translation be published"
+        "--level", metavar="|".join(LEVELS), help=_("for a grant: how they may be named")
     )
-    s.add_argument("--date", metavar="YYYY-MM-DD", help="when it happened (default: today)")
-    s.add_argument("--expires", metavar="YYYY-MM-DD", help="for a grant: last day it holds")
-    s.add_argument("--channel", metavar="TEXT", help="e-mail, forum DM, WeChat, ...")
-    s.add_argument("--asked", metavar="TEXT", help="for pending: what you asked")
-    s.add_argument("--note", metavar="TEXT", help="anything worth keeping with the event")
+    s.add_argument(
+        "--translation", metavar="yes|no", help=_("for a grant: may a translation be published")
+    )
+    s.add_argument("--date", metavar="YYYY-MM-DD", help=_("when it happened (default: today)"))
+    s.add_argument("--expires", metavar="YYYY-MM-DD", help=_("for a grant: last day it holds"))
+    s.add_argument("--channel", metavar="TEXT", help=_("e-mail, forum DM, WeChat, ..."))
+    s.add_argument("--asked", metavar="TEXT", help=_("for pending: what you asked"))
+    s.add_argument("--note", metavar="TEXT", help=_("anything worth keeping with the event"))
     s.set_defaults(run=set_)
 
     i = actions.add_parser(
         "import",
-        help="import a consent table (.csv or .xlsx)",
-        description="Import a table with columns respondent, status, level, translation, "
-        "date, channel, note (and optionally expires); headers in any case, English or "
-        "Chinese. One event per row, in order. Every row is checked first: one bad row and "
-        "nothing is imported. Rows already recorded are skipped.",
+        help=_("import a consent table (.csv or .xlsx)"),
+        description=_(
+            "Import a table with columns respondent, status, level, translation, "
+            "date, channel, note (and optionally expires); headers in any case, English or "
+            "Chinese. One event per row, in order. Every row is checked first: one bad row and "
+            "nothing is imported. Rows already recorded are skipped."
+        ),
     )
     i.add_argument("table", type=Path, metavar="TABLE")
-    i.add_argument("--sheet", metavar="NAME", help="for .xlsx: the sheet to read")
-    i.add_argument("--dry-run", action="store_true", help="check the table, change nothing")
+    i.add_argument("--sheet", metavar="NAME", help=_("for .xlsx: the sheet to read"))
+    i.add_argument("--dry-run", action="store_true", help=_("check the table, change nothing"))
     i.set_defaults(run=import_)
 
     ls = actions.add_parser(
         "list",
-        help="list every respondent's current consent",
-        description="A table of respondents with status, level, translation, last event and "
-        "days pending; no names, contacts or handles.",
+        help=_("list every respondent's current consent"),
+        description=_(
+            "A table of respondents with status, level, translation, last event and "
+            "days pending; no names, contacts or handles."
+        ),
     )
-    ls.add_argument("--json", action="store_true", help="a JSON list of objects, for scripts")
+    ls.add_argument("--json", action="store_true", help=_("a JSON list of objects, for scripts"))
     ls.add_argument(
         "--status",
         metavar="STATUS,...",

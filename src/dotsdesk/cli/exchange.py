@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import DotsError, ProjectLocked
 from ..store import Project
+from .messages import _
 
 REFI_SUFFIXES = (".qdpx", ".qdc")
 
@@ -21,9 +22,11 @@ def add_export_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--with-identity",
         action="store_true",
-        help="for OUT.qdpx (a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder): also "
-        "write respondents' private identity (names, contacts) as case variables; without it "
-        "respondents appear by their labels only",
+        help=_(
+            "for OUT.qdpx (a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder): also "
+            "write respondents' private identity (names, contacts) as case variables; without it "
+            "respondents appear by their labels only"
+        ),
     )
 
 

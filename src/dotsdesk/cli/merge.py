@@ -13,24 +13,29 @@ from pathlib import Path
 from ..errors import DotsError
 from ..store import Project
 from .locations import project_location
+from .messages import _
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "merge",
-        help="bring in a colleague's segments and memos from their copy",
-        description="Bring the segments and memos of COLLEAGUE.dots (a copy of this project "
-        "another coder worked in) into FILE.dots. Responses are matched by their exact text "
-        "(and, for a text several people gave, by respondent and question); codes by their "
-        "path, the missing ones created with their colour. Each segment keeps its coder. "
-        "Running it again adds nothing twice. Responses whose coding found no place here are "
-        "listed with the reason. FILE.dots is backed up first (with its rolling backups, see "
-        "'dotsdesk backup list'); COLLEAGUE.dots is not changed. FILE may be a team's "
-        "postgresql:// project.",
+        help=_("bring in a colleague's segments and memos from their copy"),
+        description=_(
+            "Bring the segments and memos of COLLEAGUE.dots (a copy of this project "
+            "another coder worked in) into FILE.dots. Responses are matched by their exact text "
+            "(and, for a text several people gave, by respondent and question); codes by their "
+            "path, the missing ones created with their colour. Each segment keeps its coder. "
+            "Running it again adds nothing twice. Responses whose coding found no place here are "
+            "listed with the reason. FILE.dots is backed up first (with its rolling backups, see "
+            "'dotsdesk backup list'); COLLEAGUE.dots is not changed. FILE may be a team's "
+            "postgresql:// project."
+        ),
     )
     p.add_argument("file", type=project_location, metavar="FILE.dots")
     p.add_argument("colleague", type=Path, metavar="COLLEAGUE.dots")
-    p.add_argument("--dry-run", action="store_true", help="say what would come in, change nothing")
+    p.add_argument(
+        "--dry-run", action="store_true", help=_("say what would come in, change nothing")
+    )
     p.set_defaults(run=merge)
 
 

@@ -19,12 +19,15 @@ from ..errors import DotsError, ProjectLocked
 from ..exporters.post import export_post as write_post
 from ..store import Project
 from .locations import project_location
+from .messages import _
 
 if TYPE_CHECKING:
     from ..services.composer.render_tree import RenderedPost
 
 
-EPILOG = """examples:
+def epilog() -> str:
+    return _(
+        """examples:
   dotsdesk draft study.dots --title "Do you write production code?" \\
       --series "Connect the Dots" --number 4 --sections-from Role
   dotsdesk draft study.dots --title "Survey 2" --sections-from Role \\
@@ -32,71 +35,82 @@ EPILOG = """examples:
   dotsdesk export study.dots post.docx --post 1 --comments
   dotsdesk export study.dots post.html --post 1 --placeholders
 """
+    )
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "draft",
-        help="start a post from the codes",
-        description="Create a draft post: an opening to write, the series line, a consent note "
-        "worded from the consents used, a profile of the sample from its attributes, then one "
-        "section per child code of CODE_PATH with the share of respondents coded with it and "
-        "a quote of each of its segments whose respondent's consent allows it, and sections "
-        "for links and final thoughts. The respondents it is drafted from (all, or those of "
-        "--population-from) are saved with it as its population: its figures are computed "
-        "over them, so a later import does not change them. Prints the new post's id, its "
-        "population and the quotes it skipped.",
-        epilog=EPILOG,
+        help=_("start a post from the codes"),
+        description=_(
+            "Create a draft post: an opening to write, the series line, a consent note "
+            "worded from the consents used, a profile of the sample from its attributes, then one "
+            "section per child code of CODE_PATH with the share of respondents coded with it and "
+            "a quote of each of its segments whose respondent's consent allows it, and sections "
+            "for links and final thoughts. The respondents it is drafted from (all, or those of "
+            "--population-from) are saved with it as its population: its figures are computed "
+            "over them, so a later import does not change them. Prints the new post's id, its "
+            "population and the quotes it skipped."
+        ),
+        epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", type=project_location, metavar="FILE.dots")
     p.add_argument("--title", required=True, metavar="TEXT")
-    p.add_argument("--series", metavar="TEXT", help="the series the post belongs to")
-    p.add_argument("--number", type=int, metavar="N", help="the post's number in the series")
-    p.add_argument("--toc-url", metavar="URL", help="the series' table of contents")
+    p.add_argument("--series", metavar="TEXT", help=_("the series the post belongs to"))
+    p.add_argument("--number", type=int, metavar="N", help=_("the post's number in the series"))
+    p.add_argument("--toc-url", metavar="URL", help=_("the series' table of contents"))
     p.add_argument(
         "--sections-from",
         required=True,
         metavar="CODE_PATH",
-        help="a parent code, e.g. Role: one section per child code",
+        help=_("a parent code, e.g. Role: one section per child code"),
     )
     p.add_argument(
-        "--language", default="en", metavar="CODE", help="the post's language (default en)"
+        "--language", default="en", metavar="CODE", help=_("the post's language (default en)")
     )
     p.add_argument(
         "--population-from",
         action="append",
         metavar="FILE",
-        help="draft from the respondents of this imported file only (its name, e.g. "
-        "survey2.csv; repeat for several); default: every respondent",
+        help=_(
+            "draft from the respondents of this imported file only (its name, e.g. "
+            "survey2.csv; repeat for several); default: every respondent"
+        ),
     )
     p.add_argument(
         "--population-name",
         metavar="TEXT",
-        help='what to call the population beside each figure (default e.g. "the 30 '
-        'respondents of survey.csv")',
+        help=_(
+            'what to call the population beside each figure (default e.g. "the 30 '
+            'respondents of survey.csv")'
+        ),
     )
     p.set_defaults(run=draft)
 
 
 def add_export_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--post", type=int, metavar="N", help="the post to write as .docx/.md/.html")
+    p.add_argument("--post", type=int, metavar="N", help=_("the post to write as .docx/.md/.html"))
     p.add_argument(
         "--comments",
         action="store_true",
-        help="for .docx: a Word comment on each quote saying where it comes from "
-        "(respondent label, response, codes, consent; never names)",
+        help=_(
+            "for .docx: a Word comment on each quote saying where it comes from "
+            "(respondent label, response, codes, consent; never names)"
+        ),
     )
     p.add_argument(
         "--placeholders",
         action="store_true",
-        help="write quotes the consent gate blocks as visible placeholders instead of refusing",
+        help=_("write quotes the consent gate blocks as visible placeholders instead of refusing"),
     )
     p.add_argument(
         "--accept-figures",
         action="store_true",
-        help="write figures that changed since the post was last exported or its figures "
-        "accepted, instead of refusing (the changes are still listed)",
+        help=_(
+            "write figures that changed since the post was last exported or its figures "
+            "accepted, instead of refusing (the changes are still listed)"
+        ),
     )
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from ..errors import DotsError
 from ..store import Project
 from .analyse import add_population_options, code_ids, population
+from .messages import _
 from .progress import terminal_progress
 
 
@@ -23,44 +24,54 @@ def add_export_options(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--analysis",
         action="store_true",
-        help="OUT.xlsx: the analysis report: Frequencies, a Crosstab per --by, Co-occurrence, "
-        "Words, Agreement with --coders, beside Segments, Codebook and Respondents",
+        help=_(
+            "OUT.xlsx: the analysis report: Frequencies, a Crosstab per --by, Co-occurrence, "
+            "Words, Agreement with --coders, beside Segments, Codebook and Respondents"
+        ),
     )
     g.add_argument(
         "--by",
         action="append",
         default=[],
         metavar="ATTRIBUTE",
-        help="--analysis: a Crosstab sheet of the codes by ATTRIBUTE; --codebook/--excerpts: "
-        "charts of the codes by ATTRIBUTE (repeat for several)",
+        help=_(
+            "--analysis: a Crosstab sheet of the codes by ATTRIBUTE; --codebook/--excerpts: "
+            "charts of the codes by ATTRIBUTE (repeat for several)"
+        ),
     )
-    g.add_argument("--coders", metavar="A,B", help="--analysis: compare two coders")
+    g.add_argument("--coders", metavar="A,B", help=_("--analysis: compare two coders"))
     g.add_argument(
         "--unit",
         choices=("overlap", "response", "respondent"),
         default="overlap",
-        help="--analysis: what counts as co-occurring (default: overlapping segments)",
+        help=_("--analysis: what counts as co-occurring (default: overlapping segments)"),
     )
     g.add_argument(
         "--codebook",
         action="store_true",
-        help="OUT.docx: the codebook: a chart of the respondents per code, the tree, "
-        "descriptions, counts, an example quote each",
+        help=_(
+            "OUT.docx: the codebook: a chart of the respondents per code, the tree, "
+            "descriptions, counts, an example quote each"
+        ),
     )
     g.add_argument(
         "--excerpts",
         action="store_true",
-        help="OUT.docx: the coded excerpts grouped by code, each with its respondent's label "
-        "and attributes (--codes PATH for some codes only)",
+        help=_(
+            "OUT.docx: the coded excerpts grouped by code, each with its respondent's label "
+            "and attributes (--codes PATH for some codes only)"
+        ),
     )
     g.add_argument(
-        "--codes", action="append", default=[], metavar="PATH", help="--excerpts: only these"
+        "--codes", action="append", default=[], metavar="PATH", help=_("--excerpts: only these")
     )
     g.add_argument(
         "--shareable",
         action="store_true",
-        help="--codebook/--excerpts: only quotes the consent gate allows (default: an internal "
-        "report of every excerpt, marked as such)",
+        help=_(
+            "--codebook/--excerpts: only quotes the consent gate allows (default: an internal "
+            "report of every excerpt, marked as such)"
+        ),
     )
     # --consent already asks for the register here.
     add_population_options(g, consent="--consent-status")  # type: ignore[arg-type]

@@ -11,6 +11,7 @@ from ..errors import DotsError
 from ..store import SUFFIX, Project
 from ..store.server import ServerAddress
 from .locations import project_location
+from .messages import _
 
 
 def _address(text: str) -> ServerAddress:
@@ -23,30 +24,36 @@ def _address(text: str) -> ServerAddress:
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "team",
-        help="a team's project on a PostgreSQL server",
-        description="Several coders work on one project at once on a PostgreSQL server. "
-        "URL is postgresql://USER@HOST[:PORT]/DATABASE; the password is asked by the app "
-        "and kept in the system keyring, never in the address or a file.",
+        help=_("a team's project on a PostgreSQL server"),
+        description=_(
+            "Several coders work on one project at once on a PostgreSQL server. "
+            "URL is postgresql://USER@HOST[:PORT]/DATABASE; the password is asked by the app "
+            "and kept in the system keyring, never in the address or a file."
+        ),
     )
-    actions = p.add_subparsers(title="actions", metavar="ACTION", required=True)
+    actions = p.add_subparsers(title=_("actions"), metavar="ACTION", required=True)
     a = actions.add_parser(
         "init",
-        help="create (or upgrade) the project in an empty database, with its roles",
-        description="Build the project's schema in DATABASE (which must exist: createdb) "
-        "and the roles DATABASE_owner, DATABASE_coder, DATABASE_consent and DATABASE_reader. "
-        "Run it as a server user who may create roles; you become the project's owner. "
-        "Run it again after updating dotsdesk to upgrade the schema.",
+        help=_("create (or upgrade) the project in an empty database, with its roles"),
+        description=_(
+            "Build the project's schema in DATABASE (which must exist: createdb) "
+            "and the roles DATABASE_owner, DATABASE_coder, DATABASE_consent and DATABASE_reader. "
+            "Run it as a server user who may create roles; you become the project's owner. "
+            "Run it again after updating dotsdesk to upgrade the schema."
+        ),
     )
     a.add_argument("url", type=_address, metavar="URL")
     a.set_defaults(run=init)
     a = actions.add_parser(
         "add-member",
-        help="a login for a colleague, with a role",
-        description="Create NAME as a server login in the project's ROLE group: coder "
-        "(responses, codes, segments, memos, posts; no identity nor consent evidence), "
-        "consent (the consent tracker and private identity), reader (read only) or owner. "
-        "The new member's password is read from the terminal, or from standard input when "
-        "it is not one; never from the command line.",
+        help=_("a login for a colleague, with a role"),
+        description=_(
+            "Create NAME as a server login in the project's ROLE group: coder "
+            "(responses, codes, segments, memos, posts; no identity nor consent evidence), "
+            "consent (the consent tracker and private identity), reader (read only) or owner. "
+            "The new member's password is read from the terminal, or from standard input when "
+            "it is not one; never from the command line."
+        ),
     )
     a.add_argument("url", type=_address, metavar="URL")
     a.add_argument("name", metavar="NAME")
@@ -54,19 +61,23 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     a.set_defaults(run=add_member)
     a = actions.add_parser(
         "push",
-        help="upload a project file into a new team project",
-        description="Copy everything in FILE.dots, ids kept, into the empty team project at "
-        "URL (made with `team init`), in one transaction.",
+        help=_("upload a project file into a new team project"),
+        description=_(
+            "Copy everything in FILE.dots, ids kept, into the empty team project at "
+            "URL (made with `team init`), in one transaction."
+        ),
     )
     a.add_argument("file", type=Path, metavar="FILE.dots")
     a.add_argument("url", type=_address, metavar="URL")
     a.set_defaults(run=push)
     a = actions.add_parser(
         "pull",
-        help="make an offline copy of a team project",
-        description="Write COPY.dots, a project file holding the team project as you may "
-        "read it (a coder's copy has no identity nor consent evidence). Work done in it "
-        "comes back with `dotsdesk merge URL COPY.dots`.",
+        help=_("make an offline copy of a team project"),
+        description=_(
+            "Write COPY.dots, a project file holding the team project as you may "
+            "read it (a coder's copy has no identity nor consent evidence). Work done in it "
+            "comes back with `dotsdesk merge URL COPY.dots`."
+        ),
     )
     a.add_argument("url", type=_address, metavar="URL")
     a.add_argument("copy", type=Path, metavar="COPY.dots")
