@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import NamedTuple, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,6 +23,14 @@ from ...model import AttributeDef, AttributeType, AttributeValue
 from ..corpus.respondents import choices_of, format_value
 from .codes import CodeNode, code_tree, codings, subtree
 from .population import ALL, Population, base_respondents
+
+
+class _Raw(NamedTuple):
+    """What `format_value` reads of a value."""
+
+    value_text: str | None
+    value_number: float | None
+
 
 ALL_VALUES = "(all)"
 NO_VALUE = "(no value)"
@@ -92,7 +101,8 @@ def respondent_values(
         if found.type is AttributeType.MULTI:
             values[person] = choices_of(text)
         else:
-            shown = format_value(AttributeValue(value_text=text, value_number=number))
+            # A plain pair, not an ORM object: 10,000 of those cost a fifth of a second.
+            shown = format_value(cast(AttributeValue, _Raw(text, number)))
             values[person] = [shown] if shown else []
     return found, values
 
