@@ -48,7 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"dotsdesk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"dotsdesk {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument(
         "--lang",
         type=_language,
