@@ -212,3 +212,32 @@ def test_reports_from_the_panel(qtbot, ctx, tmp_path: Path) -> None:  # type: ig
     panel.reports.export_codebook(book)
     qtbot.waitUntil(lambda: panel.reports.last_written == book, timeout=30000)
     assert len(docx.Document(str(book)).inline_shapes) == 3  # per code, Role and Theme by size
+
+
+def test_in_the_window_a_double_click_brings_the_segment_forward(  # type: ignore[no-untyped-def]
+    qtbot, sample_path: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from dotsdesk.services.browser.query import BrowseQuery
+    from dotsdesk.ui.main_window import MainWindow
+
+    monkeypatch.setenv("DOTSDESK_SETTINGS", str(tmp_path / "settings.ini"))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_project(sample_path)
+    window.docks["analysisPanel"].raise_()
+    panel = window.analysis
+    qtbot.waitUntil(lambda: bool(panel.frequencies.source.rows))
+    # The window connects the browser's filter to the panel.
+    window.browser.set_query(BrowseQuery(attributes={"Company size": frozenset({"small company"})}))
+    assert "8 respondents" in panel.population_label.text()
+    codes = [str(c).strip() for c in _column(panel.frequencies, "Code")]
+    cell = panel.frequencies.index_of(codes.index("Hybrid"), 0)
+    panel.frequencies.clicked.emit(cell)
+    row = panel.cells.model.rows[0]
+    assert window.docks["codingPanel"].visibleRegion().isEmpty()  # behind the Analysis tab
+    panel.cells.view.doubleClicked.emit(panel.cells.model.index(0, 0))
+    assert not window.docks["codingPanel"].visibleRegion().isEmpty()  # brought forward
+    shown = window.coding.shown
+    assert shown is not None and shown.id == row.response_id
+    window.close()
