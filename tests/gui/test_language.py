@@ -152,6 +152,9 @@ def test_lang_on_the_command_line_reaches_the_window(
     import os
 
     assert os.environ["DOTSDESK_LANG"] == "zh_CN"  # what make_application reads
+    from dotsdesk.cli.messages import use_language
+
+    use_language("en")  # the command's own words were Chinese too
     with pytest.raises(SystemExit):
         build_parser().parse_args(["--lang", "fr"])
     assert "'fr' is not one of en, zh_CN" in capsys.readouterr().err
