@@ -68,3 +68,55 @@ def test_the_open_dialog_refuses_a_bad_address_in_one_line(qtbot) -> None:  # ty
     dialog._accept()
     assert dialog.chosen is None
     assert "not a server project address" in dialog.message.text()
+
+
+def test_a_coders_window_shows_less_instead_of_failing(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, team: str
+) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    from dotsdesk.model import Respondent
+
+    monkeypatch.setenv("DOTSDESK_SETTINGS", str(tmp_path / "settings.ini"))
+    name = f"gui_coder_{os.getpid()}"
+    for args, stdin in (
+        (["init", team], ""),
+        (["add-member", team, name, "--role", "coder"], "pass-w0rd\n"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "dotsdesk", "team", *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+    host = team.split("@", 1)[1]
+    w = MainWindow()
+    qtbot.addWidget(w)
+    errors: list[str] = []
+    w.ctx.error.connect(errors.append)
+    monkeypatch.setattr(w, "_show_error", errors.append)
+    w.show()
+    try:
+        assert w.open_project(ServerAddress(f"postgresql://{name}:pass-w0rd@{host}"))
+        with w.ctx.read() as s:
+            rid = s.scalar(select(Response.id).order_by(Response.id).limit(1))
+            who = s.scalar(select(Respondent.id).order_by(Respondent.id).limit(1))
+        w.ctx.responseActivated.emit(rid)
+        for dock in w.docks.values():
+            dock.show()
+            dock.raise_()
+            qtbot.wait(20)
+        from dotsdesk.services.consent.events import history
+        from dotsdesk.services.consent.tracker import private_identity
+
+        with w.ctx.read() as s:
+            assert private_identity(s, who) == {}  # not readable: nothing, not an error
+            assert all(e.note is None and e.asked is None for e in history(s, who))
+        assert errors == []
+    finally:
+        w.close_project()
+        w.close()

@@ -55,7 +55,7 @@ class ChangeListener:
             dbname=parts.path.strip("/"),
             password=stored_password(self._address),
             autocommit=True,
-            application_name="dotsdesk listener",
+            application_name="dotsdesk-listener",  # not a coder: kept out of "also working"
         )
 
     def _run(self) -> None:

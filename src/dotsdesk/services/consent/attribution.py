@@ -38,6 +38,7 @@ from ...model import (
     Segment,
     segment_code,
 )
+from ...store.access import may_read
 from ..coding.codebook import find_code
 from ..corpus.respondents import format_value
 from .events import Consent, ConsentStatus, current_consents
@@ -234,6 +235,8 @@ class Attributor:
             return "", ConsentLevel.ANONYMOUS
         allowed = min(consent.level, self._max, key=_RANK.__getitem__)
         if allowed is ConsentLevel.ANONYMOUS:
+            return "", ConsentLevel.ANONYMOUS
+        if not may_read(self._session, "identity"):  # a team coder drafts it anonymously
             return "", ConsentLevel.ANONYMOUS
         identity = self._session.get(Identity, respondent_id)
         if identity is None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, undefer_group
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ...errors import InvalidOperation, NotFound
 from ...model import (
@@ -21,6 +22,7 @@ from ...model import (
     Respondent,
     consent_scope_segment,
 )
+from ...store.access import may_read
 from ..corpus.respondents import IDENTIFYING_KEY, find_respondent
 
 
@@ -242,14 +244,23 @@ def status_counts(session: Session, today: date | None = None) -> dict[str, int]
 
 
 def history(session: Session, respondent_id: int) -> list[ConsentEvent]:
-    return list(
-        session.scalars(
-            select(ConsentEvent)
-            .where(ConsentEvent.respondent_id == respondent_id)
-            .order_by(ConsentEvent.occurred, ConsentEvent.id)
-            .options(undefer_group("ev"))  # the history shows the evidence
-        )
+    """A respondent's events, oldest first, with their evidence where the role may read it
+    (a team coder's history has the decisions, not how they were asked nor the notes)."""
+    query = (
+        select(ConsentEvent)
+        .where(ConsentEvent.respondent_id == respondent_id)
+        .order_by(ConsentEvent.occurred, ConsentEvent.id)
     )
+    if may_read(session, "consent_event", "note"):
+        return list(session.scalars(query.options(undefer_group("ev"))))
+    events = list(session.scalars(query))
+    for event in events:
+        for name in EVIDENCE:
+            set_committed_value(event, name, None)
+    return events
+
+
+EVIDENCE = ("channel", "asked", "note")
 
 
 # -- words people use, and the public table (no private identity) --------------------------

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...model import Block, BlockKind, ConsentLevel, Identity, Post, Response, Section, Segment
+from ...store.access import may_read
 from ..corpus.respondents import IDENTITY_FIELDS
 from .events import ConsentRow, ConsentStatus, consent_rows
 
@@ -66,7 +67,7 @@ def tracker_counts(rows: Iterable[ConsentRow]) -> TrackerCounts:
 
 def private_identity(session: Session, respondent_id: int) -> dict[str, str]:
     """The recorded identity fields (name, email, ...) that are not empty. Private."""
-    found = session.get(Identity, respondent_id)
+    found = session.get(Identity, respondent_id) if may_read(session, "identity") else None
     if found is None:
         return {}
     values = ((f, getattr(found, f)) for f in IDENTITY_FIELDS)
@@ -94,7 +95,7 @@ def to_ask(session: Session, today: date | None = None) -> list[ToAsk]:
     ]
     ids = [r.respondent_id for r in rows]
     identities: dict[int, Identity] = {}
-    for i in range(0, len(ids), _CHUNK):
+    for i in range(0, len(ids) if may_read(session, "identity") else 0, _CHUNK):
         chunk = select(Identity).where(Identity.respondent_id.in_(ids[i : i + _CHUNK]))
         identities.update((who.respondent_id, who) for who in session.scalars(chunk))
     out = []
