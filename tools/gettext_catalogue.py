@@ -61,7 +61,7 @@ def marked_messages(folder: Path = SOURCES) -> list[str]:
                 and isinstance(node.args[0].value, str)
             ):
                 found[node.args[0].value] = None
-    return [*found, *ARGPARSE]
+    return list(dict.fromkeys([*found, *ARGPARSE]))
 
 
 def _quote(text: str) -> str:
