@@ -2618,6 +2618,10 @@ Undo brings them back.</source>
 <context>
     <name>ProjectContext</name>
     <message>
+        <source>no project is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Select some text first</source>
         <translation>请先选择一段文字</translation>
     </message>
@@ -2784,6 +2788,10 @@ Undo brings them back.</source>
 </context>
 <context>
     <name>RespondentEdits</name>
+    <message>
+        <source>no respondent with id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Rename %1 to %2</source>
         <translation>把 %1 重命名为 %2</translation>

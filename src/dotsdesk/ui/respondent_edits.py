@@ -25,7 +25,8 @@ from .i18n import arg
 def _respondent(s: Session, respondent_id: int) -> Respondent:
     found = s.get(Respondent, respondent_id)
     if found is None:
-        raise NotFound(None, f"no respondent with id {respondent_id}")
+        text = QCoreApplication.translate("RespondentEdits", "no respondent with id %1")
+        raise NotFound(None, arg(text, respondent_id))
     return found
 
 
