@@ -2619,7 +2619,7 @@ Undo brings them back.</source>
     <name>ProjectContext</name>
     <message>
         <source>no project is open</source>
-        <translation type="unfinished"></translation>
+        <translation>没有打开的项目</translation>
     </message>
     <message>
         <source>Select some text first</source>
@@ -2790,7 +2790,7 @@ Undo brings them back.</source>
     <name>RespondentEdits</name>
     <message>
         <source>no respondent with id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有编号为 %1 的受访者</translation>
     </message>
     <message>
         <source>Rename %1 to %2</source>
