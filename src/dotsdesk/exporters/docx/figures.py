@@ -75,8 +75,10 @@ def attribute_figures(
         for parent, kids in by_parent.items()
         if parent in rows and 1 < len(kids) <= MOST_SERIES
     ]
-    if not groups:
-        groups = [(None, table.codes[:MOST_SERIES])] if table.codes else []
+    if not groups:  # no parent with a few sub-codes: the top-level codes, the most used
+        top = [n for n in table.codes if n.parent_id not in rows]
+        top.sort(key=lambda n: -table.cell(n.id, ALL_VALUES).row_base)
+        groups = [(None, top[:MOST_SERIES])] if top else []
     paths = {n.id: n.path for n in table.codes}
     values = [*table.values, ALL_VALUES]
     labels = [f"{_wrapped(v)}\n(n={table.column_bases[v]})" for v in values]
@@ -85,7 +87,12 @@ def attribute_figures(
             (kid.name, [table.cell(kid.id, v).percent_of_column for v in values], kid.colour)
             for kid in kids
         ]
-        title = f"{paths[parent] if parent is not None else 'Codes'} by {attribute}"
+        if parent is not None:
+            title = f"{paths[parent]} by {attribute}"
+        elif len(kids) < len([n for n in table.codes if n.parent_id not in rows]):
+            title = f"The {len(kids)} top-level codes with the most respondents by {attribute}"
+        else:
+            title = f"Top-level codes by {attribute}"
         image = png(
             draw_grouped_bars, title, labels, series, "% of the respondents with the value",
             size=(WIDTH, 3.6),

@@ -11,6 +11,7 @@ code's share, "20% describe their work as pure research".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import NamedTuple, cast
@@ -110,7 +111,15 @@ def respondent_values(
 def _order(attribute: AttributeDef, values: Collection[str]) -> list[str]:
     if attribute.type is AttributeType.NUMBER:
         return sorted(values, key=float)
-    return sorted(values, key=lambda v: (v.casefold(), v))
+    return sorted(values, key=lambda v: (_natural(v), v))
+
+
+def _natural(value: str) -> list[str | int]:
+    """Numbers inside a value compared as numbers: "11-50" after "1-10", "5000+" last.
+    Splitting on a captured group puts text at even places and digits at odd ones, so
+    like is always compared with like."""
+    parts = re.split(r"(\d+)", value.casefold())
+    return [int(p) if i % 2 else p for i, p in enumerate(parts)]
 
 
 def crosstab(

@@ -89,3 +89,18 @@ def test_a_theme_by_role_hand_count(sample_project: Project) -> None:
     assert managers.percent_of_column == 75.0
     assert (contributors.respondents, contributors.column_base) == (6, 26)
     assert round(managers.percent_of_row, 1) == 33.3
+
+
+def test_values_with_numbers_are_in_numeric_order(project: Project, study: Study) -> None:
+    from dotsdesk.services.corpus.respondents import add_respondent, define_attribute
+
+    sizes = ["5000+", "11-50", "1-10", "201-1000", "员工 51-200 人"]
+    with project.write() as s:
+        from dotsdesk.model import AttributeType
+
+        define_attribute(s, "Employees", AttributeType.CATEGORY)
+        for n, size in enumerate(sizes):
+            add_respondent(s, f"size-{n}", attributes={"Employees": size})
+    with project.read() as s:
+        table = crosstab(s, "Employees")
+    assert table.values == ["1-10", "11-50", "201-1000", "5000+", "员工 51-200 人", NO_VALUE]
