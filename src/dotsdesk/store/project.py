@@ -144,8 +144,8 @@ class Project:
             plain.dispose()
             raise
         # A writer folds in what an earlier close had to leave in the WAL (not waiting for
-        # readers); a reader only closes.
-        close_engine(plain, location, writer=not readonly, mode="PASSIVE")
+        # readers; if there is still no room, its close says so); a reader only closes.
+        close_engine(plain, location, writer=not readonly, mode="PASSIVE", quiet=True)
         engine = make_engine(location, undo=undo)
         try:
             if undo:

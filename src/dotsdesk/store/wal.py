@@ -124,9 +124,11 @@ def fold_if_long(engine: Engine, path: Path) -> None:
         raw.close()
 
 
-def close_engine(engine: Engine, path: Path, *, writer: bool, mode: str = "TRUNCATE") -> str | None:
-    """Dispose of a file project's engine leaving `path` whole; returns a notice (also
-    logged) when the newest work could only stay in the WAL."""
+def close_engine(
+    engine: Engine, path: Path, *, writer: bool, mode: str = "TRUNCATE", quiet: bool = False
+) -> str | None:
+    """Dispose of a file project's engine leaving `path` whole; returns a notice (logged
+    unless `quiet`) when the newest work could only stay in the WAL."""
     notice: str | None = None
     keep_wal = False
     try:
@@ -149,7 +151,7 @@ def close_engine(engine: Engine, path: Path, *, writer: bool, mode: str = "TRUNC
         _close_keeping_wal(engine.dispose, path)
     else:
         engine.dispose()
-    if notice is not None:
+    if notice is not None and not quiet:
         notify(notice)
     return notice
 
