@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from xlsxwriter.format import Format
@@ -63,6 +64,12 @@ def display_width(text: str) -> int:
         2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
         for ch in text
     )
+
+
+@lru_cache(maxsize=4096)
+def _width(text: str) -> int:
+    """display_width, remembered: a column repeats its texts (a question, a code path)."""
+    return display_width(text)
 
 
 def _clings(ch: str) -> bool:
@@ -159,10 +166,12 @@ class Cells:
         if result:
             _check(result, row, col)
         fit = self._fit.get(sheet)
-        if fit is not None and not wrap and col < len(fit) and 2 * len(text) > fit[col]:
-            units = min(display_width(text[:FIT_MAX]), FIT_MAX)
-            if units > fit[col]:
-                fit[col] = units
+        if fit is not None and not wrap and col < len(fit):
+            have = fit[col]
+            if have < FIT_MAX and 2 * len(text) > have:
+                units = _width(text[:FIT_MAX])
+                if units > have:
+                    fit[col] = min(units, FIT_MAX)
 
     def number(
         self,
