@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import InputError
+from ..errors import DotsError, InputError
 from ..model import ImportRecord
 from .files import MAX_FILE_BYTES, read_file_bytes
 from .report import ImportOptions, ImportReport, Progress
@@ -68,15 +68,22 @@ def import_file(
     if before is not None:
         report.already_imported = before.imported.strftime("%Y-%m-%d %H:%M")
         return report
-    if kind == "survey":
-        import_survey(session, path, options, report, progress, data)
-    elif kind == "transcript":
-        import_transcript(session, path, options, report, transcript)
-    else:
-        from .refi import RefiReport, import_refi
+    try:
+        if kind == "survey":
+            import_survey(session, path, options, report, progress, data)
+        elif kind == "transcript":
+            import_transcript(session, path, options, report, transcript)
+        else:
+            from .refi import RefiReport, import_refi
 
-        assert isinstance(report, RefiReport)
-        import_refi(session, path, data, report, progress)
+            assert isinstance(report, RefiReport)
+            import_refi(session, path, data, report, progress)
+    except DotsError as exc:
+        if exc.path is not None:
+            raise
+        # A service refusing what the file holds ("the text contains NUL characters"):
+        # the user must learn which file.
+        raise InputError(path, exc.problem) from None
     session.add(
         ImportRecord(
             filename=path.name, digest=digest, kind=kind, summary="\n".join(report.lines())

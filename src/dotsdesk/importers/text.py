@@ -106,7 +106,7 @@ def decode_bytes(data: bytes, path: Path, forced: str | None = None) -> DecodedT
                 if codec.startswith("utf-32"):
                     continue  # an UTF-16 LE BOM followed by U+0000; try the next BOM
                 raise InputError(path, _bad_bytes_problem(display, data, exc, len(bom))) from None
-            return DecodedText(_normalise(text), display)
+            return _checked(path, DecodedText(_normalise(text), display))
 
     try:
         text = data.decode("utf-8")
@@ -168,7 +168,16 @@ def _decode_forced(data: bytes, path: Path, forced: str) -> DecodedText:
         text = data[offset:].decode(codec)
     except UnicodeDecodeError as exc:
         raise InputError(path, _bad_bytes_problem(display, data, exc, offset)) from None
-    return DecodedText(_normalise(text.removeprefix("\ufeff")), display)
+    return _checked(path, DecodedText(_normalise(text.removeprefix("\ufeff")), display))
+
+
+def _checked(path: Path, decoded: DecodedText) -> DecodedText:
+    """A BOM or a forced encoding says what the bytes are, not that they are text."""
+    nul = decoded.text.find("\x00")
+    if nul >= 0:
+        line = decoded.text.count("\n", 0, nul) + 1
+        raise InputError(path, f"this is not a text file: it has NUL characters (line {line})")
+    return decoded
 
 
 def _bad_bytes_problem(display: str, data: bytes, exc: UnicodeDecodeError, offset: int) -> str:
