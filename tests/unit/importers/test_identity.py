@@ -21,6 +21,17 @@ from dotsdesk.importers.surveys.identity import header_field, scan_values
         (["paypal.me/anal", "https://www.buymeacoffee.com/bo"], "contact"),
         (["@smallk", "@ana_l"], "handle"),
         (["39.904211", "116.407395", "-33.868820"], "other"),
+        (["wxid_a1b2c3d4e5f6g7", "wxid_0h9g8f7e6d5c4b"], "contact"),  # WeChat's own ids
+        # Ids people chose (WeChat, QQ, forums) under "Q10": all different, digits in them.
+        (
+            [
+                f"{n}_{y}"
+                for n, y in zip(
+                    ["zhang", "li", "wang", "kk", "data"] * 2, range(1980, 1990), strict=True
+                )
+            ],
+            "handle",
+        ),
     ],
 )
 def test_identity_values_are_found_whatever_the_header(values: list[str], field: str) -> None:
@@ -38,6 +49,18 @@ def test_identity_values_are_found_whatever_the_header(values: list[str], field:
         ["I use Python 3.11 and R 4.3.1 daily 👩‍💻", "cafe\u0301 talk, 面试 in 2023"],
         ["Version 1.2.3.4 of the tool broke", "fine"],  # one version-looking string of two
         ["I was at 192.168.1.1 once", "no", "nope", "never"],  # a stray address is a minority
+        # Distinct words are job titles, not people; repeated codes are categories.
+        [
+            "Researcher",
+            "Engineer",
+            "Analyst",
+            "Scientist",
+            "Manager",
+            "Designer",
+            "Founder",
+            "Student",
+        ],
+        ["team_a1", "team_b2", "team_a1", "team_b2", "team_a1", "team_b2", "team_a1", "team_b2"],
         [],
     ],
 )

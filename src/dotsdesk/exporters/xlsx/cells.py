@@ -13,7 +13,9 @@ from xlsxwriter.worksheet import Worksheet
 
 # XML 1.0 cannot carry these (XlsxWriter would write them as _xHHHH_ escapes instead).
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_FORMULA_START = ("=", "+", "-", "@")
+# What a spreadsheet (or a CSV saved from it) may read as the start of a formula; OWASP adds
+# tab and carriage return, which some programs skip before looking for "=".
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_CELL_LIMIT = 32767  # in UTF-16 code units, as Excel counts; emoji count twice
 EXCEL_MAX_ROWS = 1_048_576
 # A column widens to its widest text up to this many units (a CJK character is two); wrapped

@@ -46,6 +46,11 @@ _PROFILE_URL = re.compile(
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"^@[A-Za-z0-9_.]{2,30}$")
+# WeChat's own ids ("wxid_" and 14 letters or digits), and the shape of one a user chose: a
+# letter, then 5 to 19 letters, digits, "_" or "-".
+_WXID = re.compile(r"^wxid_[A-Za-z0-9]{6,}$")
+_USER_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{5,19}", re.ASCII)
+_IDS_AT_LEAST = 8  # values before "all different" says anything
 
 # A country, province or city (腾讯问卷's 地理位置) is a place many people share, not a person:
 # coordinates and street addresses are.
@@ -104,7 +109,21 @@ def scan_values(values: Sequence[str]) -> Finding | None:
     for kind, test, field in _TESTS:
         if sum(1 for v in short if test(v)) >= need:
             return Finding(field, f"values look like {kind}")
+    if _personal_ids(seen):
+        return Finding("handle", "values look like user ids (WeChat, QQ, forums), one per person")
     return None
+
+
+def _personal_ids(values: list[str]) -> bool:
+    """A column of user ids under a plain header ("Q10": zhang_1988, kk-data92, ...): single
+    tokens shaped like a WeChat id, nearly all different, and mostly with a digit or a
+    separator in them (a column of distinct words is a list of job titles, not of people)."""
+    if len(values) < _IDS_AT_LEAST:
+        return False
+    shaped = [v for v in values if _USER_ID.fullmatch(v)]
+    marked = [v for v in shaped if any(ch.isdigit() or ch in "_-" for ch in v)]
+    distinct = len(set(values)) >= 0.9 * len(values)
+    return distinct and len(marked) >= 0.8 * len(values)
 
 
 def _is_ip(value: str) -> bool:
@@ -140,5 +159,6 @@ _TESTS = (
     ("phone numbers", _is_phone, "phone"),
     ("links to profiles or payment pages", lambda v: bool(_PROFILE_URL.search(v)), "contact"),
     ("@handles", lambda v: bool(_HANDLE.match(v)), "handle"),
+    ("WeChat ids", lambda v: bool(_WXID.match(v)), "contact"),
     ("map coordinates", _is_coordinate, "other"),
 )

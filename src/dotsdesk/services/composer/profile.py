@@ -119,7 +119,8 @@ def suggest_bullets(session: Session, within: Select[Any] | None = None) -> list
         if not counts:
             continue
         if attribute.type is AttributeType.NUMBER:
-            bullets.append({"attribute": attribute.name, "template": NUMBER_TEMPLATE})
+            if not _identifier_like(counts):
+                bullets.append({"attribute": attribute.name, "template": NUMBER_TEMPLATE})
             continue
         too_many = len(counts) > MAX_SUGGESTED_VALUES
         all_different = people > 3 and len(counts) == sum(counts.values())
@@ -128,6 +129,14 @@ def suggest_bullets(session: Session, within: Select[Any] | None = None) -> list
         order = sorted(counts, key=lambda v: (-counts[v], v))  # most common first
         bullets.append({"attribute": attribute.name, "template": DEFAULT_TEMPLATE, "order": order})
     return bullets
+
+
+def _identifier_like(counts: Counter[str]) -> bool:
+    """Numbers no profile quantity reaches (ages, years, team sizes, salaries stay below a
+    hundred million): phone, QQ or id numbers, whose range would print two people's own
+    ("from 13812345600 to 13812345611")."""
+    numbers = [abs(float(v)) for v in counts if _is_number(v)]
+    return bool(numbers) and max(numbers) >= 1e8
 
 
 def _is_number(value: str) -> bool:

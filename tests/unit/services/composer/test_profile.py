@@ -100,6 +100,8 @@ def test_suggestions_describe_groups_not_people(project: Project) -> None:
                     "Team": "data" if i % 2 else "platform",
                     "Badge": f"B-{i:04d}",  # one value per person: an identifier
                     "Age": 30 + i,
+                    # A phone number read as a number: its range would name two people.
+                    "Q8": 13812345600 + i,
                 },
             )
         bullets = suggest_bullets(s)
