@@ -37,6 +37,15 @@ class NotFound(DotsError):
     """A respondent, code, response or segment named by the user does not exist."""
 
 
+class StaleEdit(DotsError):
+    """An edit made on a view a colleague has changed since (a team project): refused, so
+    nobody's work is overwritten unseen; `tables` are the views to refresh."""
+
+    def __init__(self, problem: str, tables: frozenset[str]) -> None:
+        super().__init__(None, problem)
+        self.tables = tables
+
+
 class InvalidOperation(DotsError):
     """A request that would break an invariant (offsets outside the text, a code cycle, ...)."""
 

@@ -120,3 +120,29 @@ def test_a_coders_window_shows_less_instead_of_failing(
     finally:
         w.close_project()
         w.close()
+
+
+def test_saving_a_paragraph_a_colleague_changed_meanwhile_keeps_theirs(
+    qtbot, two_windows: tuple[MainWindow, MainWindow]
+) -> None:  # type: ignore[no-untyped-def]
+    from dotsdesk.model import Block, BlockKind
+
+    mine, theirs = two_windows
+    with mine.ctx.read() as s:
+        block = s.scalar(
+            select(Block.id).where(Block.kind == BlockKind.PARAGRAPH).order_by(Block.id).limit(1)
+        )
+    errors: list[str] = []
+    mine.ctx.error.connect(errors.append)
+    for w in (mine, theirs):
+        w.composer.editor.show_block(block)
+    theirs.composer.editor.paragraph_page.edit.setPlainText("Theirs: 他们的版本 👩‍💻")
+    assert theirs.composer.editor.save_paragraph()
+    mine.composer.editor.paragraph_page.edit.setPlainText("Mine, typed meanwhile")
+    assert not mine.composer.editor.save_paragraph()
+    assert errors and "a colleague changed this block" in errors[-1]
+    assert mine.composer.editor.paragraph_page.edit.toPlainText() == "Theirs: 他们的版本 👩‍💻"
+    with mine.ctx.read() as s:
+        assert s.get(Block, block).data["text"] == "Theirs: 他们的版本 👩‍💻"
+    mine.composer.editor.paragraph_page.edit.setPlainText("Mine, on top of theirs")
+    assert mine.composer.editor.save_paragraph()  # against what is there now: saved

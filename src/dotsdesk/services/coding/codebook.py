@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from ...errors import InvalidOperation, NotFound
+from ...errors import InvalidOperation, NotFound, StaleEdit
 from ...model import Code, Response, Segment, segment_code
 
 PALETTE = (
@@ -148,8 +148,18 @@ def _valid_name(name: str) -> str:
     return name
 
 
-def rename_code(session: Session, code_id: int, name: str) -> None:
-    code = get_code(session, code_id)
+def rename_code(session: Session, code_id: int, name: str, *, expected: str | None = None) -> None:
+    """`expected` is the name the user saw: when a colleague renamed the code since, the
+    rename is refused rather than overwriting theirs (row locked until the commit)."""
+    code = session.get(Code, code_id, with_for_update=expected is not None)
+    if code is None:
+        raise NotFound(None, f"no code {code_id}")
+    if expected is not None and code.name != expected:
+        raise StaleEdit(
+            f"a colleague renamed {expected!r} to {code.name!r} meanwhile; "
+            "the codebook now shows their name",
+            frozenset({"code"}),
+        )
     name = _valid_name(name)
     clash = _child(session, code.parent_id, name)
     if clash is not None and clash.id != code.id:

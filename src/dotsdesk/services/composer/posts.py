@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
-from ...errors import InvalidOperation, NotFound
+from ...errors import InvalidOperation, NotFound, StaleEdit
 from ...model import Block, BlockKind, Code, ConsentLevel, Post, Section, Segment, Setting
 from .block_data import check_block_data, safe_url
 from .population import respondents_of, set_population
@@ -233,9 +233,20 @@ def update_block(
     data: Mapping[str, Any] | None = None,
     *,
     segment_id: int | None = None,
+    expected: Mapping[str, Any] | None = None,
 ) -> Block:
-    """Replace the block's settings (and, for a quote, its segment)."""
-    block = get_block(session, block_id)
+    """Replace the block's settings (and, for a quote, its segment). `expected` is the data
+    the editor loaded: when a colleague saved the block since, the edit is refused rather
+    than overwriting theirs (the row is locked until the commit)."""
+    block = session.get(Block, block_id, with_for_update=expected is not None)
+    if block is None:
+        raise NotFound(None, f"no block {block_id}")
+    if expected is not None and dict(block.data or {}) != dict(expected):
+        raise StaleEdit(
+            "a colleague changed this block while you edited it; it now shows their "
+            "version (your text is not saved: copy it back in if you still want it)",
+            frozenset({"block"}),
+        )
     if data is not None:
         block.data = check_block_data(session, block.kind, dict(data))
     if segment_id is not None:

@@ -249,7 +249,7 @@ class CodebookModel(QAbstractItemModel):
             return False
 
         def rename(s: Session) -> bool:
-            codebook.rename_code(s, info.id, name)
+            codebook.rename_code(s, info.id, name, expected=info.name)
             return True
 
         return bool(self._ctx.run(arg(self.tr("Rename code %1 to %2"), info.name, name), rename))

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dotsdesk.errors import InvalidOperation, NotFound
+from dotsdesk.errors import InvalidOperation, NotFound, StaleEdit
 from dotsdesk.model import Code, Segment, segment_code
 from dotsdesk.services.coding.codebook import (
     PALETTE,
@@ -412,3 +412,15 @@ def test_segments_keep_their_text_through_codebook_edits(
         texts = {v.id: v.text for rid in ("r1a", "r2") for v in segments_of(s, coded[rid])}
     assert texts[coded["s_A"]] == "Research 👩‍💻"
     assert texts[coded["s_a1_A"]] == "cafe\u0301"
+
+
+def test_renaming_a_code_a_colleague_renamed_meanwhile_is_refused(project: Project) -> None:
+    with project.write() as s:
+        code = ensure_code(s, "Theme/面试").id
+    with project.write() as s:
+        rename_code(s, code, "Interviews", expected="面试")  # the colleague's
+    refused = pytest.raises(StaleEdit, match="a colleague renamed '面试' to 'Interviews'")
+    with refused, project.write() as s:
+        rename_code(s, code, "Job talks", expected="面试")
+    with project.read() as s:
+        assert get_code(s, code).name == "Interviews"

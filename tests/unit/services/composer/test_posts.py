@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dotsdesk.errors import InvalidOperation, NotFound
+from dotsdesk.errors import InvalidOperation, NotFound, StaleEdit
 from dotsdesk.model import Block, BlockKind, Section, Setting
 from dotsdesk.services.coding import segments as coding
 from dotsdesk.services.coding.codebook import ensure_code
@@ -176,3 +176,23 @@ def test_post_edits_undo_and_redo(tmp_path: Path, empty_project_file: Path) -> N
         p.replay(redo)
         with p.read() as s:
             assert titles(s, post_id) == []
+
+
+def test_an_edit_on_a_block_a_colleague_changed_meanwhile_is_refused(project: Project) -> None:
+    with project.write() as s:
+        post = posts.create_post(s, "Stale 旧")
+        section = posts.add_section(s, post.id, "One")
+        block = posts.add_paragraph(s, section.id, "Mine 👩‍💻").id
+        seen = dict(s.get(Block, block).data)
+    with project.write() as s:  # the colleague's save
+        posts.update_block(s, block, {"text": "Theirs cafe\u0301"}, expected=seen)
+    refusal = pytest.raises(StaleEdit, match="a colleague changed this block")
+    with refusal as refused, project.write() as s:
+        posts.update_block(s, block, {"text": "Mine, edited"}, expected=seen)
+    assert refused.value.tables == frozenset({"block"})
+    with project.read() as s:
+        assert s.get(Block, block).data["text"] == "Theirs cafe\u0301"  # theirs kept whole
+    with project.write() as s:  # against what is there now, the edit goes in
+        posts.update_block(
+            s, block, {"text": "Mine, again"}, expected={"text": "Theirs cafe\u0301"}
+        )

@@ -36,14 +36,30 @@ class Editing:
     block_id: int | None = None
     section_id: int | None = None
     data: dict[str, Any] = field(default_factory=dict)  # the block's data as stored
+    # Shows the block as stored again: after a save refused because a colleague changed
+    # the block meanwhile, even while the user's edit is unsaved in the page.
+    reload: Callable[[], None] = lambda: None
 
     def save(self, label: str, data: dict[str, Any]) -> bool:
         """The block's new data: one `ctx.run`, one undo step."""
         block_id = self.block_id
         if block_id is None:
             return False
-        done = self.ctx.run(label, lambda s: posts.update_block(s, block_id, data).id)
-        return done is not None
+        seen = dict(self.data)
+        stored = self.ctx.run(
+            label,
+            lambda s: dict(posts.update_block(s, block_id, data, expected=seen).data or {}),
+        )
+        if stored is None:
+            with self.ctx.read() as s:
+                block = s.get(Block, block_id)
+                stale = block is not None and dict(block.data or {}) != seen
+            if stale and self.block_id == block_id:
+                self.reload()
+            return False
+        if self.block_id == block_id:
+            self.data = stored  # the next save compares with what this one wrote
+        return True
 
 
 class BlockPage(QWidget):

@@ -33,6 +33,7 @@ class BlockEditor(QStackedWidget):
         self.setObjectName("composerEditor")
         self.ctx = ctx
         self.editing = Editing(ctx)
+        self.editing.reload = lambda: self.block_id is not None and self.show_block(self.block_id)
         self.empty = QLabel(
             self.tr("Select a section or block in the outline."),
             alignment=Qt.AlignmentFlag.AlignCenter,
