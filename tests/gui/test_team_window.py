@@ -123,10 +123,14 @@ def test_a_coders_window_shows_less_instead_of_failing(
 
 
 def test_saving_a_paragraph_a_colleague_changed_meanwhile_keeps_theirs(
-    qtbot, two_windows: tuple[MainWindow, MainWindow]
+    monkeypatch: pytest.MonkeyPatch, qtbot, two_windows: tuple[MainWindow, MainWindow]
 ) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
     from dotsdesk.model import Block, BlockKind
 
+    # The window shows the refusal in a message box: answered at once here.
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
     mine, theirs = two_windows
     with mine.ctx.read() as s:
         block = s.scalar(
