@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select
@@ -10,21 +10,7 @@ from sqlalchemy.orm import Session
 
 from ...errors import InvalidOperation, NotFound, StaleEdit
 from ...model import Code, Response, Segment, segment_code
-
-PALETTE = (
-    "#F2C14E",
-    "#4C9BE8",
-    "#E8744C",
-    "#6CC47A",
-    "#B07CE8",
-    "#E85C8A",
-    "#4CC4C4",
-    "#C4A64C",
-    "#8A9BA8",
-    "#E8A04C",
-    "#7C8CE8",
-    "#A8C44C",
-)
+from .colours import PALETTE, next_colour
 
 
 @dataclass(frozen=True)
@@ -116,13 +102,14 @@ def add_code(
     *,
     colour: str | None = None,
     description: str | None = None,
+    palette: Sequence[str] = PALETTE,
 ) -> Code:
+    """Without `colour`, the code takes the colour of `palette` farthest from those in use."""
     name = _valid_name(name)
     if parent_id is not None:
         get_code(session, parent_id)
     if _child(session, parent_id, name) is not None:
         raise InvalidOperation(None, f"a code named {name!r} already exists there")
-    count = session.scalar(select(func.count(Code.id))) or 0
     # After the last sibling, even when moves or deletes left gaps in the positions.
     last = session.scalar(
         select(func.max(Code.position)).where(
@@ -132,7 +119,7 @@ def add_code(
     code = Code(
         name=name,
         parent_id=parent_id,
-        colour=colour or PALETTE[count % len(PALETTE)],
+        colour=colour or next_colour(session.scalars(select(Code.colour).distinct()), palette),
         description=description,
         position=0 if last is None else last + 1,
     )

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication
 from sqlalchemy.orm import Session
 
 from ...model import Block, BlockKind, Post
@@ -29,6 +29,7 @@ from ...services.composer import posts
 from ..codebook.mime import SEGMENT_MIME, segment_id
 from ..context import ProjectContext
 from ..i18n import arg
+from ..icons import icon
 
 OUTLINE_MIME = "application/x-dotsdesk-outline"  # JSON {"section": id} or {"block": id}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the section or block id
@@ -45,13 +46,14 @@ AUTO_WORDS = {
     "series": QT_TRANSLATE_NOOP("OutlineModel", "Series line (automatic)"),
     "consent_note": QT_TRANSLATE_NOOP("OutlineModel", "Consent note (automatic)"),
 }
+# Each kind its own icon (ui/icons.py): a quote and a statistic once shared one.
 _ICONS = {
-    "section": QStyle.StandardPixmap.SP_DirIcon,
-    BlockKind.PARAGRAPH: QStyle.StandardPixmap.SP_FileDialogDetailedView,
-    BlockKind.QUOTE: QStyle.StandardPixmap.SP_MessageBoxInformation,
-    BlockKind.STATISTIC: QStyle.StandardPixmap.SP_FileDialogInfoView,
-    BlockKind.PROFILE: QStyle.StandardPixmap.SP_FileDialogListView,
-    BlockKind.LINKS: QStyle.StandardPixmap.SP_DriveNetIcon,
+    "section": "section",
+    BlockKind.PARAGRAPH: "paragraph",
+    BlockKind.QUOTE: "quote",
+    BlockKind.STATISTIC: "statistic",
+    BlockKind.PROFILE: "profile",
+    BlockKind.LINKS: "links",
 }
 
 
@@ -354,7 +356,6 @@ class OutlineModel(QAbstractItemModel):
 
 
 def _icon(kind: str | BlockKind) -> QIcon:
-    app = QApplication.instance()
-    if app is None:
+    if QApplication.instance() is None:
         return QIcon()
-    return app.style().standardIcon(_ICONS[kind])  # type: ignore[attr-defined]
+    return icon(_ICONS[kind])
