@@ -95,6 +95,11 @@ def main() -> int:
     parser.add_argument("url")
     parser.add_argument("--coders", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument(
+        "--kill",
+        action="store_true",
+        help="kill -9 one coder half way: only its unacknowledged action may be lost",
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -130,11 +135,15 @@ def main() -> int:
         )
         for i in range(args.coders)
     ]
+    if args.kill:
+        time.sleep(args.seconds / 2)
+        workers[0].kill()
     logs, problems = [], []
-    for w in workers:
+    for i, w in enumerate(workers):
         out, err = w.communicate(timeout=args.seconds + 120)
         logs.append([json.loads(line) for line in out.splitlines() if line.startswith("{")])
-        if w.returncode != 0 or "Traceback" in err:
+        killed = args.kill and i == 0
+        if (w.returncode != 0 and not killed) or "Traceback" in err:
             problems.append(err.strip().splitlines()[-1] if err.strip() else f"exit {w.returncode}")
     missing, doubled, expected = check(args.url, logs)
     ops = Counter(str(e["op"]) for log in logs for e in log)
@@ -145,7 +154,7 @@ def main() -> int:
         f"{args.coders} coders, {args.seconds:g} s: {sum(ops.values())} actions "
         f"({', '.join(f'{n} {op}' for op, n in sorted(ops.items()))}); "
         f"{expected} segments expected, {missing} missing, {doubled} doubled; "
-        f"{len(problems)} coder(s) failed"
+        f"{len(problems)} coder(s) failed" + ("; coder0 killed half way" if args.kill else "")
     )
     for why, n in refusals.most_common(3):
         print(f"  refused {n}x: {why}")
