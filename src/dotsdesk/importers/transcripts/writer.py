@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...errors import InputError
-from ...model import Respondent, Response, TurnRole
+from ...model import Respondent, Response, Turn, TurnRole
 from ...services.corpus.responses import add_response, replace_text
 from ...services.corpus.turns import NewTurn, format_time, set_transcript_info, set_turns
 from ..report import ImportOptions, ImportReport
@@ -137,19 +137,57 @@ def _person(
     this file if any; a new respondent "Interviewee N" when there is none yet."""
     if named:
         respondent = find_named(session, named)
-        if respondent is None:
-            respondent = _new(session, path, named, report)
-        earlier = session.scalar(
-            select(Response).where(
-                Response.respondent_id == respondent.id, Response.source == path.name
+        earlier = (
+            None
+            if respondent is None
+            else session.scalar(
+                select(Response).where(
+                    Response.respondent_id == respondent.id, Response.source == path.name
+                )
             )
         )
+        if earlier is None:
+            moved = _reassign(session, path, respondent, named, report)
+            if moved is not None:
+                return moved
+        if respondent is None:
+            respondent = _new(session, path, named, report)
         return respondent, earlier
     earlier = responses_by_speaker(session, path.name).get(speaker)
     if earlier is not None:
         return earlier.respondent, earlier
     name = speaker if speaker is not None and looks_like_name(speaker) else None
     return _new(session, path, name, report), None
+
+
+def _reassign(
+    session: Session,
+    path: Path,
+    respondent: Respondent | None,
+    named: str,
+    report: ImportReport,
+) -> tuple[Respondent, Response] | None:
+    """The file was imported before as one person's, under another respondent (a mistaken
+    `--respondent`): its response, with its coded segments, moves to the one named now
+    instead of being imported twice."""
+    previous = list(responses_by_speaker(session, path.name).values())
+    if len(previous) != 1:
+        return None
+    (response,) = previous
+    if respondent is None:
+        respondent = _new(session, path, named, report)
+    before = response.respondent.label
+    response.respondent_id = respondent.id
+    for turn in session.scalars(select(Turn).where(Turn.response_id == response.id)):
+        if turn.respondent_id is not None:
+            turn.respondent_id = respondent.id
+    session.flush()
+    session.expire(response, ["respondent"])
+    report.notes.append(
+        f"the answers of this file move from {before} to {respondent.label} "
+        "(imported before under another respondent), with their coded segments"
+    )
+    return respondent, response
 
 
 def _new(session: Session, path: Path, name: str | None, report: ImportReport) -> Respondent:

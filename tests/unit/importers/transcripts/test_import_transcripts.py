@@ -209,3 +209,25 @@ def test_another_interviewer_on_reimport_keeps_the_earlier_respondent_as_context
         assert [t.label for t in turns_of(s, alex.id)] == [
             "Interviewee 2", "Interviewer", "Interviewee 2",
         ]  # fmt: skip
+
+
+def test_reimport_under_another_respondent_moves_the_answers_instead_of_doubling_them(
+    project: Project, tmp_path: Path
+) -> None:
+    path = copy(tmp_path, "otter.md", "访谈 cafe\u0301.md")
+    with project.write() as s:
+        add_respondent(s, "P07")
+        add_respondent(s, "P08")
+        import_file(s, path, ImportOptions(respondent="P07"))  # the wrong person
+        response = s.scalars(select(Response)).one()
+        code = ensure_code(s, "Theme/Review").id
+        coding.code_span(s, response.id, 0, 5, [code])
+    with project.write() as s:
+        report = import_file(s, path, ImportOptions(respondent="P08"))
+    assert any("move from P07 to P08" in note for note in report.notes)
+    with project.read() as s:
+        response = s.scalars(select(Response)).one()  # not two
+        assert response.respondent.label == "P08"
+        assert len(coding.segments_of(s, response.id)) == 1
+        owners = {t.respondent_id for t in s.scalars(select(Turn)) if t.respondent_id}
+        assert owners <= {response.respondent_id}
