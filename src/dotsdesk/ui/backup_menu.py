@@ -8,6 +8,8 @@ never freezes the window. Restoring over the project closes it, restores, and re
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -43,10 +45,9 @@ class _NoticeHandler(logging.Handler):
         notice = getattr(record, "notice", None)
         if not notice:
             return
-        try:
+        # Not removed here when the window is gone: logging is iterating over the handlers.
+        with contextlib.suppress(RuntimeError):
             self._relay.said.emit(str(notice))
-        except RuntimeError:  # the window is gone
-            logging.getLogger(STORE_LOGGER).removeHandler(self)
 
 
 class BackupActions(QObject):
@@ -81,7 +82,9 @@ class BackupActions(QObject):
         self._relay = _Relay(self)
         self._relay.said.connect(self.show_notice)
         self._handler = _NoticeHandler(self._relay)
-        logging.getLogger(STORE_LOGGER).addHandler(self._handler)
+        logger = logging.getLogger(STORE_LOGGER)
+        logger.addHandler(self._handler)
+        window.destroyed.connect(functools.partial(logger.removeHandler, self._handler))
         self.last_notice: str | None = None
 
     def detach(self) -> None:
