@@ -65,7 +65,7 @@ def test_no_name_or_file_name_in_shareable_exports(cli, tmp_path: Path) -> None:
         ("Role/Engineer", "production code|代码|pipelines"),
         ("Role/Research", "system design|系统设计|Data science"),
     ]:
-        made = cli("autocode", "p.dots", "--code", code, "--pattern", pattern)
+        made = cli("autocode", "p.dots", "--code", code, "--pattern", pattern, "--all-turns")
         assert made.code == 0, made.err
     for n in range(1, 5):  # anonymous: a grant "by name" would rightly print their name
         granted = cli(

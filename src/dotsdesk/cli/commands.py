@@ -105,6 +105,7 @@ def import_(args: argparse.Namespace) -> int:
 
 
 def autocode(args: argparse.Namespace) -> int:
+    from ..services.coding.autocode import Unit
     from ..services.coding.autocode import autocode as run_autocode
 
     with Project.open(args.file) as project, project.write() as s:
@@ -112,13 +113,20 @@ def autocode(args: argparse.Namespace) -> int:
             s,
             args.code,
             args.pattern,
+            unit=Unit(args.unit),
             whole_response=args.whole_response,
             ignore_case=not args.case_sensitive,
             coder=args.coder or coder_name(),
+            include_others=args.all_turns,
         )
     print(
         f"{report.segments_created} segment(s) made with {report.code_path} "
         f"in {report.responses_matched} response(s)"
+        + (
+            f"; {report.skipped} hit(s) in the interviewer's or others' turns skipped"
+            if report.skipped
+            else ""
+        )
         + (
             f"; {report.segments_extended} existing segment(s) gained the code"
             if report.segments_extended

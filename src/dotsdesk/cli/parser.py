@@ -118,6 +118,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--whole-response", action="store_true", help=_("code the whole response, not the match")
     )
+    p.add_argument(
+        "--unit",
+        choices=["match", "sentence", "paragraph", "turn", "response"],
+        default="match",
+        help=_(
+            "what each hit codes: the match (default), its sentence, paragraph, speaker's turn "
+            "or the whole response"
+        ),
+    )
+    p.add_argument(
+        "--all-turns",
+        action="store_true",
+        help=_("code hits in the interviewer's turns too (skipped by default)"),
+    )
     p.add_argument("--case-sensitive", action="store_true")
     p.add_argument(
         "--coder",

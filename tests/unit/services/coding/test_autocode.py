@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from dotsdesk.errors import InvalidOperation
 from dotsdesk.model import Code, Response, Segment
-from dotsdesk.services.coding.autocode import autocode
+from dotsdesk.services.coding.autocode import Unit, autocode, compile_pattern, find_hits
 from dotsdesk.services.coding.codebook import ensure_code, list_codes
 from dotsdesk.services.coding.segments import code_span, segments_of
 from dotsdesk.store import Project
@@ -139,3 +139,82 @@ def test_patterns_that_match_empty_strings_code_nothing_empty(
     assert report.segments_created == 0
     assert report.responses_matched == 0
     assert _segments(project) == 0
+
+
+# -- units and turns ---------------------------------------------------------------------------
+
+INTERVIEW = (
+    "Do you like the interview? 面试呢？\nYes. The interview was fun 😀 cafe\u0301. 面试很难！\n"
+)
+
+
+@pytest.fixture
+def transcript(project: Project, make_response: Callable[..., int]) -> int:
+    from dotsdesk.model import Respondent, TurnRole
+    from dotsdesk.services.corpus.turns import NewTurn, set_turns
+
+    rid = make_response(INTERVIEW, key="alex")
+    cut = INTERVIEW.index("\n")
+    with project.write() as s:
+        person = s.get(Response, rid).respondent_id
+        assert s.get(Respondent, person) is not None
+        set_turns(
+            s,
+            rid,
+            [
+                NewTurn(0, cut, TurnRole.INTERVIEWER, "Interviewer"),
+                NewTurn(cut + 1, len(INTERVIEW) - 1, TurnRole.RESPONDENT, "Alex", person),
+            ],
+        )
+    return rid
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    [
+        (Unit.MATCH, ["interview", "面试"]),
+        (Unit.SENTENCE, ["The interview was fun 😀 cafe\u0301.", "面试很难！"]),
+        (Unit.PARAGRAPH, [INTERVIEW.splitlines()[1]]),
+        (Unit.TURN, [INTERVIEW.splitlines()[1]]),
+        (Unit.RESPONSE, [INTERVIEW]),
+    ],
+)
+def test_each_unit_skips_the_interviewers_turn(
+    project: Project, transcript: int, unit: Unit, expected: list[str]
+) -> None:
+    with project.write() as s:
+        report = autocode(s, "Theme/Interviews", "interview|面试", unit=unit, coder="auto")
+    assert (report.hits, report.skipped, report.responses_matched) == (2, 2, 1)
+    assert sorted(_texts(project, transcript)) == sorted(expected)
+
+
+def test_others_turns_are_coded_only_when_asked(project: Project, transcript: int) -> None:
+    with project.write() as s:
+        report = autocode(s, "All", "面试", include_others=True, coder="auto")
+    assert (report.segments_created, report.skipped) == (2, 0)
+
+
+def test_preview_counts_and_population(
+    project: Project, ids: dict[str, int], transcript: int
+) -> None:
+    with project.read() as s:
+        everywhere = find_hits(s, compile_pattern("面试"), Unit.SENTENCE)
+        some = find_hits(
+            s, compile_pattern("面试"), Unit.SENTENCE, response_ids={ids["interviews"]}
+        )
+    assert (len(everywhere.hits), everywhere.skipped) == (5, 1)
+    assert (everywhere.responses, everywhere.respondents) == (3, 3)
+    # Three hits in one sentence code it once.
+    assert (len(some.hits), len(some.spans), some.respondents) == (3, 1, 1)
+
+
+def test_words_match_whole_latin_words_and_chinese_anywhere(
+    project: Project, ids: dict[str, int], transcript: int
+) -> None:
+    regex = compile_pattern("interview, 面试", regex=False)
+    assert regex.search("an interviewer") is None and regex.search("面试官") is not None
+    with project.write() as s:
+        report = autocode(s, "W", "INTERVIEW 面试", regex=False, coder="auto")
+    assert (report.segments_created, report.skipped) == (8, 2)
+    with pytest.raises(InvalidOperation, match="empty"), project.write() as s:
+        autocode(s, "W", " , ", regex=False)
