@@ -1,19 +1,23 @@
-"""The segments of a code, page by page, for the codebook's segment list.
+"""The segments of a code, page by page, for the codebook's segment list; and the coded
+segments of several codes over a population with the sentence, paragraph or turn around
+each, for the Coded Segments view.
 
-The list may hold thousands of segments, so it is read in pages with a short preview
-cut by the database, never whole response texts.
+The lists may hold thousands of segments, so they are read narrow (ids and offsets), and
+texts only for the rows shown (a page of the codebook's list, the rows a view paints).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from ...model import Coder, Memo, Respondent, Response, Segment, segment_code
-from .codebook import descendant_ids, get_code
+from ...model import Coder, Memo, Respondent, Response, Segment, Turn, segment_code
+from ..corpus.sentences import enclosing, paragraph_spans, sentence_spans
+from .codebook import descendant_ids, get_code, list_codes
 
 PREVIEW = 200  # code points of segment text shown in a list row
 
@@ -117,3 +121,143 @@ def code_memos(session: Session) -> dict[int, str]:
         .order_by(Memo.updated, Memo.id)
     )
     return {cid: text for cid, text in rows if cid is not None}
+
+
+# -- the Coded Segments view -----------------------------------------------------------------
+
+CONTEXT_CHARS = 400  # code points of context kept on each side of a segment at most
+_CHUNK = 500
+
+
+class ContextUnit(StrEnum):
+    """What is shown around a segment."""
+
+    SENTENCE = "sentence"
+    PARAGRAPH = "paragraph"
+    TURN = "turn"
+
+
+@dataclass(frozen=True)
+class RetrievedSegment:
+    """One row: a segment coded with any of the chosen codes, narrow (no text)."""
+
+    segment_id: int
+    response_id: int
+    respondent_id: int
+    respondent: str  # pseudonymous label
+    question: str | None
+    start: int
+    end: int
+    codes: tuple[str, ...]  # paths of the chosen codes it carries
+    coder: str | None
+
+
+@dataclass(frozen=True)
+class SegmentContext:
+    """The words around a segment; the segment is text[start:end]. `before`/`after`: the
+    context was cut there (a long turn or paragraph)."""
+
+    text: str
+    start: int
+    end: int
+    before: bool = False
+    after: bool = False
+
+    @property
+    def segment(self) -> str:
+        return self.text[self.start : self.end]
+
+
+def retrieve(
+    session: Session,
+    code_ids: Collection[int],
+    *,
+    with_descendants: bool = False,
+    response_ids: Collection[int] | None = None,
+) -> list[RetrievedSegment]:
+    """The segments coded with any of the codes (and the codes under them when asked) in
+    the population's responses (None: all), by respondent label then place in the text."""
+    scope: set[int] = set()
+    for code_id in code_ids:
+        scope.update(code_scope(session, code_id, with_descendants))
+    if not scope:
+        return []
+    paths = {c.id: c.path for c in list_codes(session, respondents=False)}
+    query = (
+        select(
+            Segment.id,
+            Segment.response_id,
+            Response.respondent_id,
+            Respondent.label,
+            Response.question,
+            Segment.start,
+            Segment.end,
+            segment_code.c.code_id,
+            Coder.name,
+        )
+        .join(segment_code, segment_code.c.segment_id == Segment.id)
+        .join(Response, Response.id == Segment.response_id)
+        .join(Respondent, Respondent.id == Response.respondent_id)
+        .outerjoin(Coder, Coder.id == Segment.coder_id)
+        .where(segment_code.c.code_id.in_(sorted(scope)))
+    )
+    wanted = None if response_ids is None else set(response_ids)
+    rows: dict[int, RetrievedSegment] = {}
+    for sid, rid, person, label, question, start, end, code_id, coder in session.execute(query):
+        if wanted is not None and rid not in wanted:
+            continue
+        known = rows.get(sid)
+        codes = (*known.codes, paths[code_id]) if known else (paths[code_id],)
+        rows[sid] = RetrievedSegment(
+            sid, rid, person, label, question, start, end, tuple(sorted(codes)), coder
+        )
+    return sorted(rows.values(), key=lambda r: (r.respondent, r.response_id, r.start, r.end))
+
+
+def segment_contexts(
+    session: Session,
+    segments: Sequence[RetrievedSegment],
+    unit: ContextUnit = ContextUnit.SENTENCE,
+    width: int = CONTEXT_CHARS,
+) -> dict[int, SegmentContext]:
+    """segment id -> its context, reading only these segments' responses and turns. A
+    sentence or paragraph stays inside the turn it is in; a turn is the speaker's turn
+    under the segment's start (a response without turns: its paragraph)."""
+    ids = sorted({s.response_id for s in segments})
+    texts: dict[int, str] = {}
+    turns: dict[int, list[tuple[int, int]]] = {}
+    for n in range(0, len(ids), _CHUNK):
+        chunk = ids[n : n + _CHUNK]
+        query = select(Response.id, Response.text).where(Response.id.in_(chunk))
+        texts.update((rid, text) for rid, text in session.execute(query))
+        for rid, start, end in session.execute(
+            select(Turn.response_id, Turn.start, Turn.end)
+            .where(Turn.response_id.in_(chunk))
+            .order_by(Turn.response_id, Turn.start)
+        ):
+            turns.setdefault(rid, []).append((start, end))
+    out: dict[int, SegmentContext] = {}
+    split: dict[int, list[tuple[int, int]]] = {}
+    for seg in segments:
+        text = texts.get(seg.response_id)
+        if text is None:
+            continue
+        start, end = min(seg.start, len(text)), min(seg.end, len(text))
+        turn = next(
+            ((a, b) for a, b in turns.get(seg.response_id, []) if a <= start < b or a < end <= b),
+            None,
+        )
+        if unit is ContextUnit.TURN and turn is not None:
+            lo, hi = min(turn[0], start), max(turn[1], end)
+        else:
+            spans = split.get(seg.response_id)
+            if spans is None:  # once per response, however many of its segments are shown
+                cut = sentence_spans if unit is ContextUnit.SENTENCE else paragraph_spans
+                spans = split[seg.response_id] = cut(text)
+            lo, hi = enclosing(spans, start, end, turn)
+        lo, hi = min(lo, start), max(hi, end)
+        cut_lo, cut_hi = max(lo, start - width), min(hi, end + width)
+        out[seg.segment_id] = SegmentContext(
+            text[cut_lo:cut_hi], start - cut_lo, end - cut_lo, cut_lo > lo, cut_hi < hi
+        )
+    return out
