@@ -84,6 +84,12 @@ def import_file(
         # A service refusing what the file holds ("the text contains NUL characters"):
         # the user must learn which file.
         raise InputError(path, exc.problem) from None
+    if kind in ("survey", "transcript") and report.changed:
+        from ..services.corpus.sets import get_set, set_from_import
+
+        made = set_from_import(session, path.name)  # every import is a population of its own
+        if made is not None:
+            report.notes.append(f"set {get_set(session, made).name!r} holds its respondents")
     session.add(
         ImportRecord(
             filename=path.name, digest=digest, kind=kind, summary="\n".join(report.lines())

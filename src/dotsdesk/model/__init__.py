@@ -18,6 +18,7 @@ from .project_info import ImportRecord, Setting
 from .respondent import AttributeDef, AttributeType, AttributeValue, Identity, Respondent
 from .response import Response, Translation
 from .segment import Coder, Segment, segment_code
+from .sets import NamedSet, SetKind, SetOrigin, SetRespondent, SetResponse
 from .turn import TranscriptInfo, Turn, TurnRole
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "Identity",
     "ImportRecord",
     "Memo",
+    "NamedSet",
     "PopulationMember",
     "Post",
     "PostPopulation",
@@ -45,6 +47,10 @@ __all__ = [
     "Response",
     "Section",
     "Segment",
+    "SetKind",
+    "SetOrigin",
+    "SetRespondent",
+    "SetResponse",
     "Setting",
     "TranscriptInfo",
     "Translation",

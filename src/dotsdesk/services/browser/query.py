@@ -32,6 +32,7 @@ from ..coding.codebook import descendant_ids
 from ..consent.events import ConsentStatus, current_consents
 from ..corpus.respondents import choices_of, format_value, value_clause
 from ..corpus.search import find_hits, search, terms_of
+from ..corpus.sets import list_sets, response_ids_in
 from .query_types import (
     _CHUNK,
     _STATUS_RANK,
@@ -88,6 +89,8 @@ def _clauses(session: Session, query: BrowseQuery) -> list[Any]:
         clauses.append(coded)
     elif query.coded is Coded.UNCODED:
         clauses.append(~coded)
+    if query.sets:
+        clauses.append(Response.id.in_(response_ids_in(query.sets)))
     for code_id in sorted(query.has_codes):
         clauses.append(Response.id.in_(_coded_with(session, code_id)))
     for code_id in sorted(query.lacks_codes):
@@ -299,7 +302,8 @@ def filter_choices(
     derived = Counter((consent_statuses(session) if statuses is None else statuses).values())
     derived[ConsentStatus.NONE] += people - derived.total()
     statuses = {s: derived[s] for s in ConsentStatus}
-    return FilterChoices(attributes, languages, statuses, questions)
+    sets = [(x.id, x.name, x.responses) for x in list_sets(session)]
+    return FilterChoices(attributes, languages, statuses, questions, sets)
 
 
 def code_choices(session: Session) -> list[CodeChoice]:

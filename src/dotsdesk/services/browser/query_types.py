@@ -37,7 +37,8 @@ class SortKey(enum.StrEnum):
 @dataclass(frozen=True)
 class BrowseQuery:
     """Filters combine with AND. Within one attribute the values are alternatives; every
-    code in `has_codes` must be present and none of `lacks_codes` (each with its children)."""
+    code in `has_codes` must be present and none of `lacks_codes` (each with its children).
+    `sets`: responses in any of these sets (a respondent set: its respondents' responses)."""
 
     attributes: Mapping[str, frozenset[str]] = field(default_factory=dict)
     has_codes: frozenset[int] = frozenset()
@@ -45,6 +46,7 @@ class BrowseQuery:
     consent: frozenset[ConsentStatus] = frozenset()
     languages: frozenset[str] = frozenset()
     coded: Coded = Coded.ANY
+    sets: frozenset[int] = frozenset()
     search: str = ""
     sort: SortKey = SortKey.ID
     sort_attribute: str | None = None
@@ -59,6 +61,7 @@ class BrowseQuery:
             or self.consent
             or self.languages
             or self.coded is not Coded.ANY
+            or self.sets
             or terms_of(self.search)
         )
 
@@ -89,6 +92,7 @@ class FilterChoices:
     languages: dict[str, int]
     statuses: dict[ConsentStatus, int]
     questions: list[str | None]
+    sets: list[tuple[int, str, int]] = field(default_factory=list)  # id, name, responses
 
 
 @dataclass(frozen=True)
