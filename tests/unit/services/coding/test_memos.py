@@ -79,3 +79,48 @@ def test_missing_target_is_not_found(project: Project, on: MemoOn) -> None:
         set_memo(s, on, 999, "x")
     with project.read() as s, pytest.raises(NotFound):
         get_memo(s, on, 999)
+
+
+def test_the_memo_list_shows_every_kind_searchable_and_editable(
+    project: Project, make_response: Callable[..., int]
+) -> None:
+    from dotsdesk.services.coding.memos import (
+        MemoKind,
+        add_project_memo,
+        delete_memo,
+        edit_memo,
+        list_memos,
+    )
+
+    rid = make_response("面试 was hard 🚀 cafe\u0301 at first.")
+    with project.write() as s:
+        code = ensure_code(s, "Theme/面试")
+        sid = code_span(s, rid, 0, 2, [code.id], coder="ann").id
+        set_memo(s, MemoOn.SEGMENT, sid, "the word 面试 is the whole point")
+        set_memo(s, MemoOn.CODE, code.id, "Interviews: hiring and research", coder="ann")
+        set_memo(s, MemoOn.RESPONSE, rid, "Follow up 🚀", coder="bo")
+        project_key = add_project_memo(s, "Overall: Café culture", coder="bo")
+    with project.read() as s:
+        memos = list_memos(s)
+        assert [m.kind for m in memos] == list(MemoKind)
+        seg = memos[3]
+        assert (seg.key, seg.excerpt, seg.code, seg.coder) == (sid, "面试", "Theme/面试", "ann")
+        assert memos[2].response_id == rid and memos[2].respondent is not None
+        assert memos[1].code == "Theme/面试"
+        # Chinese, case-folded English, and the target's name all find a memo.
+        assert [m.kind for m in list_memos(s, "面试")] == [MemoKind.CODE, MemoKind.SEGMENT]
+        assert [m.key for m in list_memos(s, "CAFÉ")] == [project_key]
+        assert list_memos(s, "nothing like this") == []
+    with project.write() as s:
+        edit_memo(s, MemoKind.PROJECT, project_key, "Overall: 咖啡 culture", coder="ann")
+        edit_memo(s, MemoKind.SEGMENT, sid, "   ")  # blank: gone, as in the coding view
+        delete_memo(s, MemoKind.RESPONSE, memos[2].key)
+    with project.read() as s:
+        left = list_memos(s)
+        assert [(m.kind, m.text) for m in left] == [
+            (MemoKind.PROJECT, "Overall: 咖啡 culture"),
+            (MemoKind.CODE, "Interviews: hiring and research"),
+        ]
+        assert left[0].coder == "ann"
+    with project.write() as s, pytest.raises(NotFound):
+        delete_memo(s, MemoKind.PROJECT, 999)
