@@ -35,6 +35,7 @@ from .shortcuts import bind_window_key
 from .team import TeamControls
 from .transfer import Transfers
 from .welcome import WelcomePage
+from .workbench import Workbench
 
 DOCKS = ("responseBrowser", "codingPanel", "codebook")
 
@@ -250,6 +251,7 @@ class MainWindow(QMainWindow):
                 self.codebook.delete_action,
             ]
         )
+        self.workbench = Workbench(self, codes)  # Coded Segments, Search and Code
         view = bar.addMenu(self.tr("&View"))
         view.addActions([dock.toggleViewAction() for dock in self.docks.values()])
         view.addSeparator()
@@ -478,6 +480,7 @@ class MainWindow(QMainWindow):
         # with the docks shown: tabified while hidden, Qt leaves a stray tab bar behind.
         self.tabifyDockWidget(self.docks["codingPanel"], self.docks["draftComposer"])
         self.tabifyDockWidget(self.docks["codingPanel"], self.docks["analysisPanel"])
+        self.workbench.default_layout()
         self.docks["codingPanel"].raise_()
         width = max(self.width(), 900)
         sizes = [int(width * 0.36), int(width * 0.42), int(width * 0.22)]

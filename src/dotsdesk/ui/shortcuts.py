@@ -30,6 +30,8 @@ WINDOW_KEYS: dict[str, tuple[Key, ...]] = {
     "redo": ("Ctrl+Shift+Z", "Ctrl+Y"),
     "back": ("Alt+Left",),
     "forward": ("Alt+Right",),
+    "retrieveSegments": ("Ctrl+Shift+R",),
+    "searchAndCode": ("Ctrl+Shift+F",),
 }
 
 DECLARED = "dotsdeskKeys"  # the dynamic property that keeps the declaration on the action
