@@ -10,6 +10,7 @@ the respondent's words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -80,16 +81,17 @@ _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003fff
 
 def words_pattern(words: str) -> str:
     """A regular expression for any of these words (split at spaces, commas, 、 and |):
-    Latin words whole (not "interview" inside "interviewer"), Chinese anywhere, since
-    Chinese has no spaces to mark words."""
-    parts = [w for w in re.split(r"[\s,，、|]+", words) if w]
+    Latin words whole (not "interview" inside "interviewer", not "cafe" inside "café"),
+    Chinese anywhere, since Chinese has no spaces to mark words. An accented word matches
+    whether the text composes its accents or not (é, or e and a combining acute)."""
     out = []
-    for word in parts:
-        piece = re.escape(word)
+    for word in (w for w in re.split(r"[\s,，、|]+", words) if w):
+        forms = dict.fromkeys(unicodedata.normalize(f, word) for f in ("NFC", "NFD"))
+        piece = "(?:" + "|".join(re.escape(f) for f in forms) + ")"
         if word[0].isalnum() and not _CJK.match(word[0]):
-            piece = r"\b" + piece
+            piece = r"(?<!\w)" + piece
         if word[-1].isalnum() and not _CJK.match(word[-1]):
-            piece += r"\b"
+            piece += r"(?![\w\u0300-\u036f])"
         out.append(piece)
     return "|".join(out)
 
