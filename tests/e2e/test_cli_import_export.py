@@ -228,10 +228,10 @@ def test_autocode_then_export_reads_back_exactly(cli, tmp_path: Path) -> None:  
         "Question",
         "Code",
         "Text",
+        "Translation",
         "Start",
         "End",
         "Coder",
-        "Memo",
     ]
     with Project.open(tmp_path / "e.dots", readonly=True) as p, p.read() as s:
         from dotsdesk.model import Respondent, Response
@@ -240,9 +240,9 @@ def test_autocode_then_export_reads_back_exactly(cli, tmp_path: Path) -> None:  
         assert len(rows) - 1 == 5
         for row in rows[1:]:
             response = sources[(row[0], row[1])]
-            assert row[3] == response.text[row[4] : row[5]]  # code points, exactly
+            assert row[3] == response.text[row[5] : row[6]]  # code points, exactly
             segs = {(v.start, v.end) for v in segments_of(s, response.id)}
-            assert (row[4], row[5]) in segs
+            assert (row[5], row[6]) in segs
     respondents = list(wb["Respondents"].iter_rows(values_only=True))
     assert respondents[0][:3] == ("Respondent", "Job title", "Years")
     leak = xlsx_text(tmp_path / "out.xlsx")

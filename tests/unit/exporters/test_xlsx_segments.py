@@ -27,7 +27,9 @@ def test_pieces_join_back_and_keep_characters_whole() -> None:
 
 
 def test_a_segment_longer_than_a_cell_goes_on_over_continuation_rows(
-    project: Project, make_response, tmp_path: Path  # type: ignore[no-untyped-def]
+    project: Project,
+    make_response,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     unit = " ".join(CORPUS.values()) + "\n"
     text = unit * (2 * EXCEL_CELL_LIMIT // len(unit) + 3)  # over two cells, emoji counted twice
@@ -45,8 +47,9 @@ def test_a_segment_longer_than_a_cell_goes_on_over_continuation_rows(
     assert n == len(split_for_cells(text)) >= 3
     assert [r[-1] for r in body] == [f"{k} of {n}" for k in range(1, n + 1)]
     assert "".join(r[3] for r in body) == text
+    start, end, sid, memo = (header.index(h) for h in ("Start", "End", "Segment ID", "Memo"))
     for r in body:
-        assert r[3] == text[r[4] : r[5]]  # each piece is exactly its own span
+        assert r[3] == text[r[start] : r[end]]  # each piece is exactly its own span
         assert excel_length(r[3]) <= EXCEL_CELL_LIMIT
-        assert r[9] == body[0][9] and r[2] == "Theme/Long"
-    assert [r[7] for r in body] == ["whole"] + [None] * (n - 1)
+        assert r[sid] == body[0][sid] and r[2] == "Theme/Long"
+    assert [r[memo] for r in body] == ["whole"] + [None] * (n - 1)

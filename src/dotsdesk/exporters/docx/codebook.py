@@ -1,5 +1,6 @@
-"""The codebook as a Word document: the tree as headings, each code's description, its
-counts and one example quote. Shareable, the example is one the consent gate allows."""
+"""The codebook as a Word document: the tree as headings, each code's description, memos,
+counts and one example quote, then the memos (exporters/docx/memos.py). Shareable, the
+example is one the consent gate allows and only memos on the project and codes are kept."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from sqlalchemy.orm import Session
 from ...services.analysis.excerpts import CodeExcerpts, Excerpt, coded_excerpts
 from ...services.analysis.frequencies import code_frequencies
 from ...services.analysis.population import ALL, Population
+from ...services.coding.memos import list_memos
 from ...services.consent.gate import QuoteRequest, check_quotes
 from .figures import attribute_figures, frequency_figure
+from .memos import code_memos, memo_paragraphs, memos_section
 from .report import INTERNAL_NOTE, SHAREABLE_NOTE, code_heading, new_report, quote, save, xml_text
 
 EXAMPLE_MAX = 600  # characters: a longer segment is an example only if nothing shorter is
@@ -45,12 +48,15 @@ def export_codebook_docx(
     frequency_figure(doc, frequencies)
     for attribute in by:
         attribute_figures(doc, session, attribute, population)
+    memos = list_memos(session)
+    on_code = code_memos(memos)
     for group in groups:
         code, f = group.code, counts[group.code.id]
         code_heading(doc, code.name, code.depth, code.colour)
         description = doc.add_paragraph(xml_text(code.description or "No description."))
         if not code.description:
             description.runs[0].italic = True
+        memo_paragraphs(doc, on_code.get(code.path, []))
         line = f"{code.path}: {_n(f.segments, 'segment')} from {_n(f.respondents, 'respondent')}"
         if f.segments_with_subcodes != f.segments:
             line += (
@@ -66,6 +72,7 @@ def export_codebook_docx(
             doc.add_paragraph("No example: no respondent's consent allows a quote.").runs[
                 0
             ].italic = True
+    memos_section(doc, memos, shareable=shareable)
     save(doc, target)
     return len(groups)
 

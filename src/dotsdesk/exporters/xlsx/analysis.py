@@ -107,9 +107,7 @@ class _Writer:
     def sheet(self, title: str, columns: list[str], rows: int) -> Worksheet:
         name = _sheet_name(title, self.names)
         self.names.append(name)
-        ws = table_sheet(self.wb, self.cells, self.target, name, columns, rows, widths=_WIDTHS)
-        ws.autofilter(0, 0, max(rows, 1), len(columns) - 1)
-        return ws
+        return table_sheet(self.wb, self.cells, self.target, name, columns, rows, widths=_WIDTHS)
 
     def row(self, ws: Worksheet, n: int, values: list[Any], formats: dict[int, str]) -> None:
         """Texts as text, numbers as numbers (with `formats` by column), None empty."""

@@ -75,8 +75,12 @@ def _width(text: str) -> int:
 
 
 def _clings(ch: str) -> bool:
-    return bool(unicodedata.combining(ch)) or ch in "\u200d\ufe0e\ufe0f" or (
-        "\U0001f3fb" <= ch <= "\U0001f3ff"  # skin tones
+    return (
+        bool(unicodedata.combining(ch))
+        or ch in "\u200d\ufe0e\ufe0f"
+        or (
+            "\U0001f3fb" <= ch <= "\U0001f3ff"  # skin tones
+        )
     )
 
 

@@ -1,4 +1,4 @@
-"""The coded-segments workbook: Segments, Codebook and Respondents sheets.
+"""The coded-segments workbook: Segments, Codebook, Respondents and Memos sheets.
 
 Private identity is never read here; respondents appear by their pseudonymous label.
 Written with XlsxWriter in constant-memory mode: each row goes to disk as it is written.
@@ -14,12 +14,23 @@ from sqlalchemy.orm import Session
 from xlsxwriter.workbook import Workbook
 
 from ...errors import DotsError
-from ...model import Coder, Respondent, Response, Segment, segment_code
+from ...model import (
+    AttributeDef,
+    AttributeType,
+    AttributeValue,
+    Coder,
+    Respondent,
+    Response,
+    Segment,
+    segment_code,
+)
 from ...services.coding.codebook import CodeInfo, list_codes
 from ...services.consent.events import current_consents
 from ...services.corpus.respondents import attribute_table, list_attributes
+from ...services.corpus.translations import SegmentTranslation, segment_translations
 from ...services.corpus.turns import speech_of_segments
 from .cells import EXCEL_CELL_LIMIT, Cells, CellTooLong, split_for_cells
+from .memos import memos_sheet
 from .workbook import table_sheet, xlsx_workbook
 
 SEGMENT_COLUMNS = [
@@ -27,17 +38,26 @@ SEGMENT_COLUMNS = [
     "Question",
     "Code",
     "Text",
+    "Translation",
     "Start",
     "End",
     "Coder",
     "Memo",
     "Language",
+    "Translation is",
     "Segment ID",
     "Said by",
     "Part",
 ]
 CODEBOOK_COLUMNS = ["Code", "Name", "Parent", "Colour", "Description", "Segments", "Respondents"]
-_WIDTHS = {"Text": 80, "Question": 40, "Code": 30, "Memo": 30, "Description": 50}
+_WIDTHS = {
+    "Text": 80,
+    "Translation": 60,
+    "Question": 40,
+    "Code": 30,
+    "Memo": 30,
+    "Description": 50,
+}
 
 
 def export_segments_workbook(
@@ -50,6 +70,10 @@ def export_segments_workbook(
     exactly its span of the response and the pieces join back to the whole segment."""
     with xlsx_workbook(target, constant_memory=True) as (wb, cells):
         rows = write_segment_sheets(wb, cells, session, target, progress)
+        try:
+            memos_sheet(wb, cells, session, target)
+        except CellTooLong as exc:
+            raise _too_long(target, exc, f"a memo (row {exc.row + 1} of Memos)") from None
     return rows
 
 
@@ -114,6 +138,7 @@ def _segments_sheet(
     )
     total = len(rows)
     said_by = _said_by(session)
+    translated = segment_translations(session)
     pieces = [split_for_cells(texts[r.response_id][r.start : r.end]) for r in rows]
     height = sum(len(p) for p in pieces)
     ws = table_sheet(wb, cells, target, "Segments", SEGMENT_COLUMNS, height, widths=_WIDTHS)
@@ -128,14 +153,18 @@ def _segments_sheet(
                 text_cell(ws, n, 1, r.question)
                 text_cell(ws, n, 2, paths.get(r.code_id))
                 text_cell(ws, n, 3, piece, wrap=True)
-                number_cell(ws, n, 4, start)
-                number_cell(ws, n, 5, start + len(piece))
-                text_cell(ws, n, 6, coders.get(r.coder_id))
-                text_cell(ws, n, 7, r.memo if k == 0 else None)
-                text_cell(ws, n, 8, r.language)
-                number_cell(ws, n, 9, r.id)
-                text_cell(ws, n, 10, said_by.get(r.id))
-                text_cell(ws, n, 11, f"{k + 1} of {len(parts)}" if len(parts) > 1 else None)
+                number_cell(ws, n, 5, start)
+                number_cell(ws, n, 6, start + len(piece))
+                text_cell(ws, n, 7, coders.get(r.coder_id))
+                text_cell(ws, n, 9, r.language)
+                if k == 0:
+                    text_cell(ws, n, 8, r.memo)
+                    if (translation := translated.get(r.id)) is not None:
+                        text_cell(ws, n, 4, translation.text, wrap=True)
+                        text_cell(ws, n, 10, _translation_is(translation))
+                number_cell(ws, n, 11, r.id)
+                text_cell(ws, n, 12, said_by.get(r.id))
+                text_cell(ws, n, 13, f"{k + 1} of {len(parts)}" if len(parts) > 1 else None)
             except CellTooLong as exc:
                 what = f"the {SEGMENT_COLUMNS[exc.col]} of segment {r.id} (respondent {r.label})"
                 raise _too_long(target, exc, what) from None
@@ -143,6 +172,14 @@ def _segments_sheet(
         if progress is not None and (done % 2000 == 0 or done == total):
             progress(done, total)
     return total
+
+
+def _translation_is(t: SegmentTranslation) -> str:
+    if t.whole_response:
+        return f"{t.language}, the whole response"
+    if t.text is not None:
+        return f"{t.language}, the part chosen for a quote"
+    return f"{t.language}, recorded for the whole response only"
 
 
 def _said_by(session: Session) -> dict[int, str]:
@@ -182,7 +219,14 @@ def _codebook_sheet(wb: Workbook, cells: Cells, codes: list[CodeInfo], target: P
 def _respondents_sheet(wb: Workbook, cells: Cells, session: Session, target: Path) -> None:
     attributes = [a.name for a in list_attributes(session)]
     columns = ["Respondent", *attributes, "Responses", "Consent"]
-    values = attribute_table(session)
+    values: dict[int, dict[str, str | float]] = attribute_table(session)  # type: ignore[assignment]
+    # Numeric attributes as numbers, so that Excel sorts, filters and sums them.
+    for rid, name, number in session.execute(
+        select(AttributeValue.respondent_id, AttributeDef.name, AttributeValue.value_number)
+        .join(AttributeDef)
+        .where(AttributeDef.type == AttributeType.NUMBER, AttributeValue.value_number.is_not(None))
+    ):
+        values.setdefault(rid, {})[name] = int(number) if number.is_integer() else number
     consents = current_consents(session)
     counts: dict[int, int] = {}
     for rid in session.scalars(select(Response.respondent_id)):

@@ -65,7 +65,8 @@ def table_sheet(
     widths: dict[str, int],
     frozen_columns: int = 0,
 ) -> Worksheet:
-    """A sheet with a bold, frozen header row, ready for `rows` rows below it."""
+    """A sheet with a bold, frozen header row and an autofilter over its columns, ready for
+    `rows` rows below it."""
     if rows + 1 > EXCEL_MAX_ROWS:
         raise DotsError(
             target,
@@ -77,5 +78,6 @@ def table_sheet(
     # twice), at least as set here.
     cells.fit_columns(ws, [widths.get(name, 14) for name in columns])
     ws.freeze_panes(1, frozen_columns)
+    ws.autofilter(0, 0, max(rows, 1), len(columns) - 1)
     cells.row(ws, 0, list(columns), bold=True)
     return ws
