@@ -185,19 +185,28 @@ def test_lanes_follow_the_wrapping(qtbot: QtBot, long_view: CodingTextView) -> N
 def test_runs_are_measured_again_where_they_changed(long_view: CodingTextView) -> None:
     view = long_view
     segments = random_segments(random.Random(5), view.text, 300)
-    base = view.palette().base().color()
 
     def paint(segments: list[SegmentView]) -> QImage:
-        view.set_coded_runs(*coded_runs(segments, view.utf16.__getitem__, colour_of, base))
+        view.set_segment_groups(groups_of(view, segments))
         return view.viewport().grab().toImage()
 
     before = paint(segments)
     new = SegmentView(999, 1, 2, 40, view.text[2:40], (3,), None, None)
     after = paint([new, *segments[1:]])  # on the first lines, among measured runs
     assert after != before
-    view._run_rects.clear()
+    view.coded.forget_rects()
+    view.coded.set_text(view.coded._index)  # and the runs worked out again from nothing
+    view.set_segment_groups(groups_of(view, [new, *segments[1:]]))
     assert view.viewport().grab().toImage() == after
     assert paint(segments) == before
+
+
+def groups_of(view: CodingTextView, segments: Sequence[SegmentView]) -> list[BarGroup]:
+    to16 = view.utf16.__getitem__
+    return [
+        (to16(s.start), to16(s.end), s.id, s.code_ids, tuple(map(colour_of, s.code_ids)))
+        for s in segments
+    ]
 
 
 def test_margin_forgets_what_it_painted_when_the_bars_change(long_view: CodingTextView) -> None:

@@ -6,7 +6,7 @@ Every user action goes through `run`: one transaction, one undo command, then on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,13 +38,43 @@ class TextSelection:
     end: int
 
 
+@dataclass(frozen=True)
+class Touched:
+    """What a coding action changed, as far as views that keep segments or counts care:
+    these segments of this response, and the counts of these codes."""
+
+    response_id: int
+    segment_ids: frozenset[int]
+    code_ids: frozenset[int]
+
+
+class Changes(frozenset[str]):
+    """What `dataChanged` carries: the tables a change touched, as a frozenset, and, when
+    the action said (`touched`), which segments and codes. Its undo and redo say the same,
+    so a view can refresh just those after each."""
+
+    __slots__ = ("touched",)
+
+    def __new__(cls, tables: Iterable[str], touched: Touched | None = None) -> Changes:
+        changes = super().__new__(cls, tables)
+        changes.touched = touched
+        return changes
+
+
+def touched_by(changes: frozenset[str]) -> Touched | None:
+    return changes.touched if isinstance(changes, Changes) else None
+
+
 class RecordedCommand(QUndoCommand):
     """An action already done and committed; undo/redo replay its recorded inverse."""
 
-    def __init__(self, ctx: ProjectContext, label: str, step: Step) -> None:
+    def __init__(
+        self, ctx: ProjectContext, label: str, step: Step, touched: Touched | None = None
+    ) -> None:
         super().__init__(label)
         self._ctx = ctx
         self._step = step
+        self._touched = touched
         self._done = True  # QUndoStack.push calls redo(): the first time there is nothing to do
 
     def redo(self) -> None:
@@ -66,12 +96,12 @@ class RecordedCommand(QUndoCommand):
             self._ctx.error.emit(str(exc))
             self.setObsolete(True)
             return
-        self._ctx.dataChanged.emit(self._step.tables)
+        self._ctx.dataChanged.emit(Changes(self._step.tables, self._touched))
 
 
 class ProjectContext(QObject):
     projectChanged = Signal()  # opened or closed; `project` may be None
-    dataChanged = Signal(object)  # frozenset[str]: the tables an action, undo or redo touched
+    dataChanged = Signal(object)  # Changes: the tables an action, undo or redo touched
     responseActivated = Signal(int)  # show this response (coding panel; history)
     segmentActivated = Signal(int, int)  # response id, segment id: show and select it
     selectionChanged = Signal(object)  # TextSelection | None, from the coding panel
@@ -149,9 +179,15 @@ class ProjectContext(QObject):
         with self.project.read() as session:
             yield session
 
-    def run(self, label: str, action: Callable[[Session], T]) -> T | None:
+    def run(
+        self,
+        label: str,
+        action: Callable[[Session], T],
+        touched: Callable[[T], Touched] | None = None,
+    ) -> T | None:
         """Do one user action: one transaction, one undo step. A refused action shows its
-        one-line reason and changes nothing; it returns None then."""
+        one-line reason and changes nothing; it returns None then. `touched`: what the
+        action changed, from its result, for views that refresh only that."""
         if self.project is None:
             return None
         try:
@@ -160,8 +196,9 @@ class ProjectContext(QObject):
             self.error.emit(str(exc))
             return None
         if not step.empty:
-            self.undo_stack.push(RecordedCommand(self, label, step))
-            self.dataChanged.emit(step.tables)
+            said = touched(result) if touched is not None else None
+            self.undo_stack.push(RecordedCommand(self, label, step, said))
+            self.dataChanged.emit(Changes(step.tables, said))
         return result
 
     def record_quietly(self, action: Callable[[Session], T]) -> T | None:
@@ -209,9 +246,13 @@ class ProjectContext(QObject):
                 s, span.response_id, span.start, span.end, code_ids, coder=coder
             ).id
 
+        def touched(segment_id: int) -> Touched:
+            return Touched(span.response_id, frozenset({segment_id}), frozenset(code_ids))
+
         with self.read() as s:
             names = [codebook.get_code(s, c).name for c in code_ids]
-        return self.run(arg(self.tr("Code with %1"), self.tr(", ").join(names)), action)
+        label = arg(self.tr("Code with %1"), self.tr(", ").join(names))
+        return self.run(label, action, touched)
 
     def _remember_selection(self, selection: object) -> None:
         self.selection = selection if isinstance(selection, TextSelection) else None

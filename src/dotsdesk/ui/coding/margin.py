@@ -1,37 +1,49 @@
 """The code stripes beside the text (as in MAXQDA): one coloured bar per code of each
-segment, beside the lines the segment covers. Segments sharing a line get separate lanes,
-decided once per text, width and set of segments: the laid-out line of each segment edge is
-looked up once (`LineKeys`, kept by the view until the text or its wrapping changes) and
-the lanes come from one sweep over the segments, so coding one more span costs a few
-milliseconds however long the text. Painting measures only the visible blocks, so a long
-response scrolls as fast as a short one.
+segment, beside the lines the segment covers. Segments sharing a line get separate lanes
+(`lanes.py`), decided a region of the text at a time when the margin first paints it, so a
+300,000-character answer is not laid out whole to show its first screen. The margin's width
+is decided without any layout, from the blocks the segments are in (an upper bound of the
+lanes the lines need), so the text wraps once.
 
 The margin knows nothing of the view beside it: it is given a `TextGeometry`, the two
 questions it asks of the text (which blocks are shown, and where, and the `LineKeys`)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from heapq import heappop, heappush
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QHelpEvent,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
-    QTextBlock,
-    QTextDocument,
-)
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QTextBlock
 from PySide6.QtWidgets import QToolTip, QWidget
+
+from .lanes import (
+    MAX_LANES,
+    BarGroup,
+    Lanes,
+    Plan,
+    Region,
+    assign_lanes,
+    group_lanes,
+    region_lanes,
+)
+from .lines import LineKeys, visual_lines
+
+__all__ = [
+    "MAX_LANES",
+    "Bar",
+    "BarGroup",
+    "LineKeys",
+    "SegmentMargin",
+    "TextGeometry",
+    "assign_lanes",
+    "group_lanes",
+    "visual_lines",
+]
 
 BAR = 4
 GAP = 2
 PAD = 4
-MAX_LANES = 10
 MIN_LANES = 3  # room kept, so that coding one more overlap rarely shifts the text
 
 
@@ -47,131 +59,6 @@ class Bar:
     lane: int = 0
 
 
-# The bars of one segment as plain data: (start16, end16, segment id, code ids, colours),
-# one bar per code, in code order. The margin keeps these rather than a `Bar` per code.
-BarGroup = tuple[int, int, int, tuple[int, ...], tuple[str, ...]]
-
-
-def group_lanes(
-    groups: Sequence[BarGroup], line_of: Callable[[int], int]
-) -> tuple[list[int], list[tuple[int, ...]], int]:
-    """Greedy interval colouring over the lines the bars cover: in order of first line
-    (longer first, then by position, segment and code), a bar takes the lowest lane with
-    no bar on any of its lines, so two segments sharing a line never share a lane; a
-    group's bars take the lowest free lanes in code order.
-
-    Returns the order of the groups that have bars, each group's lanes (indexed like
-    `groups`; lanes past MAX_LANES share the last one) and how many lanes are used.
-    One sort and a heap: O(n log n) in the groups, plus a few integer operations a bar."""
-    keyed = [
-        (line_of(start), -line_of(max(start, end - 1)), start, sid, cids[0], i)
-        for i, (start, end, sid, cids, _colours) in enumerate(groups)
-        if cids
-    ]
-    keyed.sort()
-    lanes: list[tuple[int, ...]] = [()] * len(groups)
-    busy: list[tuple[int, int, int]] = []  # (last line, group, its lanes as bits), a heap
-    taken = 0  # bit i: lane i has a bar on a line at or after the current one
-    used = 0  # every lane ever taken, as bits
-    top = MAX_LANES - 1
-    runs: dict[tuple[int, int], tuple[int, ...]] = {}  # (first lane, count) -> lanes
-    for first, minus_last, _start, _sid, _cid, i in keyed:
-        while busy and busy[0][0] < first:
-            taken &= ~heappop(busy)[2]
-        count = len(groups[i][3])
-        low = (~taken & (taken + 1)).bit_length() - 1  # the lowest free lane
-        mask = ((1 << count) - 1) << low
-        if not taken & mask:  # as many free lanes in a row: the usual case
-            got = runs.get((low, count))
-            if got is None:
-                got = runs[low, count] = tuple(min(n, top) for n in range(low, low + count))
-        else:
-            mask = 0
-            free = taken
-            picked = []
-            for _ in range(count):
-                bit = ~free & (free + 1)
-                free |= bit
-                mask |= bit
-                picked.append(min(bit.bit_length() - 1, top))
-            got = tuple(picked)
-        taken |= mask
-        used |= mask
-        heappush(busy, (-minus_last, i, mask))
-        lanes[i] = got
-    return [k[-1] for k in keyed], lanes, min(used.bit_length(), MAX_LANES)
-
-
-def assign_lanes(bars: Sequence[Bar], line_of: Callable[[int], int]) -> list[Bar]:
-    """`bars` with their lanes (see `group_lanes`), in lane order."""
-    groups = [(b.start16, b.end16, b.segment_id, (b.code_id,), (b.colour,)) for b in bars]
-    order, lanes, _used = group_lanes(groups, line_of)
-    return [replace(bars[i], lane=lanes[i][0]) for i in order]
-
-
-def visual_lines(doc: QTextDocument) -> Callable[[int], int]:
-    """UTF-16 position -> index of the laid-out line it is on, over the whole document.
-    Lays out every block (about 15 ms for 50,000 characters)."""
-    layout = doc.documentLayout()
-    starts: list[int] = []
-    block = doc.begin()
-    while block.isValid():
-        layout.blockBoundingRect(block)  # lays the block out if it is not yet
-        lines = block.layout()
-        base = block.position()
-        starts.extend(base + lines.lineAt(i).textStart() for i in range(lines.lineCount()))
-        if not lines.lineCount():
-            starts.append(base)
-        block = block.next()
-    return lambda position: max(bisect_right(starts, position) - 1, 0)
-
-
-class LineKeys(dict[int, int]):
-    """UTF-16 position -> a number that orders positions as their laid-out lines do (equal
-    on one line, larger on a later one), as `visual_lines` would but without numbering
-    every line: only the blocks asked about are laid out, and each position is looked up
-    once (`keys[position]`, or `keys(position)`). Valid for one text as laid out at one
-    width; the view makes a new one when either changes."""
-
-    LINE_BITS = 32  # a key is (block number, line in the block), packed
-
-    def __init__(self, doc: QTextDocument) -> None:
-        super().__init__()
-        self._layout = doc.documentLayout()
-        self._blocks: list[QTextBlock] = []
-        self._starts: list[int] = []
-        block = doc.begin()
-        while block.isValid():
-            self._blocks.append(block)
-            self._starts.append(block.position())
-            block = block.next()
-
-    def __call__(self, position: int) -> int:
-        return self[position]
-
-    def block_of(self, position: int) -> int:
-        """The block `position` is in, without laying anything out. Positions in different
-        blocks are never on one line, so lanes decided by blocks never collide: they are an
-        upper bound of the lanes decided by lines."""
-        return max(bisect_right(self._starts, position) - 1, 0)
-
-    def __missing__(self, position: int) -> int:
-        key = self[position] = self._look_up(position)
-        return key
-
-    def _look_up(self, position: int) -> int:
-        if not self._blocks:
-            return 0
-        n = max(bisect_right(self._starts, position) - 1, 0)
-        block = self._blocks[n]
-        self._layout.blockBoundingRect(block)  # lays the block out if it is not yet
-        layout = block.layout()
-        line = layout.lineForTextPosition(position - self._starts[n])
-        # Past the block's text: its last line, as `visual_lines` says.
-        number = line.lineNumber() if line.isValid() else max(layout.lineCount() - 1, 0)
-        return (n << self.LINE_BITS) | number
-
-
 @dataclass(frozen=True)
 class TextGeometry:
     """What the margin asks of the text beside it, answered by whoever lays the text out
@@ -184,6 +71,67 @@ class TextGeometry:
     line_keys: Callable[[], LineKeys]
 
 
+class LazyLanes:
+    """The lanes of one set of groups, decided a region at a time and remembered: for the
+    text as it wraps (the `LineKeys` given), and by region, so that after one more code
+    only the regions it touched are decided again."""
+
+    def __init__(self) -> None:
+        self.groups: set[BarGroup] = set()  # those with codes
+        self.lanes: dict[BarGroup, Lanes] = {}  # as far as decided
+        self.seen = 0  # the most lanes a region decided by lines took
+        self.generation = 0  # changes whenever lanes decided before may have changed
+        self._plan: Plan | None = None
+        self._planned_with: object = None  # the blocks the plan was made over
+        self._lines: object = None  # the LineKeys the regions were decided with
+        self._by_region: dict[Region, tuple[dict[BarGroup, Lanes], int]] = {}
+
+    def set_groups(self, groups: Sequence[BarGroup]) -> None:
+        self.groups = {g for g in groups if g[3]}
+        self._plan = None
+        self.generation += 1
+
+    def update(self, removed: Sequence[BarGroup], added: Sequence[BarGroup]) -> None:
+        """A few groups changed: the plan is cut again around them only."""
+        removed = [g for g in removed if g in self.groups]
+        added = [g for g in added if g[3] and g not in self.groups]
+        self.groups.difference_update(removed)
+        self.groups.update(added)
+        for g in removed:
+            self.lanes.pop(g, None)
+        if self._plan is not None and not self._plan.update(removed, added):
+            self._plan = None
+        self.generation += 1
+
+    def plan(self, blocks: object, span_of: Callable[[int, int], tuple[int, int]]) -> Plan:
+        """The regions, made again for a new text (`blocks`) or after a long group changed."""
+        if self._plan is None or blocks is not self._planned_with:
+            self._plan = Plan(self.groups, span_of)
+            self._planned_with = blocks
+            self.lanes = {g: lanes for g, (lanes, _bits) in self._plan.long.items()}
+            self._by_region = {}
+            self.generation += 1
+        return self._plan
+
+    def decide(self, regions: Sequence[Region], lines: LineKeys) -> None:
+        """Lanes by laid-out lines for these regions of the plan."""
+        assert self._plan is not None
+        if lines is not self._lines:
+            self._lines, self._by_region, self.seen = lines, {}, 0
+            self.generation += 1
+        elif len(self._by_region) > 2 * len(self._plan.regions) + 64:  # after many edits
+            current = set(self._plan.regions)
+            self._by_region = {r: v for r, v in self._by_region.items() if r in current}
+        for region in regions:
+            found = self._by_region.get(region)
+            if found is None:
+                found = self._by_region[region] = region_lanes(
+                    region, self._plan.spans, self._plan.long, lines
+                )
+                self.seen = max(self.seen, found[1])
+            self.lanes.update(found[0])  # a group taken out and put back needs them again
+
+
 class SegmentMargin(QWidget):
     """Painted from the `TextGeometry` it is given; a click on a bar asks for its segment."""
 
@@ -193,56 +141,49 @@ class SegmentMargin(QWidget):
         super().__init__(parent)
         self.setObjectName("codingMargin")
         self._text = text
-        # The bars, a group per segment; after `assign_lanes`, in lane order.
-        self._groups: list[BarGroup] = []
-        self._group_lanes: list[tuple[int, ...]] = []
-        self._laned_by: object = None  # the LineKeys the lanes were decided with
-        self._lanes = 0
+        # The bars, a group per segment, and their lanes as far as decided.
+        self._lanes = LazyLanes()
         # What the last paint drew: (x, y, height, group, code index) a bar; `_drawn` makes
         # rectangles and Bars of them only when a click or a tooltip asks.
-        self._painted: list[tuple[int, int, int, int, int]] = []
+        self._painted: list[tuple[int, int, int, BarGroup, int]] = []
         self._drawn_bars: list[tuple[QRect, Bar]] | None = None
-        self._bar_objects: dict[tuple[int, int], Bar] = {}
+        self._bar_objects: dict[tuple[BarGroup, int], Bar] = {}
+        self._bars_of = -1  # the lanes' generation the Bars were made with
         self._colours: dict[tuple[str, ...], tuple[QColor, ...]] = {}
         self.tooltip_for_segment = lambda segment_id: ""
+        # Called when a region painted needs more lanes than the margin is wide for.
+        self.wants_width: Callable[[], object] = lambda: None
         self.setMouseTracking(True)
         # paintEvent fills all it is asked to paint: Qt need not paint the view under it.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def set_bars(self, bars: Sequence[Bar]) -> None:
-        """New bars; the view assigns their lanes (`assign_lanes`) once its width is known."""
-        self._set(
-            [(b.start16, b.end16, b.segment_id, (b.code_id,), (b.colour,)) for b in bars],
-            [(b.lane,) for b in bars],
+        """New bars (their lanes are decided here, as they are painted)."""
+        self.set_groups(
+            [(b.start16, b.end16, b.segment_id, (b.code_id,), (b.colour,)) for b in bars]
         )
 
     def set_groups(self, groups: Sequence[BarGroup]) -> None:
         """As `set_bars`, a group of bars per segment (no object per bar)."""
-        self._set(list(groups), None)
+        self._lanes.set_groups(groups)
+        self._forget_painted()
 
-    def _set(self, groups: list[BarGroup], lanes: list[tuple[int, ...]] | None) -> None:
-        """`lanes`: as given with the bars, or None: lane 0 until `assign_lanes`."""
-        self._groups = groups
-        self._group_lanes = lanes if lanes is not None else [(0,) * len(g[3]) for g in groups]
-        self._laned_by = None
+    def update_groups(self, removed: Sequence[BarGroup], added: Sequence[BarGroup]) -> None:
+        """Some segments changed: these groups are gone, these are new."""
+        self._lanes.update(removed, added)
         self._forget_painted()
 
     def has_bars(self) -> bool:
-        return any(g[3] for g in self._groups)
+        return bool(self._lanes.groups)
+
+    def _plan(self) -> Plan:
+        index = self._text.line_keys().index
+        return self._lanes.plan(index, index.span)
 
     def assign_lanes(self) -> None:
-        """Again when the text wraps differently (a new width); nothing to do when neither
-        the bars nor the wrapping changed since the last time."""
-        if self._groups:
-            line_of = self._text.line_keys()
-            if line_of is not self._laned_by:
-                order, lanes, self._lanes = group_lanes(self._groups, line_of.__getitem__)
-                self._groups = [self._groups[i] for i in order]
-                self._group_lanes = [lanes[i] for i in order]
-                self._laned_by = line_of
-                self._forget_painted()
-        else:
-            self._lanes = 0
+        """Decide every lane now (laying out the whole text): for `bars`."""
+        if self.has_bars():
+            self._lanes.decide(self._plan().regions, self._text.line_keys())
         self.update()
 
     def _forget_painted(self) -> None:
@@ -251,38 +192,46 @@ class SegmentMargin(QWidget):
         self._painted = []
         self._drawn_bars = None
 
-    def _bar(self, group: int, k: int) -> Bar:
+    def _bar(self, group: BarGroup, k: int) -> Bar:
+        if self._bars_of != self._lanes.generation:  # lanes decided anew
+            self._bar_objects, self._bars_of = {}, self._lanes.generation
         bar = self._bar_objects.get((group, k))
         if bar is None:
-            start, end, sid, cids, colours = self._groups[group]
-            lane = self._group_lanes[group][k]
-            bar = Bar(sid, cids[k], start, end, colours[k], lane)
-            self._bar_objects[group, k] = bar
+            start, end, sid, cids, colours = group
+            lanes = self._lanes.lanes.get(group)
+            bar = Bar(sid, cids[k], start, end, colours[k], lanes[k] if lanes else 0)
+            if lanes is not None:
+                self._bar_objects[group, k] = bar
         return bar
 
     @property
     def bars(self) -> list[Bar]:
-        return [
-            self._bar(g, k) for g, group in enumerate(self._groups) for k in range(len(group[3]))
-        ]
+        """Every bar with its lane, in the order the lanes are decided."""
+        self.assign_lanes()
+        keys = self._text.line_keys()
+
+        def order(g: BarGroup) -> tuple[int, ...]:
+            start, end, sid, cids, _colours = g
+            return (keys[start], -keys[max(start, end - 1)], start, sid, cids[0])
+
+        ordered = sorted(self._lanes.groups, key=order)
+        return [self._bar(g, k) for g in ordered for k in range(len(g[3]))]
 
     def width_hint(self) -> int:
-        return self.width_for(self._lanes)
+        """Room for the lanes the blocks allow, and for any region that took more."""
+        if not self.has_bars():
+            return self.width_for(0)
+        return self.width_for(max(self.lane_bound(), self._lanes.seen))
 
     @staticmethod
     def width_for(lanes: int) -> int:
         return PAD * 2 + max(lanes, MIN_LANES) * (BAR + GAP)
 
-    def needs_lanes(self) -> bool:
-        """New bars, or a new wrapping, since the lanes were decided."""
-        return bool(self._groups) and self._text.line_keys() is not self._laned_by
-
     def lane_bound(self) -> int:
-        """At most how many lanes `assign_lanes` will take, found from the blocks the bars
-        are in: no layout, so the margin can take its width before the text is laid out
-        (and not lay a long transcript out twice, at two widths)."""
-        keys = self._text.line_keys()
-        return group_lanes(self._groups, keys.block_of)[2]
+        """At most how many lanes the lines will take, found from the blocks the bars are
+        in: no layout, so the margin can take its width before the text is laid out (and
+        not lay a long transcript out twice, at two widths)."""
+        return self._plan().bound() if self.has_bars() else 0
 
     def sizeHint(self) -> QSize:
         return QSize(self.width_hint(), 0)
@@ -292,27 +241,34 @@ class SegmentMargin(QWidget):
         painter.fillRect(event.rect(), self.palette().window())
         self._painted = []
         self._drawn_bars = None
-        if not self._groups:
+        if not self.has_bars():
             return
         shown = self._text.visible_blocks(event.rect().bottom())
         if not shown:
             return
+        plan = self._plan()
+        first_block, last_block = shown[0][0].blockNumber(), shown[-1][0].blockNumber()
+        regions = plan.regions_in(first_block, last_block)
+        self._lanes.decide(regions, self._text.line_keys())
+        if self.width() and self._lanes.seen > (self.width() - 2 * PAD) // (BAR + GAP):
+            self.wants_width()
         first = shown[0][0].position()
         last = shown[-1][0].position() + shown[-1][0].length()
-        groups = self._groups
-        # Bars that can touch the visible part, in lane order.
-        visible = [i for i, g in enumerate(groups) if g[1] > first and g[0] < last and g[3]]
+        # Bars that can touch the visible part.
+        candidates = [g for r in regions for g in r.members]
+        candidates += plan.long_in(first_block, last_block)
+        visible = [g for g in candidates if g[1] > first and g[0] < last]
         for block, top_left in shown:
             self._paint_block(painter, block, top_left.y(), visible)
 
     def _paint_block(
-        self, painter: QPainter, block: QTextBlock, top: float, visible: list[int]
+        self, painter: QPainter, block: QTextBlock, top: float, visible: list[BarGroup]
     ) -> None:
         layout = block.layout()
         start, end = block.position(), block.position() + block.length()
-        groups, group_lanes, painted = self._groups, self._group_lanes, self._painted
+        group_lanes, painted = self._lanes.lanes, self._painted
         for g in visible:
-            start16, end16, _sid, _cids, names = groups[g]
+            start16, end16, _sid, _cids, names = g
             if start16 >= end or end16 <= start:
                 continue
             a = max(start16, start) - start
@@ -324,7 +280,7 @@ class SegmentMargin(QWidget):
             y1 = round(top + line_b.y() + line_b.height())
             y, height = y0 + 1, max(2, y1 - y0 - 2)
             colours = self._colours.get(names) or self._parse(names)
-            for k, lane in enumerate(group_lanes[g]):
+            for k, lane in enumerate(group_lanes.get(g, ())):
                 x = PAD + lane * (BAR + GAP)
                 painter.fillRect(x, y, BAR, height, colours[k])
                 painted.append((x, y, height, g, k))

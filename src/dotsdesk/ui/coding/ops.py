@@ -3,12 +3,14 @@ whatever it involves (creating a code and coding with it is one step)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from sqlalchemy.orm import Session
 
 from ...services.coding import codebook, memos, pinned
 from ...services.coding import segments as coding
-from ..context import ProjectContext, TextSelection
+from ..context import ProjectContext, TextSelection, Touched
 from ..i18n import arg
 from .palette import PaletteChoice
 
@@ -48,23 +50,41 @@ class CodingOps:
         label = QCoreApplication.translate("CodingOps", "Create code %1 and code with it")
         return self.ctx.run(arg(label, path), create_and_code)
 
-    def remove_code(self, segment_id: int, code_id: int, path: str) -> None:
+    def remove_code(
+        self, segment_id: int, code_id: int, path: str, response_id: int | None = None
+    ) -> None:
+        """`response_id`: the segment's, so that views refresh only this segment."""
         label = arg(QCoreApplication.translate("CodingOps", "Remove code %1"), path)
-        self.ctx.run(label, lambda s: coding.uncode(s, segment_id, code_id))
+        self.ctx.run(
+            label,
+            lambda s: coding.uncode(s, segment_id, code_id),
+            _touched(response_id, segment_id, code_id),
+        )
 
     def change_code(
-        self, segment_id: int, old_id: int, old_path: str, choice: PaletteChoice
+        self,
+        segment_id: int,
+        old_id: int,
+        old_path: str,
+        choice: PaletteChoice,
+        response_id: int | None = None,
     ) -> None:
         def change(s: Session) -> None:
             new_id = choice.code_id or codebook.ensure_code(s, choice.path).id
             coding.recode(s, segment_id, old_id, new_id)
 
         label = QCoreApplication.translate("CodingOps", "Change code %1 to %2")
-        self.ctx.run(arg(label, old_path, choice.path), change)
+        codes = (old_id, choice.code_id) if choice.code_id is not None else None
+        touched = _touched(response_id, segment_id, *codes) if codes else None
+        self.ctx.run(arg(label, old_path, choice.path), change, touched)
 
-    def resize(self, segment_id: int, start: int, end: int) -> None:
+    def resize(self, segment_id: int, start: int, end: int, response_id: int | None = None) -> None:
         label = QCoreApplication.translate("CodingOps", "Resize segment")
-        self.ctx.run(label, lambda s: coding.resize(s, segment_id, start, end))
+        self.ctx.run(
+            label,
+            lambda s: coding.resize(s, segment_id, start, end),
+            _touched(response_id, segment_id),
+        )
 
     def set_memo(self, on: memos.MemoOn, target_id: int, text: str) -> None:
         coder = self.ctx.coder
@@ -81,3 +101,13 @@ class CodingOps:
         else:
             label = QCoreApplication.translate("CodingOps", "Unpin code")
             self.ctx.run(label, lambda s: pinned.unpin(s, code_id))
+
+
+def _touched(
+    response_id: int | None, segment_id: int, *code_ids: int
+) -> Callable[[object], Touched] | None:
+    """What changing one segment touches, when its response is known."""
+    if response_id is None:
+        return None
+    said = Touched(response_id, frozenset({segment_id}), frozenset(code_ids))
+    return lambda _result: said

@@ -4,7 +4,6 @@ coded by key (1-9), by the palette (Ctrl+K) or from the right-click menu."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -12,10 +11,9 @@ from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QToolBar, QVBoxLayout, Q
 
 from ...errors import DotsError, NotFound
 from ...services.coding import memos, pinned
-from ...services.coding import segments as coding
 from ...services.coding.memos import MemoOn
 from ...services.coding.segments import SegmentView
-from ..context import ProjectContext, TextSelection
+from ..context import ProjectContext, TextSelection, touched_by
 from ..i18n import arg
 from .data import (
     TABLES_OF_SEGMENTS,
@@ -24,16 +22,14 @@ from .data import (
     code_looks,
     load_response,
     palette_codes,
-    used_codes,
 )
 from .find_bar import FindBar
 from .header import header_html, keys_html, segment_html, tooltip_html
-from .highlights import coded_runs
-from .margin import BarGroup
 from .memo_dialog import ask_memo
 from .menus import build_menu, snippet
 from .ops import CodingOps
 from .palette import CodePalette, PaletteChoice
+from .segment_groups import groups_of, reread
 from .text_view import CodingTextView
 from .transcript import TranscriptTools
 from .translation import TranslationPane
@@ -197,22 +193,7 @@ class CodingPanel(QWidget):
         applied."""
         shown = self.shown
         assert shown is not None
-        view = self.view
-        colour = {cid: look.colour for cid, look in shown.codes.items()}
-        base = view.palette().base().color()
-        to16 = view.utf16.__getitem__
-        view.set_coded_runs(*coded_runs(shown.segments, to16, colour.__getitem__, base))
-        colours: dict[tuple[int, ...], tuple[str, ...]] = {}
-        groups: list[BarGroup] = []
-        for seg in shown.segments:
-            ids = seg.code_ids
-            if not ids:
-                continue
-            names = colours.get(ids)
-            if names is None:
-                names = colours[ids] = tuple(colour[cid] for cid in ids)
-            groups.append((to16(seg.start), to16(seg.end), seg.id, ids, names))
-        view.set_segment_bars(groups)
+        self.view.set_segment_groups(groups_of(shown.segments, shown, self.view.utf16.__getitem__))
         self.header.setText(header_html(shown))
 
     def _show_keys(self) -> None:
@@ -232,7 +213,11 @@ class CodingPanel(QWidget):
             self._show_keys()
             return
         if shown_tables <= TABLES_OF_SEGMENTS:
-            self._refresh_segments()
+            touched = touched_by(tables)
+            if touched is None:
+                self._refresh_segments()
+            elif touched.response_id == self.shown.id:
+                self._refresh_segments(touched.segment_ids)
             return
         scroll = self.view.verticalScrollBar().value()
         cursor = self.view.textCursor()
@@ -263,27 +248,31 @@ class CodingPanel(QWidget):
         if text_changed:
             self.find_bar.search()
 
-    def _refresh_segments(self) -> None:
+    def _refresh_segments(self, only: frozenset[int] | None = None) -> None:
         """Only segments changed (a code applied, removed, a segment resized): read this
-        response's segments again, and the looks of codes new to it; text, header facts,
-        translations and keys stay. Nothing is redrawn when its segments did not change."""
+        response's segments again (`only` those, when the change said which), and the
+        looks of codes new to it; text, header facts, translations and keys stay. Nothing
+        is redrawn when its segments did not change; only what changed, when known."""
         shown = self.shown
         assert shown is not None
         try:
             with self.ctx.read() as s:
-                segments = tuple(coding.segments_of(s, shown.id))
-                if segments == shown.segments:
-                    return
-                used = used_codes(segments)
-                codes = {cid: look for cid, look in shown.codes.items() if cid in used}
-                if len(codes) < len(used):
-                    codes.update(code_looks(s, used - codes.keys()))
+                found = reread(s, shown, only)
         except NotFound:
             self.clear()
             return
+        if found is None:
+            return
         scroll = self.view.verticalScrollBar().value()
-        self.shown = replace(shown, segments=segments, codes=codes)
-        self._show_segments()
+        self.shown = found.shown
+        if found.before is None or found.after is None:
+            self._show_segments()
+        else:
+            to16 = self.view.utf16.__getitem__
+            self.view.update_segment_groups(
+                groups_of(found.before, shown, to16), groups_of(found.after, found.shown, to16)
+            )
+            self.header.setText(header_html(found.shown))
         self.view.verticalScrollBar().setValue(scroll)
 
     # -- hover ------------------------------------------------------------------------------
@@ -351,18 +340,20 @@ class CodingPanel(QWidget):
         self.build_context_menu(offset).exec(at)
 
     def remove_code(self, segment: SegmentView, code_id: int) -> None:
-        self.ops.remove_code(segment.id, code_id, self._path(code_id))
+        self.ops.remove_code(segment.id, code_id, self._path(code_id), segment.response_id)
 
     def change_code(self, segment: SegmentView, code_id: int) -> None:
         def change(choice: PaletteChoice) -> None:
-            self.ops.change_code(segment.id, code_id, self._path(code_id), choice)
+            self.ops.change_code(
+                segment.id, code_id, self._path(code_id), choice, segment.response_id
+            )
 
         self.open_palette(
             title=arg(self.tr("Change %1 to…"), self._path(code_id)), on_choice=change
         )
 
     def resize_segment(self, segment: SegmentView, start: int, end: int) -> None:
-        self.ops.resize(segment.id, start, end)
+        self.ops.resize(segment.id, start, end, segment.response_id)
 
     def edit_segment_memo(self, segment: SegmentView) -> None:
         self._edit_memo(MemoOn.SEGMENT, segment.id, snippet(segment.text), segment.memo)

@@ -35,7 +35,9 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from ...services.corpus.turns import TurnView
 from ..textpos import TextPositions
-from .highlights import PaintRun, run_rects, runs_on
+from .block_runs import BlockRuns
+from .highlights import PaintRun, runs_in
+from .lines import BlockIndex
 from .margin import Bar, BarGroup, LineKeys, SegmentMargin, TextGeometry
 from .turn_margin import TurnGutter, context_tint, turn_marks
 from .words import display_text, snap_to_words
@@ -76,16 +78,13 @@ class CodingTextView(QPlainTextEdit):
         self.snap_words = False
         self.tooltip_for: Callable[[int], str] = lambda offset: ""
         self._exact_drag = False
-        # The coded runs as plain lists; `runs` makes PaintRun objects only when asked.
-        self._run_starts: list[int] = []
-        self._run_ends: list[int] = []
-        self._run_colours: list[QColor] = []
+        # The coded runs, a block at a time as blocks are painted; `runs` makes the whole
+        # text's PaintRun objects only when asked.
+        self.coded = BlockRuns()
         self._runs: list[PaintRun] | None = []
-        # Where the runs of a block are painted, by block number, with the runs measured:
-        # after a code is applied most visible blocks have the same runs as before.
-        self._run_rects: dict[int, tuple[tuple[int, ...], list[tuple[int, QRectF]]]] = {}
-        self._run_rects_for: tuple[object, ...] = ()
-        # Where each position is laid out, kept until the text or its wrapping changes.
+        # The text's blocks, and where each position is laid out (until the text or its
+        # wrapping changes).
+        self._blocks: BlockIndex | None = None
         self._line_keys: LineKeys | None = None
         self._line_keys_for: tuple[object, ...] = ()
         # Turns that are not the respondent's words, tinted: (start16, end16, tint or None).
@@ -97,6 +96,7 @@ class CodingTextView(QPlainTextEdit):
         self.turn_gutter = TurnGutter(geometry, self)
         self._relane = QTimer(self, singleShot=True, interval=60)
         self._relane.timeout.connect(self._fit_margin_width)
+        self.margin.wants_width = self._relane.start
         # Not updateRequest: it fires once per highlight when 500 are set, each a Python call.
         self.verticalScrollBar().valueChanged.connect(self.margin.update)
         self.verticalScrollBar().valueChanged.connect(self.turn_gutter.update)
@@ -112,11 +112,14 @@ class CodingTextView(QPlainTextEdit):
         self._forget_lines()
         self._set_turn_marks(turns)
         self.setPlainText(display_text(text))
+        self._blocks = BlockIndex(self.document())
         # Qt shows or hides the scroll bar for the new text at the next turn of the event
         # loop (a queued call), and then the text would be laid out again, narrower, and
         # its lanes with it: let it decide now, before the bars lay the text out.
         QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
-        self.set_runs([])
+        self.coded.set_text(self._blocks)
+        self._runs = []
+        self.margin.set_groups([])
         self.setExtraSelections([])
 
     @property
@@ -169,26 +172,37 @@ class CodingTextView(QPlainTextEdit):
     # -- highlights -----------------------------------------------------------------------
     @property
     def runs(self) -> list[PaintRun]:
-        """The coded runs painted under the text (sorted, not overlapping)."""
+        """The coded runs painted under the text, over the whole text (sorted, not
+        overlapping): worked out when asked, as painting needs only a block's."""
         if self._runs is None:
+            groups = self.coded.ordered()
+            lo = min((g[0] for g in groups), default=0)
+            hi = max((g[1] for g in groups), default=0)
             self._runs = [
-                PaintRun(*run)
-                for run in zip(self._run_starts, self._run_ends, self._run_colours, strict=True)
+                PaintRun(*run) for run in zip(*runs_in(groups, lo, hi, self._base()), strict=True)
             ]
         return self._runs
 
-    def set_runs(self, runs: list[PaintRun]) -> None:
-        """The coded runs to paint under the text (sorted, not overlapping)."""
-        self.set_coded_runs(
-            [r.start16 for r in runs], [r.end16 for r in runs], [r.colour for r in runs]
-        )
-        self._runs = runs
-
-    def set_coded_runs(self, starts: list[int], ends: list[int], colours: list[QColor]) -> None:
-        """As `set_runs`, as plain lists of UTF-16 starts, ends and colours
-        (`highlights.coded_runs`)."""
-        self._run_starts, self._run_ends, self._run_colours = starts, ends, colours
+    def update_segment_groups(self, removed: list[BarGroup], added: list[BarGroup]) -> None:
+        """Some segments changed (a code applied or removed): `removed` groups are gone,
+        `added` are new; only what they touch is worked out again."""
+        self.coded.update(removed, added)
         self._runs = None
+        self.margin.update_groups(removed, added)
+        self._fit_margin_width()
+        self.margin.update()
+        self.viewport().update()
+
+    def _base(self) -> tuple[float, float, float]:
+        base = self.palette().base().color()
+        return base.redF(), base.greenF(), base.blueF()
+
+    def set_segment_groups(self, groups: list[BarGroup], *, narrow: bool = False) -> None:
+        """The coded segments, a group of bars per segment (start16, end16, segment id,
+        code ids, colours): the runs under the text and the stripes beside it."""
+        self.coded.set_groups(groups, self.palette().base().color())
+        self._runs = None
+        self.set_segment_bars(groups, narrow=narrow)
         self.viewport().update()
 
     def set_find_highlights(self, selections: list[QTextEdit.ExtraSelection]) -> None:
@@ -198,13 +212,11 @@ class CodingTextView(QPlainTextEdit):
         """The runs of the visible blocks first, then Qt's text, selection and finds."""
         if self._tints:
             self._paint_tints(event.rect().bottom())
-        if self._run_starts:
-            if self._wrapping() != self._run_rects_for:
-                self._run_rects = {}
-                self._run_rects_for = self._wrapping()
+        if self.coded.groups:
+            wrapping = self._wrapping()
             painter = QPainter(self.viewport())
             for block, top_left in self.visible_blocks(event.rect().bottom()):
-                self._fill_runs(painter, block, top_left)
+                self.coded.paint(painter, block, top_left, wrapping)
             painter.end()
         super().paintEvent(event)
 
@@ -236,20 +248,6 @@ class CodingTextView(QPlainTextEdit):
             block = block.next()
         return shown
 
-    def _fill_runs(self, painter: QPainter, block: QTextBlock, top_left: QPointF) -> None:
-        """`highlights.fill_runs`, measuring the block's runs again only if they changed."""
-        starts, ends, colours = self._run_starts, self._run_ends, self._run_colours
-        first, stop = runs_on(block, starts, ends)
-        measured = (*starts[first:stop], *ends[first:stop])
-        cached = self._run_rects.get(block.blockNumber())
-        if cached is not None and cached[0] == measured:
-            rects = cached[1]
-        else:
-            rects = run_rects(block, starts[first:stop], ends[first:stop])
-            self._run_rects[block.blockNumber()] = (measured, rects)
-        for i, rect in rects:
-            painter.fillRect(rect.translated(top_left), colours[first + i])
-
     # -- the margin -----------------------------------------------------------------------
     def _fit_margin(self) -> None:
         self.setViewportMargins(self.turn_gutter.width_hint() + self.margin.width_hint(), 0, 0, 0)
@@ -277,23 +275,12 @@ class CodingTextView(QPlainTextEdit):
         self.margin.update()
 
     def _fit_margin_width(self, narrow: bool = False) -> None:
-        """Lanes for the text as it wraps now; a new margin width wraps it anew, and only
-        then are the lanes decided a second time (rarely: the margin first takes the width
-        the lanes may need, found without laying the text out)."""
+        """Room for the lanes, decided without laying the text out (`lane_bound`), so that
+        the text wraps once; wider if a region painted took more."""
         current = self.viewportMargins().left() - self.turn_gutter.width_hint()
-        margin = self.margin
-        bound = margin.width_for(margin.lane_bound()) if margin.needs_lanes() else 0
-        if bound > current:
-            # Widen first to what the lanes may need: the text is laid out once, at the
-            # width it keeps, rather than at this width and again at the wider one.
-            self.setViewportMargins(self.turn_gutter.width_hint() + bound, 0, 0, 0)
-            self._place_margin()
-            current = self.viewportMargins().left() - self.turn_gutter.width_hint()
-        margin.assign_lanes()
-        wanted = margin.width_hint()
+        wanted = self.margin.width_hint()
         if wanted > current or (wanted < current and narrow):
             self._fit_margin()
-            self.margin.assign_lanes()
 
     def line_keys(self) -> LineKeys:
         """Where each UTF-16 position is laid out (`margin.LineKeys`), for the text as it
@@ -301,7 +288,7 @@ class CodingTextView(QPlainTextEdit):
         changes. (Not on the document's contentsChanged: the find bar's cursors emit it.)"""
         wrapping = self._wrapping()
         if self._line_keys is None or wrapping != self._line_keys_for:
-            self._line_keys = LineKeys(self.document())
+            self._line_keys = LineKeys(self.document(), self._blocks)
             self._line_keys_for = wrapping
         return self._line_keys
 
@@ -317,7 +304,7 @@ class CodingTextView(QPlainTextEdit):
     def _forget_lines(self) -> None:
         """The text, or the width it wraps in, changed."""
         self._line_keys = None
-        self._run_rects = {}
+        self.coded.forget_rects()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -325,7 +312,7 @@ class CodingTextView(QPlainTextEdit):
         if event.size().width() != event.oldSize().width():
             self._forget_lines()  # the text wraps anew
             if self.margin.has_bars():
-                self._relane.start()  # once the resizing stops: it lays out the whole text
+                self._relane.start()  # once the resizing stops
 
     # -- mouse: snapping, hovering, menus -------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
