@@ -19,6 +19,7 @@ from dotsdesk.ui.codebook import CodebookPanel
 from dotsdesk.ui.codebook.dialogs import CodeDetailsDialog, MergeDialog
 from dotsdesk.ui.codebook.mime import SEGMENT_MIME, segment_id, selection_data
 from dotsdesk.ui.codebook.model import CODE_ID_ROLE, CodebookModel
+from dotsdesk.ui.coding.ops import CodingOps
 from dotsdesk.ui.context import ProjectContext, TextSelection
 
 
@@ -356,8 +357,8 @@ def test_refresh_keeps_expansion_and_selection(qtbot, panel: CodebookPanel, ctx)
         response = s.scalars(select(Segment.response_id)).first()
     assert response is not None
     ctx.apply_codes([hybrid], TextSelection(response, 0, 3))  # the coding panel codes
-    qtbot.waitUntil(lambda: model.index_of(hybrid, 1).data() == 19)
-    assert panel.segments.model.rowCount() == 19
+    assert model.index_of(hybrid, 1).data() == 19  # the count at once, the list just after
+    qtbot.waitUntil(lambda: panel.segments.model.rowCount() == 19)
     assert not panel.segments.view.isColumnHidden(2)  # a second coder now
     ctx.run("Add", lambda s: codebook.add_code(s, "Elsewhere"))  # the shape changes
     assert not tree.isExpanded(model.index_of(theme)) and tree.isExpanded(model.index_of(role))
@@ -463,3 +464,43 @@ def test_a_narrow_dock_keeps_the_names(qtbot, panel: CodebookPanel) -> None:  # 
     qtbot.waitUntil(lambda: panel.tree.isColumnHidden(1) and panel.tree.isColumnHidden(2))
     panel.resize(400, 600)
     qtbot.waitUntil(lambda: not panel.tree.isColumnHidden(1))
+
+
+def shown_counts(model: CodebookModel) -> dict[int, tuple[int, int]]:
+    """Code id -> (segments, respondents) as the tree shows them."""
+    out = {}
+    for index in rows(model):
+        code = index.data(CODE_ID_ROLE)
+        out[code] = (index.siblingAtColumn(1).data(), index.siblingAtColumn(2).data())
+    return out
+
+
+def counted_afresh(ctx: ProjectContext) -> dict[int, tuple[int, int]]:
+    return {c.id: (c.segments, c.respondents) for c in codes(ctx)}
+
+
+def test_counts_follow_coding_undo_and_redo_at_once(panel: CodebookPanel, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Coding says which codes it touched: their counts change at once (no timer), and are
+    what counting the whole study afresh says, after each step and its undo and redo."""
+    model = panel.model
+    hybrid, research = code_id(ctx, "Role/Hybrid"), code_id(ctx, "Role/Research")
+    with ctx.read() as s:
+        response = s.scalars(select(Segment.response_id)).first()
+        other = s.scalars(select(Segment.response_id).order_by(Segment.response_id.desc())).first()
+    assert response is not None and other is not None and response != other
+    first = ctx.apply_codes([hybrid, research], TextSelection(response, 0, 3))
+    assert shown_counts(model) == counted_afresh(ctx)
+    ctx.apply_codes([hybrid], TextSelection(response, 5, 9))  # the same respondent again
+    assert shown_counts(model) == counted_afresh(ctx)
+    ctx.apply_codes([hybrid], TextSelection(other, 0, 2))  # another respondent
+    assert shown_counts(model) == counted_afresh(ctx)
+    assert first is not None
+    CodingOps(ctx).remove_code(first, research, "Role/Research", response)
+    assert shown_counts(model) == counted_afresh(ctx)
+    for _ in range(4):
+        ctx.undo_stack.undo()
+        assert shown_counts(model) == counted_afresh(ctx)
+    for _ in range(4):
+        ctx.undo_stack.redo()
+        assert shown_counts(model) == counted_afresh(ctx)
+    assert not panel._later.isActive()  # nothing left to recount

@@ -8,6 +8,7 @@ change of shape (add, move, merge, delete) resets the model. Edits and drops bec
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 
 from PySide6.QtCore import (
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session
 from ...services.coding import codebook
 from ...services.coding.codebook import CodeInfo
 from ...services.coding.retrieval import code_memos
+from ...services.coding.usage import code_usage
 from ..context import ProjectContext
 from ..i18n import arg
 from . import mime
@@ -105,14 +107,38 @@ class CodebookModel(QAbstractItemModel):
             self.endResetModel()
             return
         self._infos = infos
+        changed = []
         for info in infos:
-            self._nodes[info.id].info = info
-        for parent in [self._root, *self._nodes.values()]:
-            if parent.children:
-                first, last = parent.children[0], parent.children[-1]
-                self.dataChanged.emit(
-                    self.createIndex(0, 0, first), self.createIndex(last.row, 2, last)
-                )
+            node = self._nodes[info.id]
+            if node.info != info:
+                node.info = info
+                changed.append(node)
+        # Only the rows that changed: each signal has the view look at its rows again.
+        for node in changed:
+            self.dataChanged.emit(
+                self.createIndex(node.row, 0, node), self.createIndex(node.row, 2, node)
+            )
+
+    def update_counts(self, code_ids: frozenset[int]) -> None:
+        """New counts for these codes only (one was applied or removed): one small query,
+        and their rows alone repainted."""
+        nodes = [self._nodes[c] for c in code_ids if c in self._nodes]
+        if not nodes or self._ctx.project is None:
+            return
+        with self._ctx.read() as s:
+            usage = code_usage(s, [n.info.id for n in nodes if n.info])
+        for node in nodes:
+            info = node.info
+            if info is None:
+                continue
+            segments, respondents = usage[info.id]
+            if (info.segments, info.respondents) == (segments, respondents):
+                continue
+            node.info = replace(info, segments=segments, respondents=respondents)
+            self._infos = [node.info if i.id == info.id else i for i in self._infos]
+            self.dataChanged.emit(
+                self.createIndex(node.row, 1, node), self.createIndex(node.row, 2, node)
+            )
 
     def _build(self, infos: list[CodeInfo]) -> None:
         self._root = _Node(None, None, 0)

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from ...services.coding import codebook
 from ...services.coding.codebook import CodeInfo
 from ...services.coding.memos import MemoOn, get_memo, set_memo
-from ..context import ProjectContext
+from ..context import ProjectContext, touched_by
 from ..i18n import arg
 from .dialogs import CodeDetailsDialog, MergeDialog
 from .model import CodebookModel
@@ -37,6 +37,7 @@ from .tree import CodeTree
 TREE_TABLES = frozenset({"code", "segment", "segment_code", "memo", "response", "respondent"})
 LIST_TABLES = frozenset({"code", "segment", "segment_code", "response", "respondent", "coder"})
 EDIT_TABLES = frozenset({"code", "memo"})
+CODING_TABLES = frozenset({"segment", "segment_code", "coder"})  # coding, uncoding, resizing
 Shortcut = Qt.ShortcutContext
 
 
@@ -179,8 +180,15 @@ class CodebookPanel(QWidget):
     def _data_changed(self, tables: frozenset[str]) -> None:
         """A codebook edit shows at once; coding elsewhere only changes counts, which take
         a while to recount in a large study (all segments are joined to their respondents),
-        so they are refreshed just after, once for a burst of changes."""
-        if tables & EDIT_TABLES:
+        so they are refreshed just after, once for a burst of changes. A code applied or
+        removed that says which codes it touched recounts those now, and nothing else."""
+        touched = touched_by(tables)
+        if touched is not None and tables <= CODING_TABLES:
+            self.model.update_counts(touched.code_ids)
+            selected = self.selected_code()
+            if selected is not None and selected.id in touched.code_ids:
+                self._later.start()  # its list of segments
+        elif tables & EDIT_TABLES:
             self._later.stop()
             self._refresh()
         elif tables & (TREE_TABLES | LIST_TABLES):

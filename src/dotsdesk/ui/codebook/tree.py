@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTreeView, QWidget
 
 from ...services.coding.codebook import CodeInfo
 from .model import CodebookModel
@@ -34,16 +34,37 @@ class CodeTree(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The counts as wide as their widest number, worked out here: a ResizeToContents
+        # column asks every row again whenever one count changes (each code applied).
         for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self._expanded: set[int] = set()
         self._selected: int | None = None
         self._fresh = False
         model.modelAboutToBeReset.connect(self._save_state)
         model.modelReset.connect(self._restore_state)
+        model.modelReset.connect(self.fit_counts)
+        model.dataChanged.connect(lambda *_: self.fit_counts())
+        self.fit_counts()
         self.selectionModel().selectionChanged.connect(
             lambda *_: self.codeChanged.emit(self.selected_code())
         )
+
+    def fit_counts(self) -> None:
+        """Each count column as wide as its title or its longest number, whichever is
+        wider (digits are about equally wide: the longest number is the widest)."""
+        header, metrics = self.header(), self.fontMetrics()
+        infos = self.codes.infos()
+        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
+        for column in (1, 2):
+            counts = [c.segments if column == 1 else c.respondents for c in infos]
+            digits = len(str(max(counts, default=0)))
+            width = max(
+                metrics.horizontalAdvance("8" * digits) + pad,
+                header.sectionSizeFromContents(column).width(),
+            )
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """In a narrow dock the names matter more than the counts (the tooltip has them)."""
