@@ -250,3 +250,47 @@ def set_from_import(session: Session, filename: str, today: date | None = None) 
     )
     session.flush()
     return row.id
+
+
+def respondents_of_responses(session: Session, response_ids: Collection[int]) -> list[int]:
+    """Who gave these responses, each once, in id order."""
+    wanted = sorted(set(response_ids))
+    found: set[int] = set()
+    for at in range(0, len(wanted), _CHUNK):
+        chunk = wanted[at : at + _CHUNK]
+        found.update(session.scalars(select(Response.respondent_id).where(Response.id.in_(chunk))))
+    return sorted(found)
+
+
+def _as_members(session: Session, kind: SetKind, response_ids: Collection[int]) -> list[int]:
+    if kind is SetKind.RESPONDENTS:
+        return respondents_of_responses(session, response_ids)
+    return sorted(set(response_ids))
+
+
+def set_from_responses(
+    session: Session,
+    name: str,
+    kind: SetKind | str,
+    response_ids: Collection[int],
+    *,
+    origin: SetOrigin | str = SetOrigin.SELECTION,
+    description: str | None = None,
+) -> int:
+    """A new set from responses the browser lists or has selected: those responses, or
+    (a respondent set) the people who gave them."""
+    kind = SetKind(kind)
+    members = _as_members(session, kind, response_ids)
+    return create_set(session, name, kind, members, origin=origin, description=description)
+
+
+def add_responses(session: Session, set_id: int, response_ids: Collection[int]) -> int:
+    """Add the responses (a respondent set: the people who gave them); returns how many
+    members were new."""
+    kind = _get(session, set_id).kind
+    return add_members(session, set_id, _as_members(session, kind, response_ids))
+
+
+def population_of(session: Session, set_id: int) -> tuple[str, Select[Any]]:
+    """A set as a post's population: its name and a select of its respondents."""
+    return _get(session, set_id).name, respondent_ids_in({set_id})

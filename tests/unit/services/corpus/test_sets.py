@@ -185,3 +185,24 @@ def test_every_import_makes_a_set_of_its_respondents(project: Project, tmp_path:
         assert made.name == f"问卷 survey.csv {date.today().isoformat()}"
         assert made.origin is sets.SetOrigin.IMPORT and made.members == 2
         assert any(made.name in line for line in report.lines())
+
+
+def test_sets_from_the_browsers_responses_and_as_a_posts_population(
+    project: Project, people: dict[str, list[int]]
+) -> None:
+    from dotsdesk.services.composer.population import set_population
+    from dotsdesk.services.composer.posts import create_post
+
+    answers = people["survey_answers"]
+    with project.write() as s:
+        who = sets.set_from_responses(s, "people", "respondents", answers[:3], origin="filter")
+        what = sets.set_from_responses(s, "answers", "responses", answers[:3])
+        assert sets.add_responses(s, who, answers[3:5]) == 1  # P1 was in; P2 is new
+        assert sets.add_responses(s, what, answers[2:4]) == 1
+        name, members = sets.population_of(s, who)
+        post = create_post(s, "Post")
+        info = set_population(s, post.id, members, name)
+    with project.read() as s:
+        assert sets.member_ids(s, who) == people["survey"]
+        assert sets.member_ids(s, what) == answers[:4]
+        assert (info.name, info.size) == ("people", 3)
