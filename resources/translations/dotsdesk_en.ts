@@ -390,6 +390,68 @@
     </message>
 </context>
 <context>
+    <name>RetrievePanel</name>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n segment</numerusform>
+            <numerusform>%n segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n respondent(s)</source>
+        <translation>
+            <numerusform>%n respondent</numerusform>
+            <numerusform>%n respondents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n segment(s)</source>
+        <translation>
+            <numerusform>Copied %n segment</numerusform>
+            <numerusform>Copied %n segments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchCodeDialog</name>
+    <message numerus="yes">
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n hit</numerusform>
+            <numerusform>%n hits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n response(s)</source>
+        <translation>
+            <numerusform>%n response</numerusform>
+            <numerusform>%n responses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n respondent(s)</source>
+        <translation>
+            <numerusform>%n respondent</numerusform>
+            <numerusform>%n respondents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s) in the interviewer&apos;s or others&apos; turns skipped</source>
+        <translation>
+            <numerusform>%n hit in the interviewer&apos;s or others&apos; turns skipped</numerusform>
+            <numerusform>%n hits in the interviewer&apos;s or others&apos; turns skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s) made</source>
+        <translation>
+            <numerusform>%n segment made</numerusform>
+            <numerusform>%n segments made</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SegmentPane</name>
     <message numerus="yes">
         <source>%n segment(s)</source>

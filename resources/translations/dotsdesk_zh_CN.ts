@@ -1795,6 +1795,17 @@ Undo brings them back.</source>
     </message>
 </context>
 <context>
+    <name>HitsModel</name>
+    <message>
+        <source>Respondent</source>
+        <translation>受访者</translation>
+    </message>
+    <message>
+        <source>What would be coded</source>
+        <translation>将被编码的内容</translation>
+    </message>
+</context>
+<context>
     <name>IdentityBox</name>
     <message>
         <source>Name</source>
@@ -3023,6 +3034,137 @@ Undo brings them back.</source>
     </message>
 </context>
 <context>
+    <name>RetrieveModel</name>
+    <message>
+        <source>Respondent</source>
+        <translation>受访者</translation>
+    </message>
+    <message>
+        <source>Coded words in context</source>
+        <translation>上下文中的编码文字</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Coded words</source>
+        <translation>编码文字</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+</context>
+<context>
+    <name>RetrieveOutput</name>
+    <message>
+        <source>Coded segments: %1</source>
+        <translation>编码片段：%1</translation>
+    </message>
+    <message>
+        <source>Export coded excerpts to Word</source>
+        <translation>将编码摘录导出到 Word</translation>
+    </message>
+    <message>
+        <source>Export coded segments to Excel</source>
+        <translation>将编码片段导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Wrote %n segment(s) to %1</source>
+        <translation>已将 %n 个片段写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RetrievePanel</name>
+    <message>
+        <source>Choose codes…</source>
+        <translation>选择编码…</translation>
+    </message>
+    <message>
+        <source>Include sub-codes</source>
+        <translation>包括子编码</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Speaker&apos;s turn</source>
+        <translation>说话人的话轮</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Word…</source>
+        <translation>Word…</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <source>Codes:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>上下文：</translation>
+    </message>
+    <message>
+        <source>Only:</source>
+        <translation>仅限：</translation>
+    </message>
+    <message>
+        <source>the browser&apos;s filter</source>
+        <translation>浏览器的筛选</translation>
+    </message>
+    <message>
+        <source>every respondent</source>
+        <translation>所有受访者</translation>
+    </message>
+    <message>
+        <source>Choose one or more codes to list their segments.</source>
+        <translation>选择一个或多个编码，列出它们的片段。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n 个片段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n respondent(s)</source>
+        <translation>
+            <numerusform>%n 位受访者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 from %2, all respondents</source>
+        <translation>%1，来自 %2，统计范围为全部受访者</translation>
+    </message>
+    <message>
+        <source>%1 from %2, filtered as the browser</source>
+        <translation>%1，来自 %2，按浏览器的筛选</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n segment(s)</source>
+        <translation>
+            <numerusform>已复制 %n 个片段</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SampleProject</name>
     <message>
         <source>%1
@@ -3065,6 +3207,127 @@ The sample project was not reset.</source>
     <message>
         <source>Reset</source>
         <translation>重置</translation>
+    </message>
+</context>
+<context>
+    <name>SearchCodeDialog</name>
+    <message>
+        <source>Search and Code</source>
+        <translation>搜索并编码</translation>
+    </message>
+    <message>
+        <source>words, e.g. interview 面试</source>
+        <translation>词语，例如 interview 面试</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>The words found</source>
+        <translation>找到的词语</translation>
+    </message>
+    <message>
+        <source>Their sentence</source>
+        <translation>所在句子</translation>
+    </message>
+    <message>
+        <source>Their paragraph</source>
+        <translation>所在段落</translation>
+    </message>
+    <message>
+        <source>The speaker&apos;s turn</source>
+        <translation>说话人的话轮</translation>
+    </message>
+    <message>
+        <source>The whole response</source>
+        <translation>整条回答</translation>
+    </message>
+    <message>
+        <source>All responses</source>
+        <translation>全部回答</translation>
+    </message>
+    <message>
+        <source>The browser&apos;s current filter</source>
+        <translation>浏览器当前的筛选</translation>
+    </message>
+    <message>
+        <source>a code, or a new path such as Theme/Cost</source>
+        <translation>一个编码，或新路径，例如 Theme/Cost</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Code the hits</source>
+        <translation>为命中编码</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <source>Unit to code:</source>
+        <translation>编码范围：</translation>
+    </message>
+    <message>
+        <source>In:</source>
+        <translation>在：</translation>
+    </message>
+    <message>
+        <source>With the code:</source>
+        <translation>使用编码：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n 处命中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n response(s)</source>
+        <translation>
+            <numerusform>%n 条回答</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n respondent(s)</source>
+        <translation>
+            <numerusform>%n 位受访者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in %2 from %3</source>
+        <translation>%1，在 %2 中，来自 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s) in the interviewer&apos;s or others&apos; turns skipped</source>
+        <translation>
+            <numerusform>已跳过访谈者或他人话轮中的 %n 处命中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a code or type a new one</source>
+        <translation>请选择一个编码或输入新编码</translation>
+    </message>
+    <message>
+        <source>Search and code “%1” with %2</source>
+        <translation>搜索“%1”并以 %2 编码</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s) made</source>
+        <translation>
+            <numerusform>已创建 %n 个片段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1，编码为 %2</translation>
     </message>
 </context>
 <context>
@@ -3539,6 +3802,25 @@ The sample project was not reset.</source>
     <message>
         <source>Recent projects:</source>
         <translation>最近的项目：</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <source>Coded Segments</source>
+        <translation>编码片段</translation>
+    </message>
+    <message>
+        <source>&amp;Retrieve Coded Segments</source>
+        <translation>检索编码片段(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Every segment of the chosen codes with its context, over the browser&apos;s filter</source>
+        <translation>所选编码的每个片段及其上下文，范围为浏览器的筛选</translation>
+    </message>
+    <message>
+        <source>&amp;Search and Code…</source>
+        <translation>搜索并编码(&amp;S)…</translation>
     </message>
 </context>
 <context>

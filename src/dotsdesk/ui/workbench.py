@@ -19,17 +19,13 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Workbench", text)
-
-
 class Workbench:
     def __init__(self, window: MainWindow, codes: QMenu) -> None:
         self.window = window
         self.ctx = window.ctx
         self._query = BrowseQuery()
         self.retrieve = RetrievePanel(self.ctx)
-        dock = QDockWidget(_tr("Coded Segments"), window)
+        dock = QDockWidget(QCoreApplication.translate("Workbench", "Coded Segments"), window)
         dock.setObjectName("retrievePanel")
         dock.setWidget(self.retrieve)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -37,14 +33,19 @@ class Workbench:
         self.dock = dock
         window.browser.queryChanged.connect(self._follow)
         self.retrieve_action = bind_window_key(
-            QAction(_tr("&Retrieve Coded Segments"), window), "retrieveSegments"
+            QAction(QCoreApplication.translate("Workbench", "&Retrieve Coded Segments"), window),
+            "retrieveSegments",
         )
         self.retrieve_action.setToolTip(
-            _tr("Every segment of the chosen codes with its context, over the browser's filter")
+            QCoreApplication.translate(
+                "Workbench",
+                "Every segment of the chosen codes with its context, over the browser's filter",
+            )
         )
         self.retrieve_action.triggered.connect(self.show_retrieve)
         self.search_action = bind_window_key(
-            QAction(_tr("&Search and Code…"), window), "searchAndCode"
+            QAction(QCoreApplication.translate("Workbench", "&Search and Code…"), window),
+            "searchAndCode",
         )
         self.search_action.triggered.connect(self.search_and_code)
         codes.addSeparator()

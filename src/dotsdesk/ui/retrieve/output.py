@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
@@ -33,7 +34,7 @@ class RetrieveOutput:
 
     def _title(self) -> str:
         codes = "; ".join(dict.fromkeys(c for r in self.panel.model.rows for c in r.codes))
-        return arg(self.panel.tr("Coded segments: %1"), codes or "—")
+        return arg(QCoreApplication.translate("RetrieveOutput", "Coded segments: %1"), codes or "—")
 
     # -- print ----------------------------------------------------------------------------
     def choose_printer(self) -> None:
@@ -54,7 +55,10 @@ class RetrieveOutput:
     # -- Word and Excel -------------------------------------------------------------------
     def choose_word(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self.panel, self.panel.tr("Export coded excerpts to Word"), "", word_filter()
+            self.panel,
+            QCoreApplication.translate("RetrieveOutput", "Export coded excerpts to Word"),
+            "",
+            word_filter(),
         )
         if name:
             self.write_word(Path(name).with_suffix(".docx"))
@@ -78,7 +82,10 @@ class RetrieveOutput:
 
     def choose_excel(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self.panel, self.panel.tr("Export coded segments to Excel"), "", excel_filter()
+            self.panel,
+            QCoreApplication.translate("RetrieveOutput", "Export coded segments to Excel"),
+            "",
+            excel_filter(),
         )
         if name:
             self.write_excel(Path(name).with_suffix(".xlsx"))
@@ -107,6 +114,8 @@ class RetrieveOutput:
 
     def _done(self, target: Path, written: int) -> int:
         self.last_written = target
-        text = self.panel.tr("Wrote %n segment(s) to %1", "", written)
+        text = QCoreApplication.translate(
+            "RetrieveOutput", "Wrote %n segment(s) to %1", "", written
+        )
         self.panel.ctx.status.emit(arg(text, target.name))
         return written
