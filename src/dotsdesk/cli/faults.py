@@ -45,7 +45,9 @@ def describe_fault(exc: BaseException, project: Path | None) -> str:
         return f"{name}: {os_problem(exc)}" if name is not None else os_problem(exc)
     driver = _driver_error(exc)
     if driver is not None:
-        return where + _database_problem(driver)
+        from ..store.faults import problem  # the store's words, where it has them
+
+        return where + (problem(exc) or _database_problem(driver))
     return (
         f"{where}unexpected {type(exc).__name__}; its details are not shown, since they may "
         "quote your data (DOTSDESK_DEBUG=1 shows them)"
