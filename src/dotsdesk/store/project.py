@@ -143,9 +143,10 @@ class Project:
         except BaseException:
             plain.dispose()
             raise
-        # A writer folds in what an earlier close had to leave in the WAL (not waiting for
-        # readers; if there is still no room, its close says so); a reader only closes.
-        close_engine(plain, location, writer=not readonly, mode="PASSIVE", quiet=True)
+        # A writer (or a reader that just migrated, under the lock) folds in what is in
+        # the WAL, not waiting for readers; if there is no room, a writer's close says so.
+        folds = not readonly or backup is not None
+        close_engine(plain, location, writer=folds, mode="PASSIVE", quiet=True)
         engine = make_engine(location, undo=undo)
         try:
             if undo:
