@@ -30,6 +30,7 @@ from .i18n import arg
 from .language_menu import LanguageMenu
 from .merge import MergeCopy
 from .sample import SampleProject
+from .set_memo_docks import SetMemoDocks
 from .settings import app_settings, forget_project, recent_projects, remember_project
 from .shortcuts import bind_window_key
 from .team import TeamControls
@@ -252,6 +253,7 @@ class MainWindow(QMainWindow):
             ]
         )
         self.workbench = Workbench(self, codes)  # Coded Segments, Search and Code
+        self.set_memo_docks = SetMemoDocks(self)  # the Sets and Memos lists
         view = bar.addMenu(self.tr("&View"))
         view.addActions([dock.toggleViewAction() for dock in self.docks.values()])
         view.addSeparator()

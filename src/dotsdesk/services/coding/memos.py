@@ -127,6 +127,7 @@ class MemoEntry:
     excerpt: str | None  # the coded words (segment memos), shortened
     coder: str | None
     updated: datetime | None
+    code_id: int | None = None  # a code memo's code
 
 
 _ORDER = {k: i for i, k in enumerate(MemoKind)}
@@ -155,7 +156,8 @@ def list_memos(session: Session, search: str = "") -> list[MemoEntry]:
         code = paths.get(memo.code_id) if memo.code_id is not None else None
         coder = coders.get(memo.coder_id)
         target = (label, question, memo.response_id, None, None)
-        out.append(MemoEntry(kind, memo.id, memo.text, code, *target, coder, memo.updated))
+        entry = (kind, memo.id, memo.text, code, *target, coder, memo.updated, memo.code_id)
+        out.append(MemoEntry(*entry))
     with_memo = select(Segment.id).where(Segment.memo.is_not(None))
     segs = session.execute(
         select(

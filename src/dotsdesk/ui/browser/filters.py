@@ -36,9 +36,12 @@ def toggled(values: frozenset[T], value: T, on: bool) -> frozenset[T]:
     return values | {value} if on else values - {value}
 
 
-def describe(query: BrowseQuery, code_names: Mapping[int, str]) -> list[str]:
+def describe(
+    query: BrowseQuery, code_names: Mapping[int, str], set_names: Mapping[int, str] | None = None
+) -> list[str]:
     """The active filters in words, for the button's tooltip."""
     comma = FilterMenu.tr(", ")
+    named = set_names or {}
     no_value = FilterMenu.tr("(no value)")
     parts = [
         arg(FilterMenu.tr("%1: %2"), name, comma.join(sorted(v or no_value for v in values)))
@@ -54,6 +57,9 @@ def describe(query: BrowseQuery, code_names: Mapping[int, str]) -> list[str]:
         parts.append(arg(FilterMenu.tr("consent: %1"), statuses))
     if query.languages:
         parts.append(arg(FilterMenu.tr("language: %1"), comma.join(sorted(query.languages))))
+    if query.sets:
+        chosen = comma.join(sorted(named.get(i, str(i)) for i in query.sets))
+        parts.append(arg(FilterMenu.tr("in set: %1"), chosen))
     if query.coded is Coded.CODED:
         parts.append(FilterMenu.tr("coded"))
     elif query.coded is Coded.UNCODED:
@@ -108,6 +114,7 @@ class FilterMenu(QMenu):
             text = arg(counted, language, n)
             self._check(languages, text, on, slot).setData(("language", language))
         self._coded(query)
+        self._sets(choices, query)
         self.addSeparator()
         clear = self.addAction(self.tr("Clear filters"), self._source.clear_filters)
         clear.setObjectName("browserClearFiltersAction")
@@ -178,6 +185,19 @@ class FilterMenu(QMenu):
             action.setData(("coded", state))
             action.triggered.connect(partial(self._set_coded, state))
             group.addAction(action)
+
+    def _sets(self, choices: FilterChoices, query: BrowseQuery) -> None:
+        """Sets as populations: a response is listed if it is in any set ticked."""
+        title = self.tr("Sets")
+        if query.sets:
+            title = arg(self.tr("%1 (%2)"), title, len(query.sets))
+        menu = self._submenu(title, "browserFilterSets")
+        if not choices.sets:
+            menu.addAction(self.tr("No sets yet")).setEnabled(False)
+        for set_id, name, n in choices.sets:
+            slot = partial(self._toggle, "sets", set_id)
+            text = arg(self.tr("%1  (%2)"), name, n)
+            self._check(menu, text, set_id in query.sets, slot).setData(("set", set_id))
 
     # -- changing the query ---------------------------------------------------------------
     def _set(self, **changes: object) -> None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -23,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from ...services.browser.query import BrowseQuery, CodeChoice, FilterChoices, SortKey
 from ...services.corpus.search import terms_of
+from ...services.corpus.sets import list_sets
 from ..context import ProjectContext
 from ..i18n import arg
 from ..respondent_edits import rename_action, rename_label, start_editing
+from ..sets.browser_menu import BrowserSetMenu
 from .columns import ColumnsMenu
 from .data import BrowserData
 from .filters import FilterMenu, describe
@@ -129,6 +132,22 @@ class ResponseBrowser(QWidget):
         self.previous_uncoded_action.triggered.connect(lambda: self.step_uncoded(backwards=True))
         self.addActions([self.next_uncoded_action, self.previous_uncoded_action])
         self.rename_label_action = rename_action(self.table, self.rename_current_label)
+        self.set_menu = BrowserSetMenu(
+            self._ctx,
+            self,
+            self.table.selected_response_ids,
+            self.model.ids,
+            self._set_words,
+        )
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+
+    def _context_menu(self, at: QPoint) -> None:
+        menu = QMenu(self)
+        menu.setObjectName("browserContextMenu")
+        self.set_menu.fill(menu)
+        if not menu.isEmpty():
+            menu.popup(self.table.viewport().mapToGlobal(at))
 
     def _connect(self) -> None:
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -223,10 +242,24 @@ class ResponseBrowser(QWidget):
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh_pending)
 
-    def _show_filters(self) -> None:
+    def _filter_words(self) -> list[str]:
         q = self._query
-        names = {c.id: c.path for c in self.codes()} if q.has_codes or q.lacks_codes else {}
-        parts = describe(self._query, names)
+        codes = {c.id: c.path for c in self.codes()} if q.has_codes or q.lacks_codes else {}
+        sets: dict[int, str] = {}
+        if q.sets and self.data.open:
+            with self._ctx.read() as s:
+                sets = {x.id: x.name for x in list_sets(s)}
+        return describe(q, codes, sets)
+
+    def _set_words(self) -> str:
+        """The search and filters in words: a new set's suggested name and description."""
+        parts = self._filter_words()
+        if self._terms:
+            parts.insert(0, arg(self.tr("search: %1"), self._query.search.strip()))
+        return "; ".join(parts)
+
+    def _show_filters(self) -> None:
+        parts = self._filter_words()
         self.filter_button.setText(
             arg(self.tr("Filters (%1)"), len(parts)) if parts else self.tr("Filters")
         )

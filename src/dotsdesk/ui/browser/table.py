@@ -26,7 +26,9 @@ class ResponseTable(QTableView):
         preview = next(i for i, c in enumerate(self.response_model.columns) if c.key == "preview")
         self.setItemDelegateForColumn(preview, HitDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows (Shift/Ctrl+click) for "Add selected to set"; the current row is
+        # still the one shown for coding.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
@@ -38,6 +40,14 @@ class ResponseTable(QTableView):
 
     def current_response_id(self) -> int | None:
         return self.response_model.response_id(self.currentIndex().row())
+
+    def selected_response_ids(self) -> list[int]:
+        """The selected rows' responses in list order (the current one if none is)."""
+        rows = sorted(i.row() for i in self.selectionModel().selectedRows())
+        ids = [self.response_model.response_id(r) for r in rows]
+        found = [i for i in ids if i is not None]
+        current = self.current_response_id()
+        return found or ([current] if current is not None else [])
 
     def select_response(self, response_id: int | None) -> bool:
         """Select the response's row (and scroll to it); clear the selection if unlisted."""
