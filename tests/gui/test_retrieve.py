@@ -138,3 +138,34 @@ def test_the_model_reads_contexts_a_page_at_a_time(window: MainWindow) -> None:
     assert model.loaded_rows() <= 20  # at most the page the view repaints
     assert model.context(len(model.rows) - 1) is not None
     assert model.loaded_rows() <= 20 + len(model.rows) % 20 < len(model.rows)
+
+
+def test_a_layout_saved_before_the_tab_existed_gets_it_beside_coding(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QByteArray
+
+    from dotsdesk.ui.settings import app_settings
+
+    monkeypatch.setenv("DOTSDESK_SETTINGS", str(tmp_path / "settings.ini"))
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    assert first.open_project(sample_path)
+    first.close()
+    # The state as an older dotsdesk saved it: no dock of that name.
+    settings = app_settings()
+    state = bytes(settings.value("windowState").data())
+    old = "retrievePanel".encode("utf-16-be")
+    assert old in state
+    settings.setValue(
+        "windowState", QByteArray(state.replace(old, "retrieveOther".encode("utf-16-be")))
+    )
+    settings.sync()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_project(sample_path)
+    qtbot.waitUntil(lambda: bool(w.tabifiedDockWidgets(w.docks["retrievePanel"])))
+    assert w.docks["codingPanel"] in w.tabifiedDockWidgets(w.docks["retrievePanel"])
+    w.close()

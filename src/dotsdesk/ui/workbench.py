@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu
 
@@ -18,6 +18,8 @@ from .shortcuts import bind_window_key
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
+NAME = "retrievePanel"  # the dock's objectName, as a saved window state names it
+
 
 class Workbench:
     def __init__(self, window: MainWindow, codes: QMenu) -> None:
@@ -26,10 +28,10 @@ class Workbench:
         self._query = BrowseQuery()
         self.retrieve = RetrievePanel(self.ctx)
         dock = QDockWidget(QCoreApplication.translate("Workbench", "Coded Segments"), window)
-        dock.setObjectName("retrievePanel")
+        dock.setObjectName(NAME)
         dock.setWidget(self.retrieve)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        window.docks["retrievePanel"] = dock
+        window.docks[NAME] = dock
         self.dock = dock
         window.browser.queryChanged.connect(self._follow)
         self.retrieve_action = bind_window_key(
@@ -52,6 +54,9 @@ class Workbench:
         codes.addActions([self.retrieve_action, self.search_action])
         window.project_actions.extend([self.retrieve_action, self.search_action])
         self.dialog: SearchCodeDialog | None = None
+        self._placed = False
+        # After the window has shown the project (and laid out its docks).
+        self.ctx.projectChanged.connect(lambda: QTimer.singleShot(0, self._place))
 
     def _follow(self, query: BrowseQuery) -> None:
         self._query = query
@@ -67,6 +72,18 @@ class Workbench:
     def default_layout(self) -> None:
         """A tab behind the coding view, like Draft and Analysis."""
         self.window.tabifyDockWidget(self.window.docks["codingPanel"], self.dock)
+
+    def _place(self) -> None:
+        """A layout saved before this tab existed restores without it, and Qt would put it
+        in a column of its own: put it with the coding view once instead."""
+        if self.ctx.project is None or self._placed:
+            return
+        self._placed = True
+        state = self.window.settings.value("windowState")
+        known = isinstance(state, QByteArray) and NAME.encode("utf-16-be") in bytes(state.data())
+        if not known and not self.window.tabifiedDockWidgets(self.dock):
+            self.default_layout()
+            self.window.docks["codingPanel"].raise_()
 
     def show_retrieve(self) -> None:
         """Show the tab with the codebook's selected code (if any) ticked."""
