@@ -523,4 +523,45 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>NewSetDialog</name>
+    <message numerus="yes">
+        <source>Respondents: %n person(s), with all their answers</source>
+        <translation>
+            <numerusform>Respondents: %n person, with all their answers</numerusform>
+            <numerusform>Respondents: %n people, with all their answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Responses: just these %n answer(s)</source>
+        <translation>
+            <numerusform>Responses: just this answer</numerusform>
+            <numerusform>Responses: just these %n answers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SetsModel</name>
+    <message numerus="yes">
+        <source>%n respondent(s)</source>
+        <translation>
+            <numerusform>%n respondent</numerusform>
+            <numerusform>%n respondents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n answer</numerusform>
+            <numerusform>%n answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n response(s)</source>
+        <translation>
+            <numerusform>%n response</numerusform>
+            <numerusform>%n responses</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

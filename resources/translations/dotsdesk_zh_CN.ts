@@ -1675,6 +1675,18 @@ Undo brings them back.</source>
         <source>Uncoded</source>
         <translation>未编码</translation>
     </message>
+    <message>
+        <source>in set: %1</source>
+        <translation>在集合中：%1</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <source>No sets yet</source>
+        <translation>还没有集合</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -2898,6 +2910,10 @@ Undo brings them back.</source>
         <source>No uncoded response after this one</source>
         <translation>这条之后没有未编码的回答</translation>
     </message>
+    <message>
+        <source>search: %1</source>
+        <translation>搜索：%1</translation>
+    </message>
 </context>
 <context>
     <name>ResponseTableModel</name>
@@ -3832,6 +3848,288 @@ The sample project was not reset.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserSetMenu</name>
+    <message>
+        <source>Add selected to set</source>
+        <translation>将所选加入集合</translation>
+    </message>
+    <message>
+        <source>New set…</source>
+        <translation>新建集合…</translation>
+    </message>
+    <message>
+        <source>New set from selection…</source>
+        <translation>用所选新建集合…</translation>
+    </message>
+    <message>
+        <source>New set from the current filter…</source>
+        <translation>用当前筛选新建集合…</translation>
+    </message>
+    <message>
+        <source>No responses to make a set of</source>
+        <translation>没有可建集合的回答</translation>
+    </message>
+</context>
+<context>
+    <name>MemoList</name>
+    <message>
+        <source>Search memos (English, 中文)…</source>
+        <translation>搜索备忘录（English、中文）…</translation>
+    </message>
+    <message>
+        <source>All memos</source>
+        <translation>全部备忘录</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>New project memo</source>
+        <translation>新建项目备忘录</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <source>Show what the memo is on</source>
+        <translation>显示备忘录所属的对象</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>A memo on the project as a whole: a thought, a plan, a decision.</source>
+        <translation>关于整个项目的备忘录：一个想法、一个计划或一个决定。</translation>
+    </message>
+    <message>
+        <source>On: %1. Empty the text to delete the memo.</source>
+        <translation>所属：%1。清空文字即删除此备忘录。</translation>
+    </message>
+    <message>
+        <source>Edit memo</source>
+        <translation>编辑备忘录</translation>
+    </message>
+    <message>
+        <source>Delete memo</source>
+        <translation>删除备忘录</translation>
+    </message>
+</context>
+<context>
+    <name>MemosModel</name>
+    <message>
+        <source>On</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>备忘录</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Code %1</source>
+        <translation>编码 %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Response of %1</source>
+        <translation>%1 的回答</translation>
+    </message>
+    <message>
+        <source>Segment “%1” (%2)</source>
+        <translation>片段“%1”（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>NewSetDialog</name>
+    <message>
+        <source>New set</source>
+        <translation>新建集合</translation>
+    </message>
+    <message numerus="yes">
+        <source>Respondents: %n person(s), with all their answers</source>
+        <translation>
+            <numerusform>受访者：%n 人，含其全部回答</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Responses: just these %n answer(s)</source>
+        <translation>
+            <numerusform>回答：仅这 %n 条回答</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The set holds:</source>
+        <translation>集合包含：</translation>
+    </message>
+</context>
+<context>
+    <name>SetMemoDocks</name>
+    <message>
+        <source>Sets</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>备忘录</translation>
+    </message>
+    <message>
+        <source>Open a post in the Draft tab first</source>
+        <translation>请先在草稿标签页中打开一篇文章</translation>
+    </message>
+    <message>
+        <source>Set the post&apos;s population</source>
+        <translation>设置文章的统计范围</translation>
+    </message>
+</context>
+<context>
+    <name>Sets</name>
+    <message>
+        <source>New set %1</source>
+        <translation>新建集合 %1</translation>
+    </message>
+    <message>
+        <source>Made the set %1</source>
+        <translation>已建立集合 %1</translation>
+    </message>
+    <message>
+        <source>Add to set %1</source>
+        <translation>加入集合 %1</translation>
+    </message>
+    <message>
+        <source>%n new member(s) in %1</source>
+        <translation>%1 新增 %n 个成员</translation>
+    </message>
+    <message>
+        <source>Rename set %1 to %2</source>
+        <translation>将集合 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>Delete set %1</source>
+        <translation>删除集合 %1</translation>
+    </message>
+    <message>
+        <source>Deleted the set %1; its members stay in the project</source>
+        <translation>已删除集合 %1；其成员仍留在项目中</translation>
+    </message>
+</context>
+<context>
+    <name>SetsModel</name>
+    <message>
+        <source>Set</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>Made from</source>
+        <translation>来源</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n respondent(s)</source>
+        <translation>
+            <numerusform>%n 位受访者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n 条回答</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n response(s)</source>
+        <translation>
+            <numerusform>%n 条回答</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an import, %1</source>
+        <translation>导入，%1</translation>
+    </message>
+    <message>
+        <source>a filter, %1</source>
+        <translation>筛选，%1</translation>
+    </message>
+    <message>
+        <source>a selection, %1</source>
+        <translation>选择，%1</translation>
+    </message>
+</context>
+<context>
+    <name>SetsPanel</name>
+    <message>
+        <source>No sets yet. Every import makes one; in the response list, right-click to make a set from the selection or the current filter.</source>
+        <translation>还没有集合。每次导入都会建立一个；在回答列表中右键单击，可用所选或当前筛选新建集合。</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>List the set&apos;s responses in the response browser</source>
+        <translation>在回答浏览器中列出该集合的回答</translation>
+    </message>
+    <message>
+        <source>Use for post</source>
+        <translation>用于文章</translation>
+    </message>
+    <message>
+        <source>Make the set the population of the post open in the Draft tab</source>
+        <translation>将该集合设为草稿标签页中打开的文章的统计范围</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the set; its members stay in the project</source>
+        <translation>删除该集合；其成员仍留在项目中</translation>
     </message>
 </context>
 </TS>

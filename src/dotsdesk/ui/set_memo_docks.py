@@ -19,10 +19,6 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SetMemoDocks", text)
-
-
 class SetMemoDocks:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
@@ -30,8 +26,8 @@ class SetMemoDocks:
         self.sets = SetsPanel(self.ctx)
         self.memos = MemoList(self.ctx)
         for name, title, widget in (
-            ("setsPanel", _tr("Sets"), self.sets),
-            ("memoList", _tr("Memos"), self.memos),
+            ("setsPanel", QCoreApplication.translate("SetMemoDocks", "Sets"), self.sets),
+            ("memoList", QCoreApplication.translate("SetMemoDocks", "Memos"), self.memos),
         ):
             dock = self._dock(name, title, widget)
             window.tabifyDockWidget(window.docks["codebook"], dock)
@@ -57,14 +53,18 @@ class SetMemoDocks:
     def use_for_post(self, set_id: int) -> str | None:
         post_id = self.window.composer.current_post_id()
         if post_id is None:
-            self.ctx.status.emit(_tr("Open a post in the Draft tab first"))
+            self.ctx.status.emit(
+                QCoreApplication.translate("SetMemoDocks", "Open a post in the Draft tab first")
+            )
             return None
 
         def action(s):  # type: ignore[no-untyped-def]
             name, people = population_of(s, set_id)
             return set_population(s, post_id, people, name).name
 
-        return self.ctx.run(_tr("Set the post's population"), action)
+        return self.ctx.run(
+            QCoreApplication.translate("SetMemoDocks", "Set the post's population"), action
+        )
 
     def show_code(self, code_id: int) -> None:
         self.window.codebook.select_code(code_id)

@@ -15,10 +15,6 @@ from ..i18n import arg
 TABLES = frozenset({"named_set", "set_respondent", "set_response", "respondent", "response"})
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Sets", text, None, n)
-
-
 def new_set(
     ctx: ProjectContext,
     name: str,
@@ -31,21 +27,26 @@ def new_set(
     """A set of these responses (or the people who gave them); its id, None if refused."""
     ids = list(response_ids)
     made = ctx.run(
-        arg(_tr("New set %1"), name.strip()),
+        arg(QCoreApplication.translate("Sets", "New set %1"), name.strip()),
         lambda s: sets.set_from_responses(
             s, name, kind, ids, origin=origin, description=description
         ),
     )
     if made is not None:
-        ctx.status.emit(arg(_tr("Made the set %1"), name.strip()))
+        ctx.status.emit(arg(QCoreApplication.translate("Sets", "Made the set %1"), name.strip()))
     return made
 
 
 def add_to_set(ctx: ProjectContext, set_id: int, name: str, response_ids: Collection[int]) -> int:
     ids = list(response_ids)
-    added = ctx.run(arg(_tr("Add to set %1"), name), lambda s: sets.add_responses(s, set_id, ids))
+    added = ctx.run(
+        arg(QCoreApplication.translate("Sets", "Add to set %1"), name),
+        lambda s: sets.add_responses(s, set_id, ids),
+    )
     if added is not None:
-        ctx.status.emit(arg(_tr("%n new member(s) in %1", added), name))
+        ctx.status.emit(
+            arg(QCoreApplication.translate("Sets", "%n new member(s) in %1", None, added), name)
+        )
     return added or 0
 
 
@@ -53,14 +54,24 @@ def rename_set(ctx: ProjectContext, set_id: int, old: str, new: str) -> bool:
     if new.strip() == old:
         return False
     done = ctx.run(
-        arg(_tr("Rename set %1 to %2"), old, new.strip()),
+        arg(QCoreApplication.translate("Sets", "Rename set %1 to %2"), old, new.strip()),
         lambda s: sets.rename_set(s, set_id, new),
     )
     return done is not None
 
 
 def delete_set(ctx: ProjectContext, set_id: int, name: str) -> bool:
-    done = ctx.run(arg(_tr("Delete set %1"), name), lambda s: sets.delete_set(s, set_id) or True)
+    done = ctx.run(
+        arg(QCoreApplication.translate("Sets", "Delete set %1"), name),
+        lambda s: sets.delete_set(s, set_id) or True,
+    )
     if done:
-        ctx.status.emit(arg(_tr("Deleted the set %1; its members stay in the project"), name))
+        ctx.status.emit(
+            arg(
+                QCoreApplication.translate(
+                    "Sets", "Deleted the set %1; its members stay in the project"
+                ),
+                name,
+            )
+        )
     return bool(done)
