@@ -47,6 +47,16 @@ def session_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pa
         yield path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Caches (the language model, kept uncompressed) in a folder of the session's, never
+    the user's; the commands the e2e tests run inherit it."""
+    path = tmp_path_factory.mktemp("dotsdesk-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DOTSDESK_CACHE", str(path))
+        yield path
+
+
 @pytest.fixture(autouse=True)
 def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test has its own data folder for rolling backups and writer locks (store/

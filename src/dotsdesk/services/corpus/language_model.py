@@ -9,12 +9,16 @@ py3langid's own, in the same order, so the chosen language is the same
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -119,8 +123,69 @@ class BatchIdentifier:
 
 @cache
 def identifier() -> BatchIdentifier:
-    """Loaded once per process (about 0.4 s: the model is 70 MB, compressed)."""
+    """Loaded once per process. py3langid ships its model (70 MB) compressed, which takes
+    0.4 s to read; a copy kept uncompressed in the user's cache folder (DOTSDESK_CACHE, else
+    the platform's) is mapped in a few milliseconds the next time."""
     from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    source = Path(MODEL_DIR) / MODEL_FILE
+    folder = _cache_folder(source)
+    if folder is not None:
+        try:
+            return BatchIdentifier(_read_arrays(folder))
+        except (OSError, ValueError):
+            pass  # not there yet, or half written by another process: made again
     from py3langid.modelio import load_model
 
-    return BatchIdentifier(load_model(MODEL_DIR / MODEL_FILE))
+    model = load_model(source)
+    if folder is not None:
+        _write_arrays(folder, model)
+    return BatchIdentifier(model)
+
+
+_ARRAYS = ("ptc", "pc", "classes", "nextmove", "rows", "outputs")
+
+
+def _cache_folder(source: Path) -> Path | None:
+    """The folder for this model file (its size and time in the name), or None when
+    there is no cache folder to use."""
+    override = os.environ.get("DOTSDESK_CACHE")
+    try:
+        from platformdirs import user_cache_path
+
+        root = Path(override) if override else user_cache_path("dotsdesk", appauthor=False)
+        stat = source.stat()
+    except OSError:
+        return None
+    return root / f"langid-{stat.st_size}-{stat.st_mtime_ns}"
+
+
+def _read_arrays(folder: Path) -> tuple[Any, ...]:
+    loaded = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
+    loaded["classes"] = [str(c) for c in loaded["classes"]]
+    return tuple(loaded[name] for name in _ARRAYS)
+
+
+def _write_arrays(folder: Path, model: tuple[Any, ...]) -> None:
+    """Best effort: written beside, then renamed into place, so that a reader never sees
+    half a model; a folder that cannot be written only means no cache."""
+    ptc, pc, classes, nextmove, rows, outputs = model
+    arrays = {
+        "ptc": np.asarray(ptc),
+        "pc": np.asarray(pc),
+        "classes": np.array(classes),
+        "nextmove": np.frombuffer(nextmove, dtype=np.uint32),
+        "rows": np.frombuffer(rows, dtype=np.uint16),
+        "outputs": np.asarray(outputs, dtype=np.int32),
+    }
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        partial = Path(tempfile.mkdtemp(prefix=folder.name + ".", dir=folder.parent))
+    except OSError:
+        return
+    try:
+        for name, array in arrays.items():
+            np.save(partial / f"{name}.npy", array, allow_pickle=False)
+        os.replace(partial, folder)  # refused if another process put it there first
+    except OSError:
+        shutil.rmtree(partial, ignore_errors=True)

@@ -107,3 +107,23 @@ def test_the_script_leaves_open_only_what_it_cannot_tell() -> None:
     assert by_script(MIXED[0]) is None
     assert by_script("ok") == "und"
     assert by_script(MIXED[8]) is None
+
+
+def test_the_model_kept_uncompressed_says_the_same(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The first load keeps the model uncompressed in the cache folder; the next reads that
+    copy, and classifies as before. A folder that cannot be written is no cache, no error."""
+    monkeypatch.setenv("DOTSDESK_CACHE", str(tmp_path / "cache"))
+    identifier.cache_clear()
+    try:
+        first = identifier().classify_many(MIXED)
+        assert len(list((tmp_path / "cache").glob("langid-*/*.npy"))) == 6
+        identifier.cache_clear()
+        assert (
+            identifier().classify_many(MIXED) == first == [py3langid.classify(t)[0] for t in MIXED]
+        )
+        (tmp_path / "file").write_text("not a folder")
+        monkeypatch.setenv("DOTSDESK_CACHE", str(tmp_path / "file"))
+        identifier.cache_clear()
+        assert identifier().classify_many(MIXED) == first
+    finally:
+        identifier.cache_clear()
