@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from sqlalchemy import Table as SqlTable
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ...errors import InputError
-from ...model import AttributeDef, AttributeType, Identity, Respondent, Response
+from ...model import AttributeDef, AttributeType, Base, Identity, Respondent, Response
 from ...services.corpus import respondents as respondent_service
 from ...services.corpus.labels import label_maker
 from ...services.corpus.language import UNDETERMINED, detect_languages
@@ -185,8 +186,9 @@ class _Writer:
                 fresh.append({"key": keys[i], "label": labels.keep_or_fresh(given)})
             if fresh:
                 # Unordered RETURNING lets SQLAlchemy send multi-row INSERTs; keys are unique.
+                respondents = _table(Respondent)
                 made = self.s.execute(
-                    insert(Respondent).returning(Respondent.key, Respondent.id), fresh
+                    insert(respondents).returning(respondents.c.key, respondents.c.id), fresh
                 ).all()
                 existing.update((key, rid) for key, rid in made)
                 self._insert_new([(i, existing[keys[i]]) for i in new_rows])
@@ -292,19 +294,20 @@ class _Writer:
                 )
         for response, language in zip(responses, self._languages(answers), strict=True):
             response["language"] = language
+        # Core inserts, not the ORM's bulk inserts: the same statements without the ORM's
+        # work for each row (a third of the import's time at 6,400 rows).
         if identities:
-            self.s.execute(insert(Identity), identities)
+            # One shape for all rows, as one statement needs (a field not given is empty).
+            fields = {key: None for row in identities for key in row}
+            identities = [{**fields, **row} for row in identities]
+            self.s.execute(insert(_table(Identity)), identities)
         if values:
-            # Without render_nulls the ORM leaves out None columns and splits the rows into
-            # runs of the same shape: a text then a number attribute, two statements a row.
-            self.s.execute(
-                insert(respondent_service.AttributeValue).execution_options(render_nulls=True),
-                values,
-            )
+            self.s.execute(insert(_table(respondent_service.AttributeValue)), values)
         if responses:
             # RETURNING makes SQLAlchemy send multi-row INSERTs ("insertmanyvalues") instead
             # of one statement per row; the full-text index then flushes once per statement.
-            self.s.execute(insert(Response).returning(Response.id), responses).all()
+            table = _table(Response)
+            self.s.execute(insert(table).returning(table.c.id), responses).all()
         self.report.responses_added += len(responses)
 
     def _attribute_value(self, name: str, raw: str, line: int) -> dict[str, Any] | None:
@@ -381,3 +384,8 @@ class _Writer:
         if found is not None and said.question_id:
             found.question_id = said.question_id
         return found
+
+
+def _table(model: type[Base]) -> SqlTable:
+    """The model's table, for Core inserts."""
+    return cast(SqlTable, model.__table__)
