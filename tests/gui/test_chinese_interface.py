@@ -41,7 +41,7 @@ ALLOWED = {
     "End", "PgUp", "PgDown", "Up", "Down", "Left", "Right", "Space", "F2", "ID", "URL", "Cohen",
     "Krippendorff", "kappa", "alpha", "Tess", "Coder", "utf", "sig", "gb18030", "big5",
     "shift_jis", "Jaccard", "zh", "en", "und", "Interviewee", "No", "English", "qdpx", "qdc",
-    "UTF",
+    "UTF", "sample",  # the sample's coder, named on memos
 }  # fmt: skip
 # The importers' own reasons for a column's role: importers are plain Python without a
 # catalogue, so these stay English (the dialog around them is translated).
