@@ -309,15 +309,18 @@ def _guess(i: int, header: str, key: str, values: list[str], *, allow_id: bool) 
     )
 
 
+# Runs of wide characters: one substitution counts them without a list of matches.
 _WIDE = re.compile(
-    r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+    r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
 )
 
 
 def _weight(value: str) -> int:
     """Length in "English-equivalent" characters: a Chinese, Japanese or Korean character
     carries about as much as a short word, so 40 of them are a real answer."""
-    return len(value) + 2 * len(_WIDE.findall(value))
+    if value.isascii():
+        return len(value)
+    return len(value) + 2 * (len(value) - len(_WIDE.sub("", value)))
 
 
 _SENTENCE_END = tuple("。！？!?.…")
