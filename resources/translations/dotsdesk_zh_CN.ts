@@ -3959,16 +3959,16 @@ The sample project was not reset.</source>
         <translation>编码 %1</translation>
     </message>
     <message>
-        <source>%1, %2</source>
-        <translation>%1，%2</translation>
-    </message>
-    <message>
         <source>Response of %1</source>
         <translation>%1 的回答</translation>
     </message>
     <message>
-        <source>Segment “%1” (%2)</source>
-        <translation>片段“%1”（%2）</translation>
+        <source>Segment of %1</source>
+        <translation>%1 的片段</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>“%1”（%2）</translation>
     </message>
 </context>
 <context>
@@ -4058,10 +4058,6 @@ The sample project was not reset.</source>
         <source>Holds</source>
         <translation>包含</translation>
     </message>
-    <message>
-        <source>Made from</source>
-        <translation>来源</translation>
-    </message>
     <message numerus="yes">
         <source>%n respondent(s)</source>
         <translation>
@@ -4095,6 +4091,10 @@ The sample project was not reset.</source>
     <message>
         <source>a selection, %1</source>
         <translation>选择，%1</translation>
+    </message>
+    <message>
+        <source>Made from %1</source>
+        <translation>来源：%1</translation>
     </message>
 </context>
 <context>

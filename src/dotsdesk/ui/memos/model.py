@@ -60,17 +60,24 @@ class MemosModel(QAbstractTableModel):
                 return line[:FIRST_LINE]
             return m.coder or ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return m.text if index.column() == 1 else self.target_text(m)
+            return m.text if index.column() == 1 else self.target_text(m, full=True)
         return None
 
-    def target_text(self, m: MemoEntry) -> str:
+    def target_text(self, m: MemoEntry, *, full: bool = False) -> str:
+        """What the memo is on, short for the column; `full` adds the question and the
+        coded words (the tooltip, the preview)."""
         if m.kind is MemoKind.PROJECT:
             return self.tr("Project")
         if m.kind is MemoKind.CODE:
             return arg(self.tr("Code %1"), m.code or "")
-        where = m.respondent or ""
-        if m.question:
-            where = arg(self.tr("%1, %2"), where, m.question)
+        who = m.respondent or ""
         if m.kind is MemoKind.RESPONSE:
-            return arg(self.tr("Response of %1"), where)
-        return arg(self.tr("Segment “%1” (%2)"), m.excerpt or "", where)
+            short = arg(self.tr("Response of %1"), who)
+        else:
+            short = arg(self.tr("Segment of %1"), who)
+        if not full:
+            return short
+        lines = [short, m.question or ""]
+        if m.kind is MemoKind.SEGMENT:
+            lines.append(arg(self.tr("“%1” (%2)"), m.excerpt or "", m.code or ""))
+        return "\n".join(line for line in lines if line)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
+    QPlainTextEdit,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -29,6 +30,7 @@ from ...services.coding.memos import (
     delete_memo,
     edit_memo,
 )
+from ..browser.menus import compact_rows
 from ..context import ProjectContext
 from ..i18n import arg
 from .dialog import MemoDialog
@@ -67,8 +69,12 @@ class MemoList(QWidget):
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
-        header.resizeSection(0, 220)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        compact_rows(self.view)
+        # The whole memo and what it is on, for the row chosen: the table shows a line.
+        self.preview = QPlainTextEdit(objectName="memoPreview", readOnly=True)
+        self.preview.setMaximumHeight(140)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._make_actions()
@@ -85,6 +91,7 @@ class MemoList(QWidget):
         column.addLayout(top)
         column.addLayout(tools)
         column.addWidget(self.view, 1)
+        column.addWidget(self.preview)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_search)
         self.search_field.textChanged.connect(lambda _t: self._timer.start())
@@ -142,7 +149,10 @@ class MemoList(QWidget):
         return True
 
     def _enable(self) -> None:
-        chosen = self.current() is not None
+        memo = self.current()
+        chosen = memo is not None
+        about = self.model.target_text(memo, full=True) if memo is not None else ""
+        self.preview.setPlainText(f"{about}\n\n{memo.text}" if memo is not None else "")
         for action in (self.edit_action, self.go_action, self.delete_action):
             action.setEnabled(chosen)
 
@@ -204,7 +214,7 @@ class MemoList(QWidget):
         self.go_to_current()
 
     def _on(self, memo: MemoEntry) -> str:
-        return self.model.target_text(memo)
+        return self.model.target_text(memo).replace("\n", ", ")
 
     def _ask(self, title: str, about: str, text: str, done: Callable[[str], None]) -> MemoDialog:
         self.dialog = dialog = MemoDialog(title, about, text, self)

@@ -14,7 +14,7 @@ from ..context import ProjectContext
 from ..i18n import arg
 
 Index = QModelIndex | QPersistentModelIndex
-NAME, SIZE, ORIGIN = range(3)
+NAME, SIZE = range(2)
 
 
 class SetsModel(QAbstractTableModel):
@@ -41,11 +41,11 @@ class SetsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.sets)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 2
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Set"), self.tr("Holds"), self.tr("Made from"))[section]
+            return (self.tr("Set"), self.tr("Holds"))[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -59,11 +59,10 @@ class SetsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if index.column() == NAME:
                 return info.name
-            if index.column() == SIZE:
-                return self.size_text(info)
-            return self.origin_text(info)
+            return self.size_text(info)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return info.description or info.name
+            lines = [info.name, arg(self.tr("Made from %1"), self.origin_text(info))]
+            return "\n".join([*lines, info.description] if info.description else lines)
         if role == Qt.ItemDataRole.UserRole:
             return info.id
         return None

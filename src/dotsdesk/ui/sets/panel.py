@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..browser.menus import compact_rows
 from ..context import ProjectContext
 from . import actions
 from .model import NAME, SetsModel
@@ -42,7 +43,8 @@ class SetsPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setWordWrap(False)
+        compact_rows(self.view)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.empty = QLabel(
             self.tr(
