@@ -125,4 +125,3 @@ def _pick_sheet(path: Path, metadata: Sequence[Any], sheet: str | None, calamine
         return sheet
     visible = [m.name for m in worksheets if m.visible == calamine.SheetVisibleEnum.Visible]
     return (visible or names)[0]
-
