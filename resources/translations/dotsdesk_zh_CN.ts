@@ -3319,7 +3319,7 @@ The sample project was not reset.</source>
     </message>
     <message>
         <source>%1 in %2 from %3</source>
-        <translation>%1，在 %2 中，来自 %3</translation>
+        <translation>%1（%2，%3）</translation>
     </message>
     <message numerus="yes">
         <source>%n hit(s) in the interviewer&apos;s or others&apos; turns skipped</source>

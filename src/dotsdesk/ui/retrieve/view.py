@@ -56,6 +56,8 @@ class RetrievePanel(QWidget):
             self.unit.addItem(text, unit.value)
         self.attribute = QComboBox(objectName="retrieveAttribute")
         self.value = QComboBox(objectName="retrieveValue")
+        for combo in (self.attribute, self.value):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.summary = QLabel(objectName="retrieveSummary")
         self.summary.setWordWrap(True)
         self.table = QTableView(objectName="retrieveTable")
@@ -178,6 +180,7 @@ class RetrievePanel(QWidget):
             self.attribute.addItem(name, name)
         at = self.attribute.findData(chosen) if chosen else 0
         self.attribute.setCurrentIndex(max(at, 0))
+        self.attribute.setMinimumWidth(self.attribute.sizeHint().width())  # never cut short
         self.attribute.blockSignals(False)
         self._attribute_chosen()
 
