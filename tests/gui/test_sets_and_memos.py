@@ -198,3 +198,29 @@ def test_the_memo_list_writes_finds_follows_and_deletes(window: MainWindow, qtbo
     ctx.undo_stack.undo()
     with ctx.read() as s:
         assert "项目: interview the hybrids next" in [m.text for m in list_memos(s)]
+
+
+def test_a_set_becomes_the_open_posts_population(window: MainWindow) -> None:
+    from dotsdesk.services.composer.population import get_population
+    from dotsdesk.services.composer.posts import list_posts
+
+    docks = window.set_memo_docks
+    window.composer.show_post(None)
+    assert docks.use_for_post(1) is None  # no post open: said on the status line
+    _pick_rows(window, [0, 1])
+    dialog = window.browser.set_menu.new_from_selection()
+    assert dialog is not None
+    dialog.name.setText("两位 pilot respondents")
+    dialog.accept()
+    with window.ctx.read() as s:
+        post_id = list_posts(s)[0].id
+        (made,) = list_sets(s)
+    window.composer.show_post(post_id)
+    docks.sets.select_set(made.id)
+    docks.sets.population_action.trigger()
+    with window.ctx.read() as s:
+        population = get_population(s, post_id)
+    assert (population.name, population.size) == ("两位 pilot respondents", made.members)
+    window.ctx.undo_stack.undo()
+    with window.ctx.read() as s:
+        assert get_population(s, post_id).name != "两位 pilot respondents"
