@@ -124,8 +124,10 @@ class RichTextDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         doc = self._document(option, index)
         painter.save()
-        painter.translate(option.rect.topLeft())
-        painter.setClipRect(option.rect.translated(-option.rect.topLeft()))
+        # Centred in the row like the plain columns beside it; a long one from the top.
+        spare = max(0, int(option.rect.height() - doc.size().height()) // 2)
+        painter.translate(option.rect.left(), option.rect.top() + spare)
+        painter.setClipRect(option.rect.translated(-option.rect.left(), -option.rect.top() - spare))
         context = QAbstractTextDocumentLayout.PaintContext()
         if option.state & QStyle.StateFlag.State_Selected:
             context.palette.setColor(
