@@ -24,12 +24,18 @@ from ...services.analysis.population import ALL, Population
 from ...services.browser.query import BrowseQuery, matching_ids
 from ...services.coding.codebook import list_codes
 from ...services.coding.retrieval import ContextUnit, retrieve
-from ...services.corpus.respondents import attribute_table, list_attributes
+from ...services.corpus.respondents import AttributeInfo, attribute_table, list_attributes
 from ..context import ProjectContext
 from ..i18n import arg
 from .model import CONTEXT, SEGMENT_ROLE, RetrieveModel
 from .output import RetrieveOutput
 from .widgets import CodeChooser, RichTextDelegate
+
+# What a change must touch for the list to be read again.
+RELEVANT = frozenset(
+    {"code", "segment", "segment_code", "response", "respondent", "attribute_def"}
+    | {"attribute_value", "turn"}
+)
 
 
 class RetrievePanel(QWidget):
@@ -41,6 +47,7 @@ class RetrievePanel(QWidget):
         self.population: Population = ALL
         self._stale = True
         self.numeric: list[str] = []  # attributes that are numbers (Excel writes them so)
+        self._attributes: tuple[dict[int, dict[str, str]], list[AttributeInfo]] | None = None
         self.model = RetrieveModel(ctx.read)
         self.output = RetrieveOutput(self)
         self.codes = CodeChooser()
@@ -148,8 +155,9 @@ class RetrievePanel(QWidget):
                 with_descendants=self.descendants.isChecked(),
                 response_ids=self.population.response_ids,
             )
-            attributes = attribute_table(s)
-            infos = list_attributes(s)
+            if self._attributes is None:  # read again only after respondents changed
+                self._attributes = (attribute_table(s), list_attributes(s))
+            attributes, infos = self._attributes
         self.numeric = [a.name for a in infos if a.type.value == "number"]
         names = [a.name for a in infos]
         self.model.set_rows(rows, attributes, names)
@@ -240,20 +248,16 @@ class RetrievePanel(QWidget):
             self._timer.start()
 
     def _data_changed(self, tables: frozenset[str]) -> None:
+        if tables & {"respondent", "attribute_def", "attribute_value"}:
+            self._attributes = None
         if "code" in tables:  # a code added, renamed or deleted: the chooser follows
             self._fill_codes()
-        if tables & {
-            "code",
-            "segment",
-            "segment_code",
-            "response",
-            "respondent",
-            "attribute_value",
-        }:
+        if tables & RELEVANT:
             self._mark()
 
     def _project_changed(self) -> None:
         self._query = BrowseQuery()
+        self._attributes = None
         self._fill_codes()
         self._mark()
 
