@@ -33,12 +33,14 @@ class Result:
     tail: float | None = None  # max or p95 for latencies, checked against the budget too
     tail_label: str = ""
     status: str = "info"
+    tail_budget: float | None = None  # the tail's own budget, when not `budget`
 
     def judge(self) -> Result:
         if self.budget is not None:
+            tail_budget = self.tail_budget if self.tail_budget is not None else self.budget
             if self.measured >= self.budget:
                 self.status = "OVER"
-            elif self.tail is not None and self.tail >= self.budget:
+            elif self.tail is not None and self.tail >= tail_budget:
                 self.status = f"ok ({self.tail_label} OVER)"
             else:
                 self.status = "ok"
