@@ -148,6 +148,12 @@ def test_the_memo_list_writes_finds_follows_and_deletes(window: MainWindow, qtbo
 
     segment_id = ctx.run("memos", write)
     assert segment_id is not None
+    def listed() -> set[str]:
+        return {m.text for m in memos.model.memos}
+
+    assert "短 but telling 🙂" not in listed()  # behind the codebook's tab: not read yet
+    window.docks["memoList"].raise_()
+    qtbot.waitUntil(lambda: "短 but telling 🙂" in listed())
     kinds = [m.kind for m in memos.model.memos]
     assert MemoKind.CODE in kinds and MemoKind.SEGMENT in kinds
     # A new project memo, one undo step.
@@ -189,9 +195,12 @@ def test_the_memo_list_writes_finds_follows_and_deletes(window: MainWindow, qtbo
     assert dialog is not None
     dialog.editor.setPlainText("项目: interview the hybrids first")
     dialog.accept()
+    memos.flush_refresh()
     with ctx.read() as s:
         assert "项目: interview the hybrids first" in [m.text for m in list_memos(s)]
     assert memos.select(MemoKind.PROJECT, current.key) and memos.delete_current()
+    memos.flush_refresh()
+    assert memos.model.row_of(MemoKind.PROJECT, current.key) is None
     with ctx.read() as s:
         assert not [m for m in list_memos(s) if m.kind is MemoKind.PROJECT]
     ctx.undo_stack.undo()

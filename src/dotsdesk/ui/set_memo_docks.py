@@ -32,6 +32,7 @@ class SetMemoDocks:
             dock = self._dock(name, title, widget)
             window.tabifyDockWidget(window.docks["codebook"], dock)
         window.docks["codebook"].raise_()
+        window.docks["memoList"].visibilityChanged.connect(self.memos.set_shown)
         self.sets.filterRequested.connect(self.filter_browser)
         self.sets.populationRequested.connect(self.use_for_post)
         self.memos.codeRequested.connect(self.show_code)

@@ -38,6 +38,7 @@ from .model import MemosModel
 
 TABLES = frozenset({"memo", "segment", "segment_code", "code", "respondent", "response", "coder"})
 SEARCH_DELAY_MS = 200
+REFRESH_DELAY_MS = 150
 
 
 class MemoList(QWidget):
@@ -48,6 +49,10 @@ class MemoList(QWidget):
         self.setObjectName("memoList")
         self._ctx = ctx
         self.dialog: MemoDialog | None = None
+        # Reading every memo takes most of a second with 10,000 segment memos: a list behind
+        # another tab is only marked stale, and read when it comes forward.
+        self._shown = True
+        self._stale = False
         self.model = MemosModel(ctx)
         self.search_field = QLineEdit(objectName="memoSearch", clearButtonEnabled=True)
         self.search_field.setPlaceholderText(self.tr("Search memos (English, 中文)…"))
@@ -92,6 +97,9 @@ class MemoList(QWidget):
         column.addLayout(tools)
         column.addWidget(self.view, 1)
         column.addWidget(self.preview)
+        # A burst of changes (coding several spans) is read once it is over.
+        self._refresh = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._refresh.timeout.connect(self.reload)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_search)
         self.search_field.textChanged.connect(lambda _t: self._timer.start())
@@ -118,7 +126,19 @@ class MemoList(QWidget):
         self.addAction(self.delete_action)
 
     # -- reading --------------------------------------------------------------------------
+    def set_shown(self, shown: bool) -> None:
+        self._shown = shown
+        if shown and self._stale:
+            self.reload()
+
+    def flush_refresh(self) -> None:
+        """Read a pending change now (tests, screenshots)."""
+        if self._refresh.isActive() or self._stale:
+            self._refresh.stop()
+            self.reload()
+
     def reload(self) -> None:
+        self._stale = False
         current = self.current()
         self.model.reload()
         if current is not None:
@@ -134,8 +154,12 @@ class MemoList(QWidget):
         self.reload()
 
     def _data_changed(self, tables: frozenset[str]) -> None:
-        if tables & TABLES:
-            self.reload()
+        if not tables & TABLES:
+            return
+        if self._shown:
+            self._refresh.start()
+        else:
+            self._stale = True
 
     def current(self) -> MemoEntry | None:
         rows = self.view.selectionModel().selectedRows()
@@ -171,6 +195,7 @@ class MemoList(QWidget):
             self.tr("New project memo"), lambda s: add_project_memo(s, text, coder=coder)
         )
         if key is not None:
+            self.reload()  # now, to select it
             self.select(MemoKind.PROJECT, key)
 
     def edit_current(self) -> MemoDialog | None:
