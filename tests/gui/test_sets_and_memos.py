@@ -78,6 +78,11 @@ def test_a_set_from_picked_rows_then_shown_renamed_and_deleted(window: MainWindo
     assert sorted(browser.model.ids()) == sorted(picked)
     assert browser.filter_button.text() == "Filters (1)"
     assert f"in set: {NAME}" in browser.filter_button.toolTip()
+    window.docks["analysisPanel"].show()
+    window.docks["analysisPanel"].raise_()
+    window.analysis.refresh()  # the analysis counts over the browser's filter: the set
+    assert window.analysis.choices().population.response_ids == frozenset(picked)
+    assert f"in set: {NAME}" in window.analysis.population_label.text()
     browser.clear_filters()
     # Ticked in the filter menu instead.
     browser.filter_menu.rebuild()

@@ -43,6 +43,7 @@ from ...services.analysis.words import WordFrequencies, keyword_in_context, word
 from ...services.browser.query import BrowseQuery, matching_ids
 from ...services.coding.codebook import code_paths
 from ...services.corpus.respondents import list_attributes
+from ...services.corpus.sets import list_sets
 from ..browser.filters import describe
 from ..context import ProjectContext
 from ..i18n import arg
@@ -165,7 +166,8 @@ class AnalysisPanel(QWidget):
             people = len(set(response_owners(s, Population.of(ids, "")).values()))
             coded = self._query.has_codes or self._query.lacks_codes
             names = code_paths(s) if coded else {}
-        parts = describe(self._query, names)
+            sets = {x.id: x.name for x in list_sets(s)} if self._query.sets else {}
+        parts = describe(self._query, names, sets)
         if self._query.search.strip():
             parts.append(arg(self.tr("search “%1”"), self._query.search.strip()))
         text = self.tr("; ").join(parts)
