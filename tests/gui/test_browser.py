@@ -314,6 +314,35 @@ def test_refresh_keeps_the_selection(
     assert browser.table.selectionModel().isRowSelected(5)
 
 
+def test_coding_reads_again_only_the_coded_responses_row(
+    browser: ResponseBrowser, ctx: ProjectContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Coding says which response it touched: when nothing the list is chosen or ordered
+    by depends on codes, that row alone is read again, not the ids and pages of them all;
+    with a code filter the whole list is asked again."""
+    target = listed(browser)[5]
+    before = cells(browser, "Segments")
+    queries: list[object] = []
+    monkeypatch.setattr(
+        browser.data,
+        "matching_ids",
+        lambda q, real=browser.data.matching_ids: queries.append(q) or real(q),
+    )
+    ctx.apply_codes([code_id(ctx, "Theme/Interview")], TextSelection(target, 0, 4))
+    browser.flush_refresh()
+    after = cells(browser, "Segments")
+    assert int(after[5]) == int(before[5]) + 1
+    assert after[:5] + after[6:] == before[:5] + before[6:] and queries == []
+    ctx.undo_stack.undo()
+    browser.flush_refresh()
+    assert cells(browser, "Segments") == before and queries == []
+    tick(browser, ("coded", Coded.CODED))
+    queries.clear()
+    ctx.undo_stack.redo()
+    browser.flush_refresh()
+    assert len(queries) == 1
+
+
 def test_coding_an_uncoded_response_keeps_it_listed(
     qtbot: QtBot, browser: ResponseBrowser, ctx: ProjectContext
 ) -> None:

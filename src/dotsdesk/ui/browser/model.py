@@ -7,7 +7,7 @@ query per page of rows actually shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -121,6 +121,19 @@ class ResponseTableModel(QAbstractTableModel):
         if self._ids:
             last = self.index(len(self._ids) - 1, len(self.columns) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
+
+    def reload_rows(self, response_ids: Iterable[int]) -> None:
+        """Read these responses' rows again (their segments changed), where fetched."""
+        rows = [r for r in map(self.row_of, response_ids) if r is not None]
+        for row in rows:
+            page = self._pages.get(row // PAGE)
+            if page is None:
+                continue  # read when next shown
+            rid = self._ids[row]
+            page.pop(rid, None)
+            page.update(self._fetch([rid], self._terms))
+            last = len(self.columns) - 1
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def ids(self) -> list[int]:
         return self._ids

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.browser.query import BrowseQuery, CodeChoice, FilterChoices, SortKey
+from ...services.browser.query_types import Coded
 from ...services.corpus.search import terms_of
 from ...services.corpus.sets import list_sets
-from ..context import ProjectContext
+from ..context import ProjectContext, touched_by
 from ..i18n import arg
 from ..respondent_edits import rename_action, rename_label, start_editing
 from ..sets.browser_menu import BrowserSetMenu
@@ -43,6 +44,7 @@ STRUCTURE = frozenset({"response", "respondent"})  # the grid's rows and columns
 RELEVANT = CONSENT | CODING | STRUCTURE | {"translation", "attribute_value", "attribute_def"}
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 120
+ROW_ONLY = frozenset({"segment", "segment_code", "coder"})  # a code applied or removed
 
 
 class ResponseBrowser(QWidget):
@@ -60,6 +62,8 @@ class ResponseBrowser(QWidget):
         self._quiet = False  # selecting without announcing it (refresh, following)
         self._grid_stale = True
         self._pending_tables: frozenset[str] = frozenset()
+        # Responses whose rows alone changed (their segments), while nothing else did.
+        self._pending_rows: set[int] | None = set()
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh_pending)
         self._build()
@@ -238,9 +242,6 @@ class ResponseBrowser(QWidget):
             self._load_grid()
         else:
             self._grid_stale = True
-        self._pending_tables: frozenset[str] = frozenset()
-        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self._refresh_pending)
 
     def _filter_words(self) -> list[str]:
         q = self._query
@@ -289,6 +290,11 @@ class ResponseBrowser(QWidget):
         not wait for the list to re-query (tens of milliseconds on 10,000 responses)."""
         if not tables & RELEVANT:
             return
+        touched = touched_by(tables)
+        if touched is not None and tables <= ROW_ONLY and self._pending_rows is not None:
+            self._pending_rows.add(touched.response_id)
+        else:
+            self._pending_rows = None
         self._pending_tables |= tables
         self._refresh_timer.start()
 
@@ -299,11 +305,26 @@ class ResponseBrowser(QWidget):
 
     def _refresh_pending(self) -> None:
         tables, self._pending_tables = self._pending_tables, frozenset()
+        rows, self._pending_rows = self._pending_rows, set()
         if not tables or self._ctx.project is None:
+            return
+        if rows is not None and not self._lists_by_coding() and not self.grid_action.isChecked():
+            # Segments of these responses changed, and nothing the list is chosen or
+            # ordered by: their rows alone are read again (not the 10,000 ids and pages).
+            self.model.reload_rows(rows)
             return
         if tables & CONSENT:
             self.data.forget_consent()
         self.refresh(sticky=True, cells_only=not tables & STRUCTURE)
+
+    def _lists_by_coding(self) -> bool:
+        """Whether coding can change which responses are listed, or their order."""
+        q = self._query
+        return (
+            bool(q.has_codes or q.lacks_codes)
+            or q.coded is not Coded.ANY
+            or (q.sort is SortKey.SEGMENTS)
+        )
 
     def _follow(self, response_id: int) -> None:
         """Another panel showed a response: select it here too, without announcing it."""
