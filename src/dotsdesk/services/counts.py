@@ -48,3 +48,21 @@ def project_counts(session: Session) -> ProjectCounts:
         posts=posts,
         languages=languages,
     )
+
+
+@dataclass(frozen=True)
+class BarCounts:
+    """What the window's status bar shows: four counts, without the consent statuses that
+    `project_counts` derives (the bulk of its time in a large study)."""
+
+    respondents: int
+    responses: int
+    codes: int
+    segments: int
+
+
+def bar_counts(session: Session) -> BarCounts:
+    def count(column: object) -> int:
+        return session.scalar(select(func.count(column))) or 0  # type: ignore[arg-type]
+
+    return BarCounts(count(Respondent.id), count(Response.id), count(Code.id), count(Segment.id))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import DotsError
-from ..services.counts import project_counts
+from ..services.counts import bar_counts
 from ..store.restore import ProjectDamaged
 from .backup_menu import BackupActions
 from .coder import CoderControls
@@ -367,7 +367,7 @@ class MainWindow(QMainWindow):
         if self.ctx.project is None:
             return
         with self.ctx.read() as s:
-            c = project_counts(s)
+            c = bar_counts(s)  # the four counts shown, not the consent statuses
         parts = [
             self.tr("%Ln respondent(s)", "", c.respondents),
             self.tr("%Ln response(s)", "", c.responses),

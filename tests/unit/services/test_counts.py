@@ -10,7 +10,7 @@ from dotsdesk.services.coding.segments import code_span
 from dotsdesk.services.consent.events import record_event
 from dotsdesk.services.corpus.respondents import add_respondent
 from dotsdesk.services.corpus.responses import add_response, set_translation
-from dotsdesk.services.counts import project_counts
+from dotsdesk.services.counts import bar_counts, project_counts
 from dotsdesk.store import Project
 
 
@@ -46,6 +46,8 @@ def test_project_counts(project: Project, corpus: dict[str, str]) -> None:
         s.add(Post(title="Connect the dots No.4", series="Connect the dots", number=4))
     with project.read() as s:
         c = project_counts(s)
+        bar = bar_counts(s)  # the status bar's four, without the consent statuses
+    assert (bar.respondents, bar.responses, bar.codes, bar.segments) == (3, 5, 4, 3)
     assert (c.respondents, c.responses, c.translations) == (3, 5, 3)
     assert (c.codes, c.segments) == (4, 3)  # Role, Role/Research, Role/Engineering, Theme
     assert c.languages == {"zh": 2, "en": 2, "und": 1}
