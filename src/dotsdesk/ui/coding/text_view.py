@@ -191,7 +191,23 @@ class CodingTextView(QPlainTextEdit):
         self.margin.update_groups(removed, added)
         self._fit_margin_width()
         self.margin.update()
-        self.viewport().update()
+        self._update_under([*removed, *added])
+
+    def _update_under(self, groups: list[BarGroup]) -> None:
+        """Repaint the visible blocks these segments touch, not the whole text shown."""
+        if self._blocks is None:
+            self.viewport().update()
+            return
+        spans = [self._blocks.span(g[0], g[1]) for g in groups]
+        area = QRect()
+        offset = self.contentOffset()
+        for block, _top_left in self.visible_blocks(self.viewport().height()):
+            n = block.blockNumber()
+            if any(first <= n <= last for first, last in spans):
+                rect = self.blockBoundingGeometry(block).translated(offset).toAlignedRect()
+                area = area.united(rect)
+        if not area.isNull():
+            self.viewport().update(area.adjusted(0, 0, self.viewport().width(), 0))
 
     def _base(self) -> tuple[float, float, float]:
         base = self.palette().base().color()
