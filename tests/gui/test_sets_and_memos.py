@@ -153,6 +153,7 @@ def test_the_memo_list_writes_finds_follows_and_deletes(window: MainWindow, qtbo
 
     segment_id = ctx.run("memos", write)
     assert segment_id is not None
+
     def listed() -> set[str]:
         return {m.text for m in memos.model.memos}
 
@@ -238,3 +239,31 @@ def test_a_set_becomes_the_open_posts_population(window: MainWindow) -> None:
     window.ctx.undo_stack.undo()
     with window.ctx.read() as s:
         assert get_population(s, post_id).name != "两位 pilot respondents"
+
+
+def test_the_browser_follows_changes_to_the_set_it_shows(window: MainWindow) -> None:
+    browser, panel = window.browser, window.set_memo_docks.sets
+    picked = _pick_rows(window, [0])
+    dialog = browser.set_menu.new_from_selection()
+    assert dialog is not None
+    dialog.name.setText("one")
+    dialog.answers.setChecked(True)
+    dialog.accept()
+    set_id = panel.model.sets[0].id
+    panel.select_set(set_id)
+    panel.show_action.trigger()
+    assert browser.model.ids() == picked
+    with window.ctx.read() as s:
+        from dotsdesk.services.browser.query import BrowseQuery, matching_ids
+
+        everything = matching_ids(s, BrowseQuery())
+    window.browser.set_menu.add_to(set_id, "one")  # the selection is still the first row
+    extra = [everything[5]]
+    from dotsdesk.ui.sets import actions
+
+    actions.add_to_set(window.ctx, set_id, "one", extra)
+    browser.flush_refresh()
+    assert browser.model.ids() == sorted(picked + extra)
+    assert panel.delete_current()
+    browser.flush_refresh()
+    assert not browser.query().sets and len(browser.model.ids()) == len(everything)

@@ -41,7 +41,8 @@ from .table import ResponseTable
 CONSENT = frozenset({"consent_event", "consent_scope_segment", "respondent"})
 CODING = frozenset({"segment", "segment_code", "code"})
 STRUCTURE = frozenset({"response", "respondent"})  # the grid's rows and columns
-RELEVANT = CONSENT | CODING | STRUCTURE | {"translation", "attribute_value", "attribute_def"}
+SETS = frozenset({"named_set", "set_respondent", "set_response"})
+RELEVANT = CONSENT | CODING | STRUCTURE | SETS | {"translation", "attribute_value", "attribute_def"}
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 120
 ROW_ONLY = frozenset({"segment", "segment_code", "coder"})  # a code applied or removed
@@ -315,7 +316,13 @@ class ResponseBrowser(QWidget):
             return
         if tables & CONSENT:
             self.data.forget_consent()
-        self.refresh(sticky=True, cells_only=not tables & STRUCTURE)
+        if tables & SETS and self._query.sets:
+            with self._ctx.read() as s:
+                known = self._query.sets & {x.id for x in list_sets(s)}
+            if known != self._query.sets:  # a set filtered by was deleted: stop filtering by it
+                self.set_query(replace(self._query, sets=known))
+                return
+        self.refresh(sticky=True, cells_only=not tables & (STRUCTURE | SETS))
 
     def _lists_by_coding(self) -> bool:
         """Whether coding can change which responses are listed, or their order."""
