@@ -13,7 +13,12 @@ from sqlalchemy.orm import Session
 from dotsdesk.errors import NotFound
 from dotsdesk.model import Coder, Response, Segment, segment_code
 from dotsdesk.services.coding.codebook import ensure_code
-from dotsdesk.services.coding.segments import SegmentView, code_span, segments_of
+from dotsdesk.services.coding.segments import (
+    SegmentView,
+    code_span,
+    segments_of,
+    segments_with_ids,
+)
 from dotsdesk.store import Project
 
 
@@ -66,6 +71,13 @@ def test_plain_columns_say_what_the_objects_say(
     assert (views[3].code_ids, views[3].coder, views[3].memo) == ((), None, "bare")
     assert views[4].coder is None and views[4].code_ids == tuple(sorted([codes[7], codes[2]]))
     assert all(v.text == text[v.start : v.end] for v in views)
+    # A few of them by id, as `segments_of` gives them; another response's or a missing
+    # id gives nothing.
+    with project.read() as s:
+        some = segments_with_ids(s, rid, [views[4].id, views[1].id, 10**6])
+        assert some == [views[1], views[4]]
+        assert segments_with_ids(s, other, [views[0].id]) == []
+        assert segments_with_ids(s, rid, []) == []
 
 
 def test_no_segments_and_no_response(project: Project, make_response: Callable[..., int]) -> None:
