@@ -25,10 +25,14 @@ from ..store.restore import ProjectDamaged
 from .backup_menu import BackupActions
 from .coder import CoderControls
 from .context import ProjectContext
+from .dock_float import float_action
+from .help_menu import HelpMenu
 from .history import History
 from .i18n import arg
 from .language_menu import LanguageMenu
+from .main_toolbar import make_main_toolbar
 from .merge import MergeCopy
+from .preferences_dialog import Preferences, edit_preferences
 from .sample import SampleProject
 from .set_memo_docks import SetMemoDocks
 from .settings import app_settings, forget_project, recent_projects, remember_project
@@ -51,6 +55,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx or ProjectContext(self)
         self.settings = app_settings()
         self.history = History()
+        self.prefs = Preferences(self.settings, self)
         self._navigating = False
         self.transfers = Transfers(self, self.ctx)
         self.backups = BackupActions(
@@ -161,8 +166,7 @@ class MainWindow(QMainWindow):
         )
         self.refi_action.setToolTip(
             self.tr(
-                "A .qdpx project or .qdc codebook for NVivo, ATLAS.ti, MAXQDA, QualCoder, "
-                "Taguette"
+                "A .qdpx project or .qdc codebook for NVivo, ATLAS.ti, MAXQDA, QualCoder, Taguette"
             )
         )
         self.register_action = self._action(
@@ -190,6 +194,15 @@ class MainWindow(QMainWindow):
         )
         self.redo_action = bind_window_key(
             self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo")), "redo"
+        )
+        self.prefs_action = self._action(
+            self.tr("&Preferences…"),
+            lambda: edit_preferences(self, self.prefs, self.ctx),
+            "preferences",
+        )
+        self.prefs_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.float_draft_action = float_action(
+            self.docks["draftComposer"], self.tr("&Draft in Its Own Window"), "floatDraft"
         )
         self.back_action = self._action(self.tr("&Back"), self.go_back, "back")
         self.forward_action = self._action(self.tr("&Forward"), self.go_forward, "forward")
@@ -231,7 +244,7 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
-        edit.addAction(self.coder_controls.action)
+        edit.addActions([self.coder_controls.action, self.prefs_action])
         edit.addSeparator()
         edit.addActions(
             [self.coding.find_action, self.coding.palette_action, self.coding.response_memo_action]
@@ -256,22 +269,25 @@ class MainWindow(QMainWindow):
         self.set_memo_docks = SetMemoDocks(self)  # the Sets and Memos lists
         view = bar.addMenu(self.tr("&View"))
         view.addActions([dock.toggleViewAction() for dock in self.docks.values()])
+        view.addAction(self.float_draft_action)
         view.addSeparator()
         view.addActions([self.coding.translation_action, self.coding.snap_action])
         view.addSeparator()
         view.addMenu(LanguageMenu(self, self.settings, self._restart))
-        tools = self.addToolBar(self.tr("Main"))
-        tools.setObjectName("mainToolbar")
-        tools.addActions(
+        bar.addMenu(HelpMenu(self))
+        b = self.browser
+        make_main_toolbar(
+            self,
+            self.tr("Main"),
             [
-                self.open_action,
-                self.import_action,
-                self.undo_action,
-                self.redo_action,
-                self.coding.palette_action,
-                self.browser.previous_uncoded_action,
-                self.browser.next_uncoded_action,
-            ]
+                (self.open_action, "open", self.tr("Open")),
+                (self.import_action, "import", self.tr("Import")),
+                (self.undo_action, "undo", self.tr("Undo")),
+                (self.redo_action, "redo", self.tr("Redo")),
+                (self.coding.palette_action, "code", self.tr("Code")),
+                (b.previous_uncoded_action, "previousUncoded", self.tr("Previous")),
+                (b.next_uncoded_action, "nextUncoded", self.tr("Next")),
+            ],
         )
 
     def _connect(self) -> None:

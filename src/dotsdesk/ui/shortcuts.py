@@ -32,6 +32,8 @@ WINDOW_KEYS: dict[str, tuple[Key, ...]] = {
     "forward": ("Alt+Right",),
     "retrieveSegments": ("Ctrl+Shift+R",),
     "searchAndCode": ("Ctrl+Shift+F",),
+    "preferences": ("Ctrl+,",),
+    "userGuide": ("F1",),
 }
 
 DECLARED = "dotsdeskKeys"  # the dynamic property that keeps the declaration on the action

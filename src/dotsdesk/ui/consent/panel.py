@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ...errors import DotsError
 from ...model import ConsentKind, Respondent
 from ...services.consent.events import ConsentRow, consent_rows, record_event
 from ...services.consent.tracker import (
@@ -32,6 +33,7 @@ from ...services.consent.tracker import (
     tracker_counts,
 )
 from ...services.corpus.respondents import set_identity
+from ...services.corpus.responses import get_response
 from ..consent_words import level_text
 from ..context import ProjectContext
 from ..i18n import arg
@@ -82,6 +84,7 @@ class ConsentTracker(QWidget):
         self._build()
         ctx.projectChanged.connect(self._project_changed)
         ctx.dataChanged.connect(self._data_changed)
+        ctx.responseActivated.connect(self.follow_response)
         self._project_changed()
 
     # -- construction ---------------------------------------------------------------------
@@ -242,6 +245,21 @@ class ConsentTracker(QWidget):
             self._quiet = False
         self._selection_changed()
         return True
+
+    def follow_response(self, response_id: int) -> None:
+        """Show the consent of whoever wrote the response being read, so that asking and
+        recording need no search (behind its tab, it is shown when the tab comes forward)."""
+        try:
+            with self.ctx.read() as s:
+                respondent_id = get_response(s, response_id).respondent_id
+        except DotsError:
+            return  # a response deleted meanwhile: the tab stays where it was
+        if respondent_id == self._current:
+            return
+        if self._stale:
+            self._current = respondent_id  # refresh() selects it
+        else:
+            self.select_respondent(respondent_id)
 
     def _row_changed(self) -> None:
         if self._quiet:
