@@ -172,8 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("export segments, codebook and respondents to Excel, or a post"),
         description=_(
             "Write OUT.xlsx with sheets Segments (one row per segment and code, the exact "
-            "text and its code-point offsets), Codebook and Respondents (pseudonymous labels and "
-            "attributes; never names or contacts). The file appears only when complete. "
+            "text, its translation where one is recorded, and its code-point offsets), Codebook, "
+            "Respondents (pseudonymous labels and attributes, numbers as numbers; never names or "
+            "contacts) and Memos, each a filtered table under a frozen header. The file appears "
+            "only when complete. "
             "With --consent, write the consent register instead. With --post N, write post N as "
             "OUT.docx, OUT.md or OUT.html through the consent gate: a quote it blocks stops the "
             "export (each is named) unless --placeholders."
