@@ -298,9 +298,9 @@ def test_new_post_from_codes_through_the_dialog(
     assert window.open_project(sample_path)
     dock = window.docks["draftComposer"]
     assert dock.windowTitle() == "Draft" and dock.widget() is window.composer
-    # Draft and Analysis are tabs beside Coding.
+    # Draft, Analysis and Coded Segments are tabs beside Coding.
     tabbed = set(window.tabifiedDockWidgets(window.docks["codingPanel"]))
-    assert tabbed == {dock, window.docks["analysisPanel"]}
+    assert tabbed == {dock, window.docks["analysisPanel"], window.docks["retrievePanel"]}
     assert not window.coding.visibleRegion().isEmpty()  # the coding panel in front
     assert window.composer.hidden()
 
