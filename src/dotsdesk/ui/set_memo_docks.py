@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QWidget
+from sqlalchemy.orm import Session
 
 from ..services.composer.population import set_population
 from ..services.corpus.sets import population_of
@@ -59,7 +60,7 @@ class SetMemoDocks:
             )
             return None
 
-        def action(s):  # type: ignore[no-untyped-def]
+        def action(s: Session) -> str:
             name, people = population_of(s, set_id)
             return set_population(s, post_id, people, name).name
 
