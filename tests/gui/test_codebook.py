@@ -77,7 +77,7 @@ def test_tree_shows_the_codes_with_counts(panel: CodebookPanel, ctx: ProjectCont
         parent = model.data(index.parent(), CODE_ID_ROLE)
         counts = [model.index(index.row(), c, index.parent()).data() for c in (1, 2)]
         shown.append((index.data(CODE_ID_ROLE), parent, index.data(), *counts))
-    expected = [(c.id, c.parent_id, c.name, c.segments, c.respondents) for c in codes(ctx)]
+    expected = [(c.id, c.parent_id, c.name, *displayed(c)) for c in codes(ctx)]
     assert shown == expected
     hybrid = model.index_of(code_id(ctx, "Role/Hybrid"))
     assert "research and engineering" in hybrid.data(Qt.ItemDataRole.ToolTipRole)
@@ -466,7 +466,7 @@ def test_a_narrow_dock_keeps_the_names(qtbot, panel: CodebookPanel) -> None:  # 
     qtbot.waitUntil(lambda: not panel.tree.isColumnHidden(1))
 
 
-def shown_counts(model: CodebookModel) -> dict[int, tuple[int, int]]:
+def shown_counts(model: CodebookModel) -> dict[int, tuple[int | str, int | str]]:
     """Code id -> (segments, respondents) as the tree shows them."""
     out = {}
     for index in rows(model):
@@ -475,8 +475,15 @@ def shown_counts(model: CodebookModel) -> dict[int, tuple[int, int]]:
     return out
 
 
-def counted_afresh(ctx: ProjectContext) -> dict[int, tuple[int, int]]:
-    return {c.id: (c.segments, c.respondents) for c in codes(ctx)}
+def displayed(c: codebook.CodeInfo) -> tuple[int | str, int | str]:
+    """A code's counts as the tree shows them: a parent's own, then with its sub-codes."""
+    if c.subtree is None:
+        return c.segments, c.respondents
+    return f"{c.segments} · {c.subtree[0]}", f"{c.respondents} · {c.subtree[1]}"
+
+
+def counted_afresh(ctx: ProjectContext) -> dict[int, tuple[int | str, int | str]]:
+    return {c.id: displayed(c) for c in codes(ctx)}
 
 
 def test_counts_follow_coding_undo_and_redo_at_once(panel: CodebookPanel, ctx) -> None:  # type: ignore[no-untyped-def]

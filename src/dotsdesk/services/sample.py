@@ -22,7 +22,7 @@ from ..model import (
     segment_code,
 )
 from ..resources import resource
-from .coding import codebook
+from .coding import codebook, pinned
 from .coding import segments as coding
 from .composer import posts
 from .composer.figures import record_figures
@@ -53,6 +53,9 @@ def build_sample(session: Session, data: dict[str, Any] | None = None) -> None:
     }
     for c in data["codes"]:
         codebook.set_code_details(session, code_ids[c["path"]], description=c["description"])
+    # Keys 1-9 code at once in the sample: its first nine codes without sub-codes.
+    leaves = [p for p in code_ids if not any(q.startswith(p + "/") for q in code_ids)]
+    pinned.set_pinned(session, [code_ids[p] for p in leaves[: pinned.KEYS]])
     people = {
         person["key"]: _add_person(session, person, code_ids) for person in data["respondents"]
     }

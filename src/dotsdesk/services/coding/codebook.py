@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ...errors import InvalidOperation, NotFound, StaleEdit
 from ...model import Code, Response, Segment, segment_code
 from .colours import PALETTE, next_colour
+from .usage import subtree_usage
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,9 @@ class CodeInfo:
     description: str | None
     segments: int
     respondents: int
+    # A parent's (segments, respondents) with all its sub-codes', each counted once; None
+    # for a code without sub-codes.
+    subtree: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -193,6 +197,18 @@ def move_code(
     session.flush()
 
 
+def subtree_ids(by_parent: Mapping[int | None, Sequence[Code]]) -> dict[int, list[int]]:
+    """Each code with sub-codes -> its id and all its descendants' ids."""
+
+    def below(code_id: int) -> list[int]:
+        ids = [code_id]
+        for child in by_parent.get(code_id, ()):
+            ids.extend(below(child.id))
+        return ids
+
+    return {p: below(p) for p in by_parent if p is not None}
+
+
 def descendant_ids(session: Session, code_id: int) -> list[int]:
     """The code and everything under it."""
     found = [code_id]
@@ -322,6 +338,7 @@ def list_codes(session: Session, *, respondents: bool = True) -> list[CodeInfo]:
     by_parent: dict[int | None, list[Code]] = {}
     for code in codes:
         by_parent.setdefault(code.parent_id, []).append(code)
+    subtrees = subtree_usage(session, subtree_ids(by_parent)) if respondents else {}
     out: list[CodeInfo] = []
 
     def walk(parent: int | None) -> None:
@@ -336,6 +353,7 @@ def list_codes(session: Session, *, respondents: bool = True) -> list[CodeInfo]:
                     c.description,
                     seg_counts.get(c.id, 0),
                     resp_counts.get(c.id, 0),
+                    subtrees.get(c.id),
                 )
             )
             walk(c.id)

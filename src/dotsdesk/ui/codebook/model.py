@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from ...services.coding import codebook
 from ...services.coding.codebook import CodeInfo
 from ...services.coding.retrieval import code_memos
-from ...services.coding.usage import code_usage
+from ...services.coding.usage import code_usage, subtree_usage
 from ..context import ProjectContext
 from ..i18n import arg
 from . import mime
@@ -56,6 +56,13 @@ class _Node:
         self.parent = parent
         self.row = row
         self.children: list[_Node] = []
+
+
+def _subtree_ids(node: _Node) -> list[int]:
+    ids = [node.info.id] if node.info is not None else []
+    for child in node.children:
+        ids.extend(_subtree_ids(child))
+    return ids
 
 
 def _swatch(colour: str) -> QIcon:
@@ -120,22 +127,38 @@ class CodebookModel(QAbstractItemModel):
             )
 
     def update_counts(self, code_ids: frozenset[int]) -> None:
-        """New counts for these codes only (one was applied or removed): one small query,
-        and their rows alone repainted."""
+        """New counts for these codes and their parents only (one was applied or removed):
+        a few small queries, and their rows alone repainted."""
         nodes = [self._nodes[c] for c in code_ids if c in self._nodes]
         if not nodes or self._ctx.project is None:
             return
+        parents: dict[int, _Node] = {}
+        for node in nodes:
+            up = node if node.children else node.parent
+            while up is not None and up.info is not None:
+                parents[up.info.id] = up
+                up = up.parent
         with self._ctx.read() as s:
             usage = code_usage(s, [n.info.id for n in nodes if n.info])
+            subtrees = subtree_usage(s, {c: _subtree_ids(n) for c, n in parents.items()})
+        changed: dict[int, _Node] = {}
         for node in nodes:
             info = node.info
             if info is None:
                 continue
             segments, respondents = usage[info.id]
-            if (info.segments, info.respondents) == (segments, respondents):
-                continue
-            node.info = replace(info, segments=segments, respondents=respondents)
-            self._infos = [node.info if i.id == info.id else i for i in self._infos]
+            if (info.segments, info.respondents) != (segments, respondents):
+                node.info = replace(info, segments=segments, respondents=respondents)
+                changed[info.id] = node
+        for code_id, node in parents.items():
+            info = node.info
+            if info is not None and info.subtree != subtrees[code_id]:
+                node.info = replace(info, subtree=subtrees[code_id])
+                changed[code_id] = node
+        if not changed:
+            return
+        self._infos = [changed[i.id].info or i if i.id in changed else i for i in self._infos]
+        for node in changed.values():
             self.dataChanged.emit(
                 self.createIndex(node.row, 1, node), self.createIndex(node.row, 2, node)
             )
@@ -232,10 +255,12 @@ class CodebookModel(QAbstractItemModel):
             return None
         count = info.segments if column == 1 else info.respondents
         if role == Qt.ItemDataRole.DisplayRole:
+            if info.subtree is not None:  # a parent: its own, then with all its sub-codes
+                return f"{count} · {info.subtree[0] if column == 1 else info.subtree[1]}"
             return count
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.ForegroundRole and count == 0:
+        if role == Qt.ItemDataRole.ForegroundRole and count == 0 and not info.subtree:
             return QColor(Qt.GlobalColor.gray)
         return None
 
@@ -251,6 +276,11 @@ class CodebookModel(QAbstractItemModel):
         segments = self.tr("%n segment(s)", "", info.segments)
         people = self.tr("%n respondent(s)", "", info.respondents)
         parts.append(arg(self.tr("%1 from %2"), segments, people))
+        if info.subtree is not None:
+            segments = self.tr("%n segment(s)", "", info.subtree[0])
+            people = self.tr("%n respondent(s)", "", info.subtree[1])
+            with_subcodes = self.tr("With its sub-codes: %1 from %2")
+            parts.append(arg(with_subcodes, segments, people))
         return "<p>" + "</p><p>".join(parts) + "</p>"
 
     def flags(self, index: Index) -> Qt.ItemFlag:

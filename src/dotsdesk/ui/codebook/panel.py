@@ -30,6 +30,7 @@ from ..context import ProjectContext, touched_by
 from ..i18n import arg
 from .dialogs import CodeDetailsDialog, MergeDialog
 from .model import CodebookModel
+from .pin_row import PinRow, pin_code
 from .segment_list import SegmentPane
 from .tree import CodeTree
 
@@ -70,6 +71,8 @@ class CodebookPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(toolbar)
+        self.pin_row = PinRow(ctx, self)
+        layout.addWidget(self.pin_row)
         layout.addWidget(splitter)
         self._later = QTimer(self, singleShot=True, interval=50)
         self._later.timeout.connect(self._refresh)
@@ -206,7 +209,23 @@ class CodebookPanel(QWidget):
         menu.addActions([self.apply_action, self.add_action, self.add_top_action])
         menu.addSeparator()
         menu.addActions(self.code_actions[:-1])
+        code = self.selected_code() if index.isValid() else None
+        if code is not None:
+            self._add_pin_menu(menu, code)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def _add_pin_menu(self, menu: QMenu, code: CodeInfo) -> None:
+        """Pin to a key (showing what each key holds now), or unpin."""
+        menu.addSeparator()
+        keys = menu.addMenu(self.tr("Pin to Key"))
+        keys.setObjectName("pinMenu")
+        held = self.pin_row.pinned_ids()
+        for key, slot in enumerate(self.pin_row.slots, start=1):
+            text = arg(self.tr("%1 (now %2)"), key, slot.text()[2:]) if held[key - 1] else str(key)
+            action = keys.addAction(text, lambda k=key: pin_code(self.ctx, code.id, k))
+            action.setEnabled(held[key - 1] != code.id)
+        if code.id in held:
+            menu.addAction(self.tr("Unpin"), lambda: pin_code(self.ctx, code.id, 0))
 
     # -- the actions -----------------------------------------------------------------------
     def add_code(self, top_level: bool = False) -> int | None:

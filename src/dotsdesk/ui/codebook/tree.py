@@ -13,6 +13,9 @@ from .model import CodebookModel
 NARROW = 220  # pixels: below this the count columns are hidden
 
 
+_EIGHTS = str.maketrans("0123456789", "8888888888")  # the widest digit, for any number
+
+
 class CodeTree(QTreeView):
     codeChanged = Signal(object)  # CodeInfo | None: the selected code, after any change
 
@@ -57,10 +60,15 @@ class CodeTree(QTreeView):
         infos = self.codes.infos()
         pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
         for column in (1, 2):
-            counts = [c.segments if column == 1 else c.respondents for c in infos]
-            digits = len(str(max(counts, default=0)))
+            texts = [
+                str(c.segments if column == 1 else c.respondents)
+                if c.subtree is None
+                else f"{c.segments if column == 1 else c.respondents} · {c.subtree[column - 1]}"
+                for c in infos
+            ]
+            widest = max(texts, key=len, default="0")
             width = max(
-                metrics.horizontalAdvance("8" * digits) + pad,
+                metrics.horizontalAdvance(widest.translate(_EIGHTS)) + pad,
                 header.sectionSizeFromContents(column).width(),
             )
             if header.sectionSize(column) != width:
