@@ -352,12 +352,17 @@ def test_response_memo_and_translation(panel: CodingPanel, ctx: ProjectContext) 
     steps = ctx.undo_stack.count()
     panel.response_memo_action.trigger()
     assert ctx.undo_stack.count() == steps
-    panel.translation_action.trigger()
-    assert panel.translation.isVisible()
+    # It has a translation: shown beside it by itself (Edit > Preferences), hidden on request.
+    assert panel.translation.isVisible() and panel.translation_action.isChecked()
     assert panel.translation.text.toPlainText().startswith("It depends on the stage.")
     assert panel.translation.languages.currentText() == "en"
     panel.translation_action.trigger()
     assert not panel.translation.isVisible()
+    panel.translation_action.trigger()
+    assert panel.translation.isVisible()
+    # A response without one: no empty half, and nothing to show.
+    ctx.responseActivated.emit(response_of(ctx, "P08")[0])
+    assert not panel.translation.isVisible() and not panel.translation_action.isEnabled()
 
 
 def test_segment_activated_selects_and_scrolls(

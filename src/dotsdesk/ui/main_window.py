@@ -303,6 +303,9 @@ class MainWindow(QMainWindow):
         # A segment shown from elsewhere (the analysis' cell lists): bring the text forward.
         self.ctx.segmentActivated.connect(lambda *_ids: self.docks["codingPanel"].raise_())
         self.browser.queryChanged.connect(self.analysis.set_filter)
+        self.browser.queryChanged.connect(lambda query: self.coding.set_search(query.search))
+        self.prefs.changed.connect(self._apply_preferences)
+        self._apply_preferences()
         self.recent_menu.aboutToShow.connect(self._fill_recent)
 
     # -- project life cycle ---------------------------------------------------------------
@@ -391,6 +394,14 @@ class MainWindow(QMainWindow):
             self.tr("%Ln segment(s)", "", c.segments),
         ]
         self.statusBar().showMessage(" · ".join(parts))
+
+    def _apply_preferences(self) -> None:
+        from ..services.coding.colours import PALETTE, SAFE_PALETTE
+        from .coding.reading import apply_preferences
+
+        apply_preferences(self.coding, self.prefs)
+        colours = SAFE_PALETTE if self.prefs.colour_blind_safe else PALETTE
+        self.coding.ops.colours = self.codebook.colours = colours
 
     def _restart(self) -> None:
         from .application import restart

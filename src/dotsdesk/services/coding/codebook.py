@@ -81,8 +81,10 @@ def find_code(session: Session, path: str) -> Code:
     return parent
 
 
-def ensure_code(session: Session, path: str, colour: str | None = None) -> Code:
-    """The code at `path`, creating it and any missing parents."""
+def ensure_code(
+    session: Session, path: str, colour: str | None = None, palette: Sequence[str] = PALETTE
+) -> Code:
+    """The code at `path`, creating it and any missing parents (coloured from `palette`)."""
     parent: Code | None = None
     names = split_path(path)
     for i, name in enumerate(names):
@@ -93,6 +95,7 @@ def ensure_code(session: Session, path: str, colour: str | None = None) -> Code:
                 name,
                 parent.id if parent else None,
                 colour=colour if i == len(names) - 1 else None,
+                palette=palette,
             )
         parent = found
     assert parent is not None

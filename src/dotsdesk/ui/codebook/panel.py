@@ -7,7 +7,7 @@ codes are expanded or selected, and starts afresh on `ctx.projectChanged`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from ...services.coding import codebook
 from ...services.coding.codebook import CodeInfo
+from ...services.coding.colours import PALETTE
 from ...services.coding.memos import MemoOn, get_memo, set_memo
 from ..context import ProjectContext, touched_by
 from ..i18n import arg
@@ -49,6 +50,7 @@ class CodebookPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("codebookPanel")
         self.ctx = ctx
+        self.colours: Sequence[str] = PALETTE  # new codes' (Edit > Preferences)
         self.model = CodebookModel(ctx, self)
         self.tree = CodeTree(self.model, self)
         self.tree.doubleClicked.connect(lambda _index: self.apply_code())
@@ -240,7 +242,7 @@ class CodebookPanel(QWidget):
         )
 
         def add(s: Session) -> int:
-            return codebook.add_code(s, name, parent_id).id
+            return codebook.add_code(s, name, parent_id, palette=self.colours).id
 
         new_id = self.ctx.run(arg(self.tr("Add code %1"), name), add)
         if new_id is not None:

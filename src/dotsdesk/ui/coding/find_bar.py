@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 from ..i18n import arg
 from .highlights import find_selections
 from .text_view import CodingTextView
-from .words import find_all
+from .words import find_all, find_terms
 
 
 class FindBar(QWidget):
@@ -20,6 +20,8 @@ class FindBar(QWidget):
         self._view = view
         self.matches: list[tuple[int, int]] = []
         self.current = -1
+        # The browser's search, carried in: any of its words; what the user types: the phrase.
+        self.any_word = False
         self.edit = QLineEdit(placeholderText=self.tr("Find in this response"))
         self.edit.setObjectName("codingFindText")
         self.edit.setClearButtonEnabled(True)
@@ -37,6 +39,7 @@ class FindBar(QWidget):
             button = QToolButton(text=text, toolTip=tip, autoRaise=True)
             button.clicked.connect(slot)
             layout.addWidget(button)
+        self.edit.textEdited.connect(self._typed)
         self.edit.textChanged.connect(self.search)
         self.edit.returnPressed.connect(self.next)
         back = QShortcut(QKeySequence("Shift+Return"), self.edit, self.previous)
@@ -45,7 +48,11 @@ class FindBar(QWidget):
         esc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.hide()
 
+    def _typed(self) -> None:
+        self.any_word = False
+
     def open_bar(self) -> None:
+        self.any_word = False
         self.show()
         span = self._view.code_point_selection()
         if span is not None and span[1] - span[0] <= 60:
@@ -61,10 +68,11 @@ class FindBar(QWidget):
 
     def search(self) -> None:
         """Find again (the text typed, or the response, changed)."""
-        if not self.isVisible():
+        if self.isHidden():  # closed (not merely behind another tab)
             return
         view = self._view
-        self.matches = find_all(view.text, self.edit.text())
+        find = find_terms if self.any_word else find_all
+        self.matches = find(view.text, self.edit.text())
         view.set_find_highlights(find_selections(view.document(), view.positions, self.matches))
         self.current = -1
         if self.matches:

@@ -3,13 +3,14 @@ whatever it involves (creating a code and coding with it is one step)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from sqlalchemy.orm import Session
 
 from ...services.coding import codebook, memos, pinned
 from ...services.coding import segments as coding
+from ...services.coding.colours import PALETTE
 from ..context import ProjectContext, TextSelection, Touched
 from ..i18n import arg
 from .palette import PaletteChoice
@@ -28,6 +29,7 @@ def _tr(text: str) -> str:
 class CodingOps:
     def __init__(self, ctx: ProjectContext) -> None:
         self.ctx = ctx
+        self.colours: Sequence[str] = PALETTE  # new codes' (Edit > Preferences)
 
     def apply(self, choice: PaletteChoice, span: TextSelection | None) -> int | None:
         """Code `span` (default: the current selection) with a chosen or a new code."""
@@ -42,7 +44,7 @@ class CodingOps:
         coder, path = self.ctx.coder, choice.path
 
         def create_and_code(s: Session) -> int:
-            code = codebook.ensure_code(s, path)
+            code = codebook.ensure_code(s, path, palette=self.colours)
             return coding.code_span(
                 s, span.response_id, span.start, span.end, [code.id], coder=coder
             ).id

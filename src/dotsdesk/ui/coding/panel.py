@@ -29,6 +29,7 @@ from .memo_dialog import ask_memo
 from .menus import build_menu, snippet
 from .ops import CodingOps
 from .palette import CodePalette, PaletteChoice
+from .reading import decorate, follow_translations, show_search
 from .segment_groups import groups_of, reread
 from .text_view import CodingTextView
 from .transcript import TranscriptTools
@@ -44,6 +45,8 @@ class CodingPanel(QWidget):
         self.shown: ShownResponse | None = None
         self.pinned: list[int | None] = [None] * pinned.KEYS
         self.ask_memo = ask_memo  # replaced in tests
+        self.auto_translation = True  # Edit > Preferences (reading.py)
+        self.search_text = ""  # the browser's search, boxed in the text
         self.header = QLabel(objectName="codingHeader", textFormat=Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
         self.keys_label = QLabel(objectName="codingPinnedKeys")
@@ -57,6 +60,7 @@ class CodingPanel(QWidget):
         self.translation.hide()
         self.toolbar = QToolBar(objectName="codingToolbar")
         self._make_actions()
+        decorate(self)
         self.transcript = TranscriptTools(self)  # the turn outline, jump to time
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -99,9 +103,7 @@ class CodingPanel(QWidget):
             self.tr("Find in response…"), self.find_bar.open_bar, "Ctrl+F"
         )
         self.find_action.setObjectName("codingFindAction")
-        self.translation_action = self._action(
-            self.tr("Show translation"), self._toggle_translation
-        )
+        self.translation_action = self._action(self.tr("Show translation"), self.toggle_translation)
         self.translation_action.setObjectName("codingTranslationAction")
         self.translation_action.setCheckable(True)
         self.snap_action = self._action(self.tr("Snap selection to words"), self._toggle_snap)
@@ -125,7 +127,7 @@ class CodingPanel(QWidget):
         )
         self.toolbar.addAction(self.response_memo_action)
 
-    def _toggle_translation(self, on: bool) -> None:
+    def toggle_translation(self, on: bool) -> None:
         self.translation.setVisible(on)
         if on:
             half = max(self.splitter.width() // 2, 1)
@@ -160,6 +162,12 @@ class CodingPanel(QWidget):
         self.transcript.show(shown.turns, shown.text)
         self._show_details()
         self.find_bar.search()
+        show_search(self)
+
+    def set_search(self, search: str) -> None:
+        """The browser's search: its hits boxed in each response shown from now on."""
+        self.search_text = search
+        show_search(self)
 
     def show_segment(self, response_id: int, segment_id: int) -> None:
         if self.shown is None or self.shown.id != response_id:
@@ -183,6 +191,7 @@ class CodingPanel(QWidget):
         self.translation_action.setText(
             arg(self.tr("Show translation (%1)"), len(shown.translations))
         )
+        follow_translations(self)
         self._show_keys()
         for action in (self.palette_action, self.response_memo_action, *self.pin_actions):
             action.setEnabled(True)

@@ -72,3 +72,13 @@ def find_all(text: str, needle: str) -> list[tuple[int, int]]:
     if not needle:
         return []
     return [(m.start(), m.end()) for m in re.finditer(re.escape(needle), text, re.IGNORECASE)]
+
+
+def find_terms(text: str, needle: str) -> list[tuple[int, int]]:
+    """The phrase, or, where it is not found whole, each of its words (a search for
+    `data 面试` finds responses with both words apart)."""
+    found = find_all(text, needle)
+    words = needle.split()
+    if found or len(words) < 2:
+        return found
+    return sorted({span for word in words for span in find_all(text, word)})
