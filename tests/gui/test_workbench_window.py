@@ -154,3 +154,9 @@ def test_draft_goes_to_its_own_wide_window_and_back(
     window.float_draft_action.trigger()
     assert not dock.isFloating()
     assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def test_the_command_line_knows_every_panel_of_the_window(window: MainWindow) -> None:
+    from dotsdesk.ui.panel_names import PANELS
+
+    assert set(window.docks) == set(PANELS)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..languages import LANGUAGES, interface_language
+from ..ui.panel_names import PANELS
 from . import analyse as analyse_cli
 from . import backup as backup_cli
 from . import commands
@@ -211,10 +212,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out", type=Path, metavar="OUT.png")
     p.add_argument("--size", default="1440x900", metavar="WxH", help=_("default 1440x900"))
     p.add_argument(
-        "--panel", metavar="OBJECTNAME", help=_("responseBrowser, codingPanel, codebook")
+        "--panel",
+        metavar="NAME",
+        help=_("render only this panel, one of: {panels}").format(panels=", ".join(PANELS)),
     )
     p.add_argument(
-        "--response", type=int, metavar="N", help=_("show response N in the coding panel")
+        "--response",
+        metavar="LABEL",
+        help=_("show this respondent's first answer in the coding panel (a label, e.g. P01)"),
     )
     p.set_defaults(run=commands.screenshot)
     return parser
