@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 UNDETERMINED = "und"
 # Runs of a script: one substitution counts its characters without a list of matches.
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
+# East Asian is Han, kana and hangul together (the ranges do not overlap).
 _KANA = re.compile(r"[\u3040-\u30ff]+")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]+")
 _EAST_ASIAN = re.compile(
@@ -42,11 +42,13 @@ def by_script(text: str) -> str | None:
         return UNDETERMINED
     # Scripts settle East Asian languages more reliably than a statistical model.
     if east_asian:
-        if _count(_KANA, text) >= 2:
+        kana = _count(_KANA, text)
+        if kana >= 2:
             return "ja"
-        if _count(_HANGUL, text) / letters > 0.3:
+        hangul = _count(_HANGUL, text)
+        if hangul / letters > 0.3:
             return "ko"
-        if _count(_HAN, text) / letters > 0.3:
+        if (east_asian - kana - hangul) / letters > 0.3:  # the rest of those are Han
             return "zh"
     if letters < _MIN_LETTERS:
         return UNDETERMINED
