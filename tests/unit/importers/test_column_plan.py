@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dotsdesk.importers.dates import parse_date
+from dotsdesk.importers.surveys.answer_languages import normalise_language
 from dotsdesk.importers.surveys.columns import Role, expand_names, plan_columns
-from dotsdesk.importers.surveys.writer import normalise_language
 from dotsdesk.model import AttributeType
 
 ANSWER = "I write production code most weeks, mostly pipelines and model serving for the team."

@@ -20,52 +20,19 @@ from ...errors import InputError
 from ...model import AttributeDef, AttributeType, Base, Identity, Respondent, Response
 from ...services.corpus import respondents as respondent_service
 from ...services.corpus.labels import label_maker
-from ...services.corpus.language import UNDETERMINED, detect_languages
 from ...services.corpus.respondents import AttributeValue
 from ...services.corpus.responses import add_response, replace_text
 from ..dates import parse_timestamp
 from ..report import ImportOptions, ImportReport, Progress
+from .answer_languages import Answer, LanguagesAhead, languages_of
 from .columns import ColumnPlan, Role, expand_names, plan_columns, unknown_overrides
 from .keys import respondent_keys
 from .row_values import RowValues, Said
 from .table import Table, read_table
 
-_LANGUAGE_NAMES = {
-    "english": "en",
-    "chinese": "zh",
-    "中文": "zh",
-    "汉语": "zh",
-    "普通话": "zh",
-    "简体中文": "zh",
-    "繁體中文": "zh",
-    "繁体中文": "zh",
-    "英文": "en",
-    "英语": "en",
-    "japanese": "ja",
-    "日本語": "ja",
-    "korean": "ko",
-    "한국어": "ko",
-    "spanish": "es",
-    "french": "fr",
-    "german": "de",
-}
-_TAG = re.compile(r"^[a-z]{2,3}([-_][a-z0-9]{2,8})*$")
 _CHUNK = 500
-# Languages that detection settles by their script, and the characters that may show one.
-_SCRIPTED = frozenset({"zh", "ja", "ko"})
-_EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # A date written d/m/yyyy or m/d/yyyy: which is which is decided for the whole column.
 _SLASHED = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
-
-
-def normalise_language(value: str) -> str | None:
-    """ "English", "zh-CN", "ZH", "中文" -> a primary tag; None when it is not a language."""
-    v = value.strip().casefold()
-    if v in _LANGUAGE_NAMES:
-        return _LANGUAGE_NAMES[v]
-    if _TAG.match(v):
-        return re.split(r"[-_]", v)[0]
-    return None
 
 
 def import_survey(
@@ -172,12 +139,22 @@ class _Writer:
         return found
 
     def write(self, keys: list[str], progress: Progress | None, tool_ids: bool) -> None:
+        with LanguagesAhead(self._language_column) as languages:
+            self._write(keys, progress, tool_ids, languages)
+
+    def _write(
+        self, keys: list[str], progress: Progress | None, tool_ids: bool, ahead: LanguagesAhead
+    ) -> None:
         existing = dict(self.s.execute(select(Respondent.key, Respondent.id)).all())
         labels = label_maker(self.s)
         total = len(keys)
-        for start in range(0, total, _CHUNK):
-            chunk = list(range(start, min(start + _CHUNK, total)))
-            new_rows = [i for i in chunk if keys[i] not in existing]
+        chunks = [
+            list(range(start, min(start + _CHUNK, total))) for start in range(0, total, _CHUNK)
+        ]
+        # Keys are distinct in a file: which rows are new is known before any is written.
+        news = [[i for i in chunk if keys[i] not in existing] for chunk in chunks]
+        ahead.queue([self._answers(new_rows) for new_rows in news])
+        for chunk, new_rows, languages in zip(chunks, news, ahead.results(), strict=True):
             fresh: list[dict[str, Any]] = []
             for i in new_rows:
                 # A plain id the researcher gave stays the label only when it fits the
@@ -191,7 +168,7 @@ class _Writer:
                     insert(respondents).returning(respondents.c.key, respondents.c.id), fresh
                 ).all()
                 existing.update((key, rid) for key, rid in made)
-                self._insert_new([(i, existing[keys[i]]) for i in new_rows])
+                self._insert_new([(i, existing[keys[i]]) for i in new_rows], languages)
                 self.report.respondents_added += len(new_rows)
             for i in chunk:
                 if i not in new_rows:
@@ -242,31 +219,24 @@ class _Writer:
         return received
 
     def _language(self, row: list[str], text: str) -> str:
-        return self._languages([(row, text)])[0]
+        return languages_of([(row, text)], self._language_column)[0]
 
-    def _languages(self, answers: list[tuple[list[str], str]]) -> list[str]:
-        """The language column's, unless the text's script says otherwise: a survey shown in
-        German (Qualtrics' UserLanguage) can be answered in Chinese. What is detected is
-        detected in one batch (`detect_languages`)."""
-        given: list[str | None] = [
-            normalise_language(row[self.language.index]) if self.language is not None else None
-            for row, _text in answers
-        ]
-        asked = [
-            i
-            for i, (language, (_row, text)) in enumerate(zip(given, answers, strict=True))
-            if language is None or (language not in _SCRIPTED and _EAST_ASIAN.search(text))
-        ]
-        detected = detect_languages([answers[i][1] for i in asked])
-        out = [language or UNDETERMINED for language in given]
-        for i, found in zip(asked, detected, strict=True):
-            if given[i] is None or found in _SCRIPTED:
-                out[i] = found
+    @property
+    def _language_column(self) -> int | None:
+        return self.language.index if self.language is not None else None
+
+    def _answers(self, rows: list[int]) -> list[Answer]:
+        """(row, text) of each answer of these rows, in the order `_insert_new` writes them."""
+        out = []
+        for i in rows:
+            row = self.table.rows[i]
+            out += [(row, said.text) for said in self.row.responses(row)]
         return out
 
-    def _insert_new(self, rows: list[tuple[int, int]]) -> None:
+    def _insert_new(self, rows: list[tuple[int, int]], languages: list[str]) -> None:
+        """New respondents' rows (row index, respondent id), their answers' `languages`
+        in the order `_answers` gives them."""
         identities, values, responses = [], [], []
-        answers: list[tuple[list[str], str]] = []
         for i, rid in rows:
             row = self.table.rows[i]
             fields = self.row.identity_fields(row)
@@ -280,7 +250,6 @@ class _Writer:
                     )
             received = self._received(row)
             for said in self.row.responses(row):
-                answers.append((row, said.text))
                 responses.append(
                     {
                         "respondent_id": rid,
@@ -292,7 +261,7 @@ class _Writer:
                         "channel": "survey",
                     }
                 )
-        for response, language in zip(responses, self._languages(answers), strict=True):
+        for response, language in zip(responses, languages, strict=True):
             response["language"] = language
         # Core inserts, not the ORM's bulk inserts: the same statements without the ORM's
         # work for each row (a third of the import's time at 6,400 rows).
