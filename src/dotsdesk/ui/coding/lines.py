@@ -34,10 +34,10 @@ class BlockIndex:
         segments are asked about after every code applied)."""
         found = self._spans.get((start16, end16))
         if found is None:
-            found = self._spans[start16, end16] = (
-                self.block_of(start16),
-                self.block_of(max(start16, end16 - 1)),
-            )
+            starts = self.starts
+            first = bisect_right(starts, start16) - 1
+            last = bisect_right(starts, end16 - 1 if end16 > start16 else start16) - 1
+            found = self._spans[start16, end16] = (max(first, 0), max(last, 0))
         return found
 
 
