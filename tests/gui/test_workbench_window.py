@@ -160,3 +160,9 @@ def test_the_command_line_knows_every_panel_of_the_window(window: MainWindow) ->
     from dotsdesk.ui.panel_names import PANELS
 
     assert set(window.docks) == set(PANELS)
+
+
+def test_opening_a_project_keeps_the_window_size(window: MainWindow, sample_path: Path) -> None:
+    window.resize(1400, 800)
+    assert window.open_project(sample_path)
+    assert window.size().toTuple() == (1400, 800)

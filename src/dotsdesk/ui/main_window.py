@@ -366,6 +366,9 @@ class MainWindow(QMainWindow):
     def _show_state(self) -> None:
         has_project = self.ctx.project is not None
         self._stack.setVisible(not has_project)
+        # Docks shown one by one stand stacked for a moment: Qt grows the window to fit
+        # them all (1440x900 became 1440x1444), and it stays so. It keeps its size instead.
+        size = self.size()
         for dock in self.docks.values():
             dock.setVisible(has_project)
         for action in self.project_actions:
@@ -375,6 +378,7 @@ class MainWindow(QMainWindow):
             assert self.ctx.project is not None
             if not self._layout_restored:
                 self._default_layout()
+            self.resize(size)
             self.setWindowTitle(arg(self.tr("%1 — dotsdesk"), self.ctx.project.path.name))
             self._show_counts()
         else:

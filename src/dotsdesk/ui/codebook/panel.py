@@ -223,7 +223,8 @@ class CodebookPanel(QWidget):
         keys.setObjectName("pinMenu")
         held = self.pin_row.pinned_ids()
         for key, slot in enumerate(self.pin_row.slots, start=1):
-            text = arg(self.tr("%1 (now %2)"), key, slot.text()[2:]) if held[key - 1] else str(key)
+            now = slot.accessibleName()[2:]
+            text = arg(self.tr("%1 (now %2)"), key, now) if held[key - 1] else str(key)
             action = keys.addAction(text, lambda k=key: pin_code(self.ctx, code.id, k))
             action.setEnabled(held[key - 1] != code.id)
         if code.id in held:

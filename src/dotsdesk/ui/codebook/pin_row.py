@@ -41,7 +41,9 @@ class PinSlot(QToolButton):
         self.customContextMenuRequested.connect(self._menu)
 
     def show_code(self, name: str | None, path: str | None, colour: str | None) -> None:
-        self.setText(f"{self.key} {name}" if name else str(self.key))
+        # The key and the code's colour fit a narrow dock; its name is in the tooltip.
+        self.setText(str(self.key))
+        self.setAccessibleName(f"{self.key} {name}" if name else str(self.key))
         if colour:
             pixmap = QPixmap(10, 10)
             pixmap.fill(QColor(colour))

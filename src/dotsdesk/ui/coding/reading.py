@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSizePolicy
 
 from ..icons import icon
 
@@ -20,6 +21,10 @@ if TYPE_CHECKING:
 def decorate(panel: CodingPanel) -> None:
     """Icons beside the toolbar's words: each action is told apart at a glance."""
     panel.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    # Nine pinned keys with their paths are one long line: clipped at the panel's edge, not
+    # widening the window (wrapped, Qt would ask a very tall window of it when narrow).
+    panel.keys_label.setMinimumWidth(1)
+    panel.keys_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     for action, name in (
         (panel.palette_action, "code"),
         (panel.find_action, "find"),
