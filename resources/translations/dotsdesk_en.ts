@@ -302,6 +302,23 @@
     </message>
 </context>
 <context>
+    <name>NewSetDialog</name>
+    <message numerus="yes">
+        <source>Respondents: %n person(s), with all their answers</source>
+        <translation>
+            <numerusform>Respondents: %n person, with all their answers</numerusform>
+            <numerusform>Respondents: %n people, with all their answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Responses: just these %n answer(s)</source>
+        <translation>
+            <numerusform>Responses: just this answer</numerusform>
+            <numerusform>Responses: just these %n answers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OutlineModel</name>
     <message numerus="yes">
         <source>%n bullet(s) from attributes</source>
@@ -469,6 +486,30 @@
     </message>
 </context>
 <context>
+    <name>SetsModel</name>
+    <message numerus="yes">
+        <source>%n respondent(s)</source>
+        <translation>
+            <numerusform>%n respondent</numerusform>
+            <numerusform>%n respondents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n answer</numerusform>
+            <numerusform>%n answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n response(s)</source>
+        <translation>
+            <numerusform>%n response</numerusform>
+            <numerusform>%n responses</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TranscriptDialog</name>
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt;: %n turn(s), %2 to %3.</source>
@@ -520,47 +561,6 @@
         <translation>
             <numerusform>%n figure changed since the post was last exported or its figures accepted, so %1 was not written.</numerusform>
             <numerusform>%n figures changed since the post was last exported or its figures accepted, so %1 was not written.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>NewSetDialog</name>
-    <message numerus="yes">
-        <source>Respondents: %n person(s), with all their answers</source>
-        <translation>
-            <numerusform>Respondents: %n person, with all their answers</numerusform>
-            <numerusform>Respondents: %n people, with all their answers</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Responses: just these %n answer(s)</source>
-        <translation>
-            <numerusform>Responses: just this answer</numerusform>
-            <numerusform>Responses: just these %n answers</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SetsModel</name>
-    <message numerus="yes">
-        <source>%n respondent(s)</source>
-        <translation>
-            <numerusform>%n respondent</numerusform>
-            <numerusform>%n respondents</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n answer(s)</source>
-        <translation>
-            <numerusform>%n answer</numerusform>
-            <numerusform>%n answers</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n response(s)</source>
-        <translation>
-            <numerusform>%n response</numerusform>
-            <numerusform>%n responses</numerusform>
         </translation>
     </message>
 </context>

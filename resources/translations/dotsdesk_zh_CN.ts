@@ -393,6 +393,29 @@
     </message>
 </context>
 <context>
+    <name>BrowserSetMenu</name>
+    <message>
+        <source>Add selected to set</source>
+        <translation>将所选加入集合</translation>
+    </message>
+    <message>
+        <source>New set…</source>
+        <translation>新建集合…</translation>
+    </message>
+    <message>
+        <source>New set from selection…</source>
+        <translation>用所选新建集合…</translation>
+    </message>
+    <message>
+        <source>New set from the current filter…</source>
+        <translation>用当前筛选新建集合…</translation>
+    </message>
+    <message>
+        <source>No responses to make a set of</source>
+        <translation>没有可建集合的回答</translation>
+    </message>
+</context>
+<context>
     <name>CellSegmentList</name>
     <message>
         <source>Click a cell to list its segments</source>
@@ -557,6 +580,10 @@
         <translation>%1，来自 %2</translation>
     </message>
     <message>
+        <source>With its sub-codes: %1 from %2</source>
+        <translation>连同子编码：%1，来自 %2</translation>
+    </message>
+    <message>
         <source>Rename code %1 to %2</source>
         <translation>把编码 %1 重命名为 %2</translation>
     </message>
@@ -654,6 +681,18 @@
     <message>
         <source>Code the text selected in the coding panel with the selected code</source>
         <translation>用所选编码标注编码面板中选中的文字</translation>
+    </message>
+    <message>
+        <source>Pin to Key</source>
+        <translation>固定到按键</translation>
+    </message>
+    <message>
+        <source>%1 (now %2)</source>
+        <translation>%1（当前：%2）</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消固定</translation>
     </message>
     <message>
         <source>New code</source>
@@ -1740,6 +1779,57 @@ Undo brings them back.</source>
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>dotsdesk &amp;Guide</source>
+        <translation>dotsdesk 使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About dotsdesk</source>
+        <translation>关于 dotsdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>dotsdesk Guide</source>
+        <translation>dotsdesk 使用指南</translation>
+    </message>
+    <message>
+        <source>A workbench for qualitative research that ends in writing.</source>
+        <translation>以写作为终点的质性研究工作台。</translation>
+    </message>
+    <message>
+        <source>Icons: Tabler Icons (MIT licence).</source>
+        <translation>图标：Tabler Icons（MIT 许可证）。</translation>
+    </message>
+    <message>
+        <source>About dotsdesk</source>
+        <translation>关于 dotsdesk</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>requested</source>
@@ -2162,6 +2252,14 @@ Undo brings them back.</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Draft in Its Own Window</source>
+        <translation>在单独窗口中显示草稿(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
@@ -2196,6 +2294,34 @@ Undo brings them back.</source>
     <message>
         <source>Main</source>
         <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一条</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一条</translation>
     </message>
     <message>
         <source>New project</source>
@@ -2278,6 +2404,104 @@ Undo brings them back.</source>
         <translation>
             <numerusform>%n 个片段因知情同意未被引用：</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MemoList</name>
+    <message>
+        <source>Search memos (English, 中文)…</source>
+        <translation>搜索备忘录（English、中文）…</translation>
+    </message>
+    <message>
+        <source>All memos</source>
+        <translation>全部备忘录</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>New project memo</source>
+        <translation>新建项目备忘录</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <source>Show what the memo is on</source>
+        <translation>显示备忘录所属的对象</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>A memo on the project as a whole: a thought, a plan, a decision.</source>
+        <translation>关于整个项目的备忘录：一个想法、一个计划或一个决定。</translation>
+    </message>
+    <message>
+        <source>On: %1. Empty the text to delete the memo.</source>
+        <translation>所属：%1。清空文字即删除此备忘录。</translation>
+    </message>
+    <message>
+        <source>Edit memo</source>
+        <translation>编辑备忘录</translation>
+    </message>
+    <message>
+        <source>Delete memo</source>
+        <translation>删除备忘录</translation>
+    </message>
+</context>
+<context>
+    <name>MemosModel</name>
+    <message>
+        <source>On</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>备忘录</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Code %1</source>
+        <translation>编码 %1</translation>
+    </message>
+    <message>
+        <source>Response of %1</source>
+        <translation>%1 的回答</translation>
+    </message>
+    <message>
+        <source>Segment of %1</source>
+        <translation>%1 的片段</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>“%1”（%2）</translation>
     </message>
 </context>
 <context>
@@ -2373,6 +2597,33 @@ Undo brings them back.</source>
     <message>
         <source>Sections from the children of</source>
         <translation>以此编码的子编码为章节</translation>
+    </message>
+</context>
+<context>
+    <name>NewSetDialog</name>
+    <message>
+        <source>New set</source>
+        <translation>新建集合</translation>
+    </message>
+    <message numerus="yes">
+        <source>Respondents: %n person(s), with all their answers</source>
+        <translation>
+            <numerusform>受访者：%n 人，含其全部回答</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Responses: just these %n answer(s)</source>
+        <translation>
+            <numerusform>回答：仅这 %n 条回答</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The set holds:</source>
+        <translation>集合包含：</translation>
     </message>
 </context>
 <context>
@@ -2495,6 +2746,32 @@ Undo brings them back.</source>
     </message>
 </context>
 <context>
+    <name>PinRow</name>
+    <message>
+        <source>Pin code to key %1</source>
+        <translation>将编码固定到按键 %1</translation>
+    </message>
+    <message>
+        <source>Unpin code</source>
+        <translation>取消固定编码</translation>
+    </message>
+</context>
+<context>
+    <name>PinSlot</name>
+    <message>
+        <source>Key %1 codes with %2. Right-click to unpin.</source>
+        <translation>按键 %1 用“%2”编码。右键单击可取消固定。</translation>
+    </message>
+    <message>
+        <source>Drag a code here to code with it by key %1</source>
+        <translation>把编码拖到这里，即可用按键 %1 以它编码</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消固定</translation>
+    </message>
+</context>
+<context>
     <name>PopulationBar</name>
     <message>
         <source>Population…</source>
@@ -2558,6 +2835,53 @@ Undo brings them back.</source>
     <message>
         <source>Name beside each figure</source>
         <translation>每个数值旁显示的名称</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Own font for the text</source>
+        <translation>正文使用自选字体</translation>
+    </message>
+    <message>
+        <source>As the window</source>
+        <translation>与窗口相同</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <source>Snap selections to whole words (not in Chinese, which has no spaces)</source>
+        <translation>选择时扩展到整个单词（中文没有空格，不扩展）</translation>
+    </message>
+    <message>
+        <source>Show a response&apos;s translation beside it when it has one</source>
+        <translation>回答有译文时，在旁边显示译文</translation>
+    </message>
+    <message>
+        <source>New codes take colour-blind-safe colours</source>
+        <translation>新编码使用色盲友好的颜色</translation>
+    </message>
+    <message>
+        <source>All respondents</source>
+        <translation>全部受访者</translation>
+    </message>
+    <message>
+        <source>Who is coding:</source>
+        <translation>编码者：</translation>
+    </message>
+    <message>
+        <source>Text size:</source>
+        <translation>字号：</translation>
+    </message>
+    <message>
+        <source>Default population:</source>
+        <translation>默认统计范围：</translation>
     </message>
 </context>
 <context>
@@ -3424,6 +3748,140 @@ The sample project was not reset.</source>
     </message>
 </context>
 <context>
+    <name>SetMemoDocks</name>
+    <message>
+        <source>Sets</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>备忘录</translation>
+    </message>
+    <message>
+        <source>Open a post in the Draft tab first</source>
+        <translation>请先在草稿标签页中打开一篇文章</translation>
+    </message>
+    <message>
+        <source>Set the post&apos;s population</source>
+        <translation>设置文章的统计范围</translation>
+    </message>
+</context>
+<context>
+    <name>Sets</name>
+    <message>
+        <source>New set %1</source>
+        <translation>新建集合 %1</translation>
+    </message>
+    <message>
+        <source>Made the set %1</source>
+        <translation>已建立集合 %1</translation>
+    </message>
+    <message>
+        <source>Add to set %1</source>
+        <translation>加入集合 %1</translation>
+    </message>
+    <message>
+        <source>%n new member(s) in %1</source>
+        <translation>%1 新增 %n 个成员</translation>
+    </message>
+    <message>
+        <source>Rename set %1 to %2</source>
+        <translation>将集合 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>Delete set %1</source>
+        <translation>删除集合 %1</translation>
+    </message>
+    <message>
+        <source>Deleted the set %1; its members stay in the project</source>
+        <translation>已删除集合 %1；其成员仍留在项目中</translation>
+    </message>
+</context>
+<context>
+    <name>SetsModel</name>
+    <message>
+        <source>Set</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>包含</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n respondent(s)</source>
+        <translation>
+            <numerusform>%n 位受访者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n 条回答</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n response(s)</source>
+        <translation>
+            <numerusform>%n 条回答</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an import, %1</source>
+        <translation>导入，%1</translation>
+    </message>
+    <message>
+        <source>a filter, %1</source>
+        <translation>筛选，%1</translation>
+    </message>
+    <message>
+        <source>a selection, %1</source>
+        <translation>选择，%1</translation>
+    </message>
+    <message>
+        <source>Made from %1</source>
+        <translation>来源：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SetsPanel</name>
+    <message>
+        <source>No sets yet. Every import makes one; in the response list, right-click to make a set from the selection or the current filter.</source>
+        <translation>还没有集合。每次导入都会建立一个；在回答列表中右键单击，可用所选或当前筛选新建集合。</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>List the set&apos;s responses in the response browser</source>
+        <translation>在回答浏览器中列出该集合的回答</translation>
+    </message>
+    <message>
+        <source>Use for post</source>
+        <translation>用于文章</translation>
+    </message>
+    <message>
+        <source>Make the set the population of the post open in the Draft tab</source>
+        <translation>将该集合设为草稿标签页中打开的文章的统计范围</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the set; its members stay in the project</source>
+        <translation>删除该集合；其成员仍留在项目中</translation>
+    </message>
+</context>
+<context>
     <name>StatisticPage</name>
     <message>
         <source>The respondents coded with any checked code count</source>
@@ -3848,288 +4306,6 @@ The sample project was not reset.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>BrowserSetMenu</name>
-    <message>
-        <source>Add selected to set</source>
-        <translation>将所选加入集合</translation>
-    </message>
-    <message>
-        <source>New set…</source>
-        <translation>新建集合…</translation>
-    </message>
-    <message>
-        <source>New set from selection…</source>
-        <translation>用所选新建集合…</translation>
-    </message>
-    <message>
-        <source>New set from the current filter…</source>
-        <translation>用当前筛选新建集合…</translation>
-    </message>
-    <message>
-        <source>No responses to make a set of</source>
-        <translation>没有可建集合的回答</translation>
-    </message>
-</context>
-<context>
-    <name>MemoList</name>
-    <message>
-        <source>Search memos (English, 中文)…</source>
-        <translation>搜索备忘录（English、中文）…</translation>
-    </message>
-    <message>
-        <source>All memos</source>
-        <translation>全部备忘录</translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Codes</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <source>Responses</source>
-        <translation>回答</translation>
-    </message>
-    <message>
-        <source>Segments</source>
-        <translation>片段</translation>
-    </message>
-    <message>
-        <source>New project memo</source>
-        <translation>新建项目备忘录</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>编辑</translation>
-    </message>
-    <message>
-        <source>Go to</source>
-        <translation>转到</translation>
-    </message>
-    <message>
-        <source>Show what the memo is on</source>
-        <translation>显示备忘录所属的对象</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>A memo on the project as a whole: a thought, a plan, a decision.</source>
-        <translation>关于整个项目的备忘录：一个想法、一个计划或一个决定。</translation>
-    </message>
-    <message>
-        <source>On: %1. Empty the text to delete the memo.</source>
-        <translation>所属：%1。清空文字即删除此备忘录。</translation>
-    </message>
-    <message>
-        <source>Edit memo</source>
-        <translation>编辑备忘录</translation>
-    </message>
-    <message>
-        <source>Delete memo</source>
-        <translation>删除备忘录</translation>
-    </message>
-</context>
-<context>
-    <name>MemosModel</name>
-    <message>
-        <source>On</source>
-        <translation>所属</translation>
-    </message>
-    <message>
-        <source>Memo</source>
-        <translation>备忘录</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>作者</translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Code %1</source>
-        <translation>编码 %1</translation>
-    </message>
-    <message>
-        <source>Response of %1</source>
-        <translation>%1 的回答</translation>
-    </message>
-    <message>
-        <source>Segment of %1</source>
-        <translation>%1 的片段</translation>
-    </message>
-    <message>
-        <source>“%1” (%2)</source>
-        <translation>“%1”（%2）</translation>
-    </message>
-</context>
-<context>
-    <name>NewSetDialog</name>
-    <message>
-        <source>New set</source>
-        <translation>新建集合</translation>
-    </message>
-    <message numerus="yes">
-        <source>Respondents: %n person(s), with all their answers</source>
-        <translation>
-            <numerusform>受访者：%n 人，含其全部回答</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Responses: just these %n answer(s)</source>
-        <translation>
-            <numerusform>回答：仅这 %n 条回答</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>The set holds:</source>
-        <translation>集合包含：</translation>
-    </message>
-</context>
-<context>
-    <name>SetMemoDocks</name>
-    <message>
-        <source>Sets</source>
-        <translation>集合</translation>
-    </message>
-    <message>
-        <source>Memos</source>
-        <translation>备忘录</translation>
-    </message>
-    <message>
-        <source>Open a post in the Draft tab first</source>
-        <translation>请先在草稿标签页中打开一篇文章</translation>
-    </message>
-    <message>
-        <source>Set the post&apos;s population</source>
-        <translation>设置文章的统计范围</translation>
-    </message>
-</context>
-<context>
-    <name>Sets</name>
-    <message>
-        <source>New set %1</source>
-        <translation>新建集合 %1</translation>
-    </message>
-    <message>
-        <source>Made the set %1</source>
-        <translation>已建立集合 %1</translation>
-    </message>
-    <message>
-        <source>Add to set %1</source>
-        <translation>加入集合 %1</translation>
-    </message>
-    <message>
-        <source>%n new member(s) in %1</source>
-        <translation>%1 新增 %n 个成员</translation>
-    </message>
-    <message>
-        <source>Rename set %1 to %2</source>
-        <translation>将集合 %1 重命名为 %2</translation>
-    </message>
-    <message>
-        <source>Delete set %1</source>
-        <translation>删除集合 %1</translation>
-    </message>
-    <message>
-        <source>Deleted the set %1; its members stay in the project</source>
-        <translation>已删除集合 %1；其成员仍留在项目中</translation>
-    </message>
-</context>
-<context>
-    <name>SetsModel</name>
-    <message>
-        <source>Set</source>
-        <translation>集合</translation>
-    </message>
-    <message>
-        <source>Holds</source>
-        <translation>包含</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n respondent(s)</source>
-        <translation>
-            <numerusform>%n 位受访者</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n answer(s)</source>
-        <translation>
-            <numerusform>%n 条回答</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n response(s)</source>
-        <translation>
-            <numerusform>%n 条回答</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>an import, %1</source>
-        <translation>导入，%1</translation>
-    </message>
-    <message>
-        <source>a filter, %1</source>
-        <translation>筛选，%1</translation>
-    </message>
-    <message>
-        <source>a selection, %1</source>
-        <translation>选择，%1</translation>
-    </message>
-    <message>
-        <source>Made from %1</source>
-        <translation>来源：%1</translation>
-    </message>
-</context>
-<context>
-    <name>SetsPanel</name>
-    <message>
-        <source>No sets yet. Every import makes one; in the response list, right-click to make a set from the selection or the current filter.</source>
-        <translation>还没有集合。每次导入都会建立一个；在回答列表中右键单击，可用所选或当前筛选新建集合。</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <source>List the set&apos;s responses in the response browser</source>
-        <translation>在回答浏览器中列出该集合的回答</translation>
-    </message>
-    <message>
-        <source>Use for post</source>
-        <translation>用于文章</translation>
-    </message>
-    <message>
-        <source>Make the set the population of the post open in the Draft tab</source>
-        <translation>将该集合设为草稿标签页中打开的文章的统计范围</translation>
-    </message>
-    <message>
-        <source>Rename</source>
-        <translation>重命名</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Delete the set; its members stay in the project</source>
-        <translation>删除该集合；其成员仍留在项目中</translation>
     </message>
 </context>
 </TS>

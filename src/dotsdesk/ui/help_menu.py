@@ -110,9 +110,8 @@ class HelpMenu(QMenu):
             f"<tr><td>{escape(text)}</td><td><b>{escape(keys)}</b></td></tr>"
             for text, keys in shortcut_rows(self._window)
         )
-        header = (
-            f"<tr><th align=left>{self.tr('Action')}</th><th align=left>{self.tr('Keys')}</th></tr>"
-        )
+        action, keys = self.tr("Action"), self.tr("Keys")
+        header = f"<tr><th align=left>{action}</th><th align=left>{keys}</th></tr>"
         sheet.browser.setHtml(f"<table cellpadding=4>{header}{rows}</table>")
         sheet.resize(560, 640)
         sheet.show()
