@@ -240,6 +240,23 @@
     </message>
 </context>
 <context>
+    <name>ImportSummary</name>
+    <message numerus="yes">
+        <source>%n new respondent(s)</source>
+        <translation>
+            <numerusform>%n new respondent</numerusform>
+            <numerusform>%n new respondents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new response(s)</source>
+        <translation>
+            <numerusform>%n new response</numerusform>
+            <numerusform>%n new responses</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%Ln respondent(s)</source>

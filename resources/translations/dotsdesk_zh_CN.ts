@@ -2041,6 +2041,22 @@ Undo brings them back.</source>
         <translation>导入 %1</translation>
     </message>
     <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>第一个值</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -2105,6 +2121,37 @@ Undo brings them back.</source>
     <message>
         <source>Kept private, never exported: %1</source>
         <translation>作为私密信息保存，不会导出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message>
+        <source>%1, %2 updated</source>
+        <translation>%1，更新 %2 位</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new respondent(s)</source>
+        <translation>
+            <numerusform>%n 位新受访者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 updated, %3 unchanged</source>
+        <translation>%1，更新 %2 条，未变 %3 条</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new response(s)</source>
+        <translation>
+            <numerusform>%n 条新回答</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changed answers: %1 segment(s) re-anchored, %2 dropped</source>
+        <translation>回答有改动：%1 个片段重新定位，%2 个丢弃</translation>
+    </message>
+    <message>
+        <source>Already imported before, nothing changed: %1</source>
+        <translation>之前已导入，未做任何更改：%1</translation>
     </message>
 </context>
 <context>

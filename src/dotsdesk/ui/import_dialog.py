@@ -20,14 +20,17 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QScrollArea,
+    QSplitter,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -119,7 +122,7 @@ class ImportDialog(QDialog):
         self.known = known
         self.setObjectName("importDialog")
         self.setWindowTitle(arg(self.tr("Import %1"), path.name))
-        self.resize(1000, 640)
+        self.resize(1100, 760)
         self.path = path
         self.encoding = QComboBox(objectName="importEncoding")
         detect = QCoreApplication.translate("ImportDialog", ENCODINGS[0])
@@ -127,7 +130,18 @@ class ImportDialog(QDialog):
         self.encoding.setEnabled(path.suffix.lower() in {".csv", ".tsv"})
         self.info = QLabel(objectName="importInfo")
         self.info.setWordWrap(True)
-        self.roles = QFormLayout()
+        # Every column on its own row, at full size: what it is, its role, why, an example.
+        self.mapping = QTableWidget(0, 4, objectName="importMapping")
+        self.mapping.setHorizontalHeaderLabels(
+            [self.tr("Column"), self.tr("Becomes"), self.tr("Why"), self.tr("First value")]
+        )
+        self.mapping.verticalHeader().hide()
+        self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.mapping.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         self.view = QTableView(objectName="importPreview")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -136,19 +150,17 @@ class ImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("Import"))
-        role_box = QWidget()
-        role_box.setLayout(self.roles)
-        scroll = QScrollArea()
-        scroll.setWidget(role_box)
-        scroll.setWidgetResizable(True)
-        scroll.setMaximumHeight(220)  # a 60-column Qualtrics export must not push the preview out
+        split = QSplitter(Qt.Orientation.Vertical, objectName="importSplitter")
+        split.addWidget(self.mapping)
+        split.addWidget(self.view)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.addRow(self.tr("Encoding:"), self.encoding)
         layout.addLayout(form)
         layout.addWidget(self.info)
-        layout.addWidget(scroll)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(split, 1)
         layout.addWidget(buttons)
         self.combos: dict[str, QComboBox] = {}
         self.table: Table | None = None
@@ -168,25 +180,33 @@ class ImportDialog(QDialog):
         table = self.table
         plans = plan_columns(table.headers, table.rows, columns=table.columns, layout=table.layout)
         self.info.setText(_summary(self.path, table, plans, self.known))
-        while self.roles.rowCount():
-            self.roles.removeRow(0)
+        self.mapping.setRowCount(0)
+        self.mapping.setRowCount(len(plans))
         self.combos.clear()
-        for plan in plans:
+        for n, plan in enumerate(plans):
             combo = QComboBox(objectName="importRole")
             for role in Role:
                 combo.addItem(role_text(role), role.value)
             combo.setCurrentIndex(combo.findData(plan.role.value))
             combo.setToolTip(plan.why)
             combo.currentIndexChanged.connect(self._roles_changed)
-            row = QHBoxLayout()
-            row.addWidget(combo)
             shown_qid = plan.qid and plan.qid not in plan.why
             why = QLabel(plan.why + (f" [{plan.qid}]" if shown_qid else ""))
             why.setObjectName("importWhy")
-            why.setStyleSheet("color: palette(placeholder-text);")
-            row.addWidget(why, 1)
-            self.roles.addRow(plan.header, row)
+            why.setStyleSheet("color: palette(placeholder-text); padding: 0 4px;")
+            name = QTableWidgetItem(plan.header)
+            name.setToolTip(plan.header)
+            self.mapping.setItem(n, 0, name)
+            self.mapping.setCellWidget(n, 1, combo)
+            self.mapping.setCellWidget(n, 2, why)
+            first = next((row[n] for row in table.rows if n < len(row) and row[n].strip()), "")
+            example = QTableWidgetItem(first[:80])
+            example.setToolTip(first[:1000])
+            self.mapping.setItem(n, 3, example)
             self.combos[plan.header] = combo
+        self.mapping.resizeColumnToContents(0)
+        self.mapping.setColumnWidth(0, min(self.mapping.columnWidth(0), 280))
+        self.mapping.setColumnWidth(3, 220)
         self.view.setModel(_Preview(table, plans))
         self._roles_changed()
 

@@ -22,6 +22,7 @@ from ..importers import (
 )
 from .context import ProjectContext
 from .i18n import arg
+from .import_summary import import_summary
 from .transfer_words import (
     TransferWords,
     chosen_suffix,
@@ -106,13 +107,15 @@ class Transfers:
             self.ctx.adopt(label, step)
             text = "\n".join(line for r in reports for line in r.lines())
             finished = arg(TransferWords.tr("%1: done"), label)
-            self.ctx.status.emit(finished)
+            counts = import_summary(reports)
+            self.ctx.status.emit(f"{finished} {counts.splitlines()[0]}" if counts else finished)
             box = QMessageBox(
                 QMessageBox.Icon.Information,
                 TransferWords.tr("Import"),
                 finished,
                 parent=self.parent,
             )
+            box.setInformativeText(counts)
             box.setDetailedText(text)
             box.setObjectName("importSummary")
             box.show()
