@@ -376,9 +376,10 @@ class MainWindow(QMainWindow):
         self.history.clear()
         if has_project:
             assert self.ctx.project is not None
+            self.resize(size)  # before tabifying: its tab bars are laid out at this size
             if not self._layout_restored:
                 self._default_layout()
-            self.resize(size)
+                self.resize(size)
             self.setWindowTitle(arg(self.tr("%1 — dotsdesk"), self.ctx.project.path.name))
             self._show_counts()
         else:
