@@ -11,13 +11,14 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor, QContextMenuEvent
+from PySide6.QtGui import QColor, QContextMenuEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 
 from ...services.browser import query as browse
 from ...services.browser.query import CodeChoice, Grid, ResponseRow
 from ...services.corpus.responses import get_response
 from ..context import ProjectContext, TextSelection
+from .frozen import FrozenColumn
 from .menus import add_code_tree, compact_rows, swatch
 from .model import LENGTH_ROLE, RESPONSE_ID_ROLE, Fetch, Index
 
@@ -157,6 +158,7 @@ class GridView(QTableView):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.selectionModel().currentChanged.connect(self._current_changed)
+        self.frozen = FrozenColumn(self)  # the respondent stays in sight when scrolled
 
     def load(self, response_ids: Collection[int] | None = None) -> None:
         """(Re)build the grid; `response_ids` keeps only respondents who gave one of them."""
@@ -167,8 +169,13 @@ class GridView(QTableView):
         with self._ctx.read() as s:
             self.grid_model.set_grid(browse.grid(s, response_ids))
         self.setColumnWidth(0, 90)
+        self.frozen.refresh()
         if keep is not None:
             self.select_response(keep, emit=False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.frozen.place()
 
     def current_response_id(self) -> int | None:
         return self.grid_model.response_id(self.currentIndex())
