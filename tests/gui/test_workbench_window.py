@@ -14,6 +14,7 @@ from dotsdesk import __version__
 from dotsdesk.preferences import coder_name
 from dotsdesk.services.coding.codebook import find_code, rename_code
 from dotsdesk.services.corpus.respondents import find_respondent
+from dotsdesk.store import Project
 from dotsdesk.store.database import database_version
 from dotsdesk.ui import settings as keys
 from dotsdesk.ui.help_menu import HelpMenu, guide_text, shortcut_rows
@@ -166,3 +167,24 @@ def test_opening_a_project_keeps_the_window_size(window: MainWindow, sample_path
     window.resize(1400, 800)
     assert window.open_project(sample_path)
     assert window.size().toTuple() == (1400, 800)
+
+
+def test_the_default_population_is_offered_from_the_sets_and_starts_the_browser(
+    window: MainWindow, qtbot, sample_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    from dotsdesk.services.corpus.sets import create_set
+
+    with Project.open(sample_path) as project, project.write() as s:
+        people = [find_respondent(s, label).id for label in ("P12", "P24")]
+        wanted = create_set(s, "中文 interviews 🙂", "respondents", people)
+    assert window.open_project(sample_path)
+    dialog = _open_preferences(window, qtbot)
+    names = [dialog.population.itemText(i) for i in range(dialog.population.count())]
+    assert names == ["All respondents", "中文 interviews 🙂"]
+    dialog.population.setCurrentIndex(1)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert window.prefs.default_population == "中文 interviews 🙂"
+    window.close_project()
+    assert window.open_project(sample_path)
+    assert window.browser.query().sets == frozenset({wanted})
+    assert window.browser.model.rowCount() == 2

@@ -32,7 +32,12 @@ from .i18n import arg
 from .language_menu import LanguageMenu
 from .main_toolbar import make_main_toolbar
 from .merge import MergeCopy
-from .preferences_dialog import Preferences, edit_preferences
+from .preferences_dialog import (
+    Preferences,
+    default_population_query,
+    edit_preferences,
+    population_names,
+)
 from .sample import SampleProject
 from .set_memo_docks import SetMemoDocks
 from .settings import app_settings, forget_project, recent_projects, remember_project
@@ -197,7 +202,7 @@ class MainWindow(QMainWindow):
         )
         self.prefs_action = self._action(
             self.tr("&Preferences…"),
-            lambda: edit_preferences(self, self.prefs, self.ctx),
+            lambda: edit_preferences(self, self.prefs, self.ctx, population_names(self.ctx)),
             "preferences",
         )
         self.prefs_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -381,6 +386,9 @@ class MainWindow(QMainWindow):
                 self._default_layout()
                 self.resize(size)
             self.setWindowTitle(arg(self.tr("%1 — dotsdesk"), self.ctx.project.path.name))
+            start = default_population_query(self.ctx, self.prefs)  # Edit > Preferences
+            if start is not None:
+                self.browser.set_query(start)
             self._show_counts()
         else:
             self.setWindowTitle("dotsdesk")

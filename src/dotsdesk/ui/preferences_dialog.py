@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from ..errors import DotsError
 from ..preferences import MAX_NAME
+from ..services.browser.query import BrowseQuery
+from ..services.corpus.sets import list_sets
 from . import settings as keys
 from .context import ProjectContext
 
@@ -180,3 +182,22 @@ def edit_preferences(
 
 def _same(_name: str) -> None:
     """The coder left as it was: nothing to save (and no 'who is coding' event)."""
+
+
+def population_names(ctx: ProjectContext) -> list[str]:
+    """The sets of the open project, offered as the default population."""
+    if ctx.project is None:
+        return []
+    with ctx.read() as s:
+        return [info.name for info in list_sets(s)]
+
+
+def default_population_query(ctx: ProjectContext, prefs: Preferences) -> BrowseQuery | None:
+    """The browser's query for the default population, when the open project has a set of
+    that name (None: all respondents, as without the preference)."""
+    name = prefs.default_population
+    if not name or ctx.project is None:
+        return None
+    with ctx.read() as s:
+        found = [info.id for info in list_sets(s) if info.name == name]
+    return BrowseQuery(sets=frozenset(found)) if found else None
