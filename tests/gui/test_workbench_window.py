@@ -170,7 +170,9 @@ def test_opening_a_project_keeps_the_window_size(window: MainWindow, sample_path
 
 
 def test_the_default_population_is_offered_from_the_sets_and_starts_the_browser(
-    window: MainWindow, qtbot, sample_path: Path  # type: ignore[no-untyped-def]
+    window: MainWindow,
+    qtbot,
+    sample_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     from dotsdesk.services.corpus.sets import create_set
 
