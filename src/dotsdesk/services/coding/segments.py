@@ -175,7 +175,7 @@ def segments_with_ids(
     # The database's substr counts characters (code points), as Python's slices do.
     text = func.substr(Response.text, Segment.start + 1, Segment.end - Segment.start)
     views = _views(session, response_id, segment_ids, text)
-    if not views and session.get(Response, response_id) is None:
+    if not views and session.scalar(select(Response.id).where(Response.id == response_id)) is None:
         raise NotFound(None, f"no response {response_id}")
     return views
 
