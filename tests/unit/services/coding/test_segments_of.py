@@ -78,6 +78,8 @@ def test_plain_columns_say_what_the_objects_say(
         assert some == [views[1], views[4]]
         assert segments_with_ids(s, other, [views[0].id]) == []
         assert segments_with_ids(s, rid, []) == []
+        with pytest.raises(NotFound):
+            segments_with_ids(s, 10**6, [views[0].id])
 
 
 def test_no_segments_and_no_response(project: Project, make_response: Callable[..., int]) -> None:
