@@ -47,25 +47,39 @@ class Reread:
 def reread(session: Session, shown: ShownResponse, only: frozenset[int] | None) -> Reread | None:
     """Read the response's segments again (`only` these, when known), and the looks of
     codes new to it; None when nothing changed."""
-    before = after = None
     if only is None:
         segments = tuple(coding.segments_of(session, shown.id))
-    else:
-        after = coding.segments_with_ids(session, shown.id, sorted(only))
-        before = [seg for seg in shown.segments if seg.id in only]
-        if before == after:
+        if segments == shown.segments:
             return None
-        kept = [seg for seg in shown.segments if seg.id not in only]
-        for seg in after:
-            insort(kept, seg, key=_text_order)
-        segments = tuple(kept)
-    if segments == shown.segments:
+        return Reread(_with_codes(session, shown, segments, used_codes(segments)), None, None)
+    after = coding.segments_with_ids(session, shown.id, sorted(only))
+    before: list[SegmentView] = []
+    kept: list[SegmentView] = []
+    for seg in shown.segments:
+        (before if seg.id in only else kept).append(seg)
+    if before == after:
         return None
-    used = used_codes(segments)
+    for seg in after:
+        insort(kept, seg, key=_text_order)
+    segments = tuple(kept)
+    # The codes used now: those before, those the changed segments have now, less any
+    # that only the changed segments had (checked in the rest; rarely any).
+    now = used_codes(after)
+    dropped = used_codes(before) - now
+    used = (shown.codes.keys() - dropped) | now
+    if dropped:
+        used |= dropped & used_codes(kept)
+    return Reread(_with_codes(session, shown, segments, used), before, after)
+
+
+def _with_codes(
+    session: Session, shown: ShownResponse, segments: tuple[SegmentView, ...], used: set[int]
+) -> ShownResponse:
+    """`shown` with these segments and the looks of the codes they use."""
     codes = {cid: look for cid, look in shown.codes.items() if cid in used}
     if len(codes) < len(used):
         codes.update(code_looks(session, used - codes.keys()))
-    return Reread(replace(shown, segments=segments, codes=codes), before, after)
+    return replace(shown, segments=segments, codes=codes)
 
 
 def _text_order(segment: SegmentView) -> tuple[int, int, int]:
