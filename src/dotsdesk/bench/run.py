@@ -12,6 +12,7 @@ rows say OVER.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import shutil
 import sys
@@ -93,6 +94,12 @@ def run(args: argparse.Namespace, out: Path, log: Callable[[str], None]) -> Repo
     if not args.no_window:
         from .window import window_phase
 
+        # The window runs as in the app, whose process does not hold the bench's corpus:
+        # its millions of objects would make every full garbage collection (on the GUI
+        # thread, in some frame) a pause of the bench's own making.
+        del corpus
+        gc.collect()
+        gc.freeze()
         window_phase(report, clock, path, args.seed)
 
     size = path.stat().st_size / (1024 * 1024)
