@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm import Session
 
-from ..errors import DotsError
+from ..errors import DotsError, StaleEdit
 from ..services.coding import codebook
 from ..services.coding import segments as coding
 from ..services.coding.coders import default_coder_name
@@ -192,6 +192,10 @@ class ProjectContext(QObject):
             return None
         try:
             result, step = self.project.record(action)
+        except StaleEdit as exc:  # a colleague's change came first: show it, lose nothing
+            self.error.emit(str(exc))
+            self.dataChanged.emit(exc.tables)
+            return None
         except DotsError as exc:
             self.error.emit(str(exc))
             return None
