@@ -72,14 +72,15 @@ def languages_of(answers: Sequence[Answer], column: int | None) -> list[str]:
 
 
 class LanguagesAhead:
-    """`languages_of` each chunk of answers, in order, on a second thread. Leaving the
-    `with` block (an error, a cancel) drops the chunks not started and waits for the one
+    """`languages_of` each chunk of answers, in order, on a second thread, one chunk ahead
+    of the writes (no further: what is worked out is held until written). Leaving the
+    `with` block (an error, a cancel) drops the chunk not started and waits for the one
     running."""
 
     def __init__(self, column: int | None) -> None:
         self._column = column
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="languages")
-        self._futures: list[Future[list[str]]] = []
+        self._chunks: list[Sequence[Answer]] = []
 
     def __enter__(self) -> LanguagesAhead:
         return self
@@ -93,9 +94,18 @@ class LanguagesAhead:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def queue(self, chunks: Sequence[Sequence[Answer]]) -> None:
-        self._futures += [self._pool.submit(languages_of, c, self._column) for c in chunks]
+        self._chunks += chunks
 
     def results(self) -> Iterator[list[str]]:
         """Each chunk's languages, in order, as they are ready."""
-        for future in self._futures:
-            yield future.result()
+        if not self._chunks:
+            return
+        running = self._submit(0)
+        for n in range(len(self._chunks)):
+            later = self._submit(n + 1) if n + 1 < len(self._chunks) else None
+            yield running.result()
+            if later is not None:
+                running = later
+
+    def _submit(self, n: int) -> Future[list[str]]:
+        return self._pool.submit(languages_of, self._chunks[n], self._column)
