@@ -10,7 +10,8 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...model import Code, Coder, Response, Segment, Turn, TurnRole, segment_code
+from ...model import Code, Coder, Response, Segment, segment_code
+from ..corpus.turns import turn_spans
 from .population import ALL, Population
 
 
@@ -109,27 +110,6 @@ def codings(
     if ordered:
         out.sort(key=lambda c: (c.response_id, c.start, c.segment_id))
     return out
-
-
-def turn_spans(session: Session) -> dict[int, list[tuple[int, int, bool]]]:
-    """For each response with turns: (start, end, said by its own respondent) per turn."""
-    rows = session.execute(
-        select(
-            Turn.response_id,
-            Turn.start,
-            Turn.end,
-            Turn.role,
-            Turn.respondent_id,
-            Response.respondent_id,
-        )
-        .join(Response, Response.id == Turn.response_id)
-        .order_by(Turn.response_id, Turn.start)
-    )
-    spans: dict[int, list[tuple[int, int, bool]]] = {}
-    for rid, start, end, role, speaker, owner in rows:
-        own = TurnRole(role) is TurnRole.RESPONDENT and speaker == owner
-        spans.setdefault(rid, []).append((start, end, own))
-    return spans
 
 
 def _respondents_words(turns: list[tuple[int, int, bool]], start: int, end: int) -> bool:

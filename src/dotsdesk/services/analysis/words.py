@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...model import Respondent, Response, Setting
-from .codes import code_tree, codings, rolled_up, turn_spans
+from ..corpus.turns import turn_spans
+from .codes import code_tree, codings, rolled_up
 from .population import ALL, Population
 from .spans import Span, intersect_spans, merge_spans
 from .tokens import Segmenter, Token, normalise

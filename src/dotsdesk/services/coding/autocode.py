@@ -19,8 +19,9 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ...errors import InvalidOperation
-from ...model import Respondent, Response, Segment, Turn, TurnRole, segment_code
+from ...model import Respondent, Response, Segment, segment_code
 from ..corpus.sentences import enclosing, paragraph_spans, sentence_spans
+from ..corpus.turns import turn_spans
 from .codebook import ensure_code
 from .coders import get_coder
 from .segments import add_segments
@@ -111,31 +112,6 @@ def compile_pattern(
         ) from None
 
 
-def _turns(
-    session: Session, response_ids: Collection[int] | None
-) -> dict[int, list[tuple[int, int, bool]]]:
-    """response -> its turns as (start, end, said by its own respondent), in order."""
-    query = (
-        select(
-            Turn.response_id,
-            Turn.start,
-            Turn.end,
-            Turn.role,
-            Turn.respondent_id,
-            Response.respondent_id,
-        )
-        .join(Response, Response.id == Turn.response_id)
-        .order_by(Turn.response_id, Turn.start)
-    )
-    out: dict[int, list[tuple[int, int, bool]]] = {}
-    for rid, start, end, role, speaker, owner in session.execute(query):
-        if response_ids is not None and rid not in response_ids:
-            continue
-        own = TurnRole(role) is TurnRole.RESPONDENT and speaker == owner
-        out.setdefault(rid, []).append((start, end, own))
-    return out
-
-
 def _texts(
     session: Session, response_ids: Collection[int] | None
 ) -> Iterator[tuple[int, str, str]]:
@@ -161,7 +137,7 @@ def find_hits(
     respondent label, with the span `unit` codes around it. Without `include_others`, a hit
     in a transcript outside the respondent's own turns is skipped and counted."""
     wanted = None if response_ids is None else set(response_ids)
-    turns = _turns(session, wanted)
+    turns = turn_spans(session, wanted)
     hits: list[Hit] = []
     skipped = 0
     for rid, label, text in _texts(session, wanted):

@@ -10,7 +10,7 @@ all its respondent's words, as every survey answer is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, delete, exists, not_, or_, select
@@ -262,3 +262,29 @@ def respondent_text(text: str, turns: Sequence[TurnView]) -> str:
     if not turns:
         return text
     return "\n".join(text[t.start : t.end] for t in turns if t.own)
+
+
+def turn_spans(
+    session: Session, response_ids: Collection[int] | None = None
+) -> dict[int, list[tuple[int, int, bool]]]:
+    """For each response with turns (of those asked, else all): (start, end, said by its own
+    respondent) per turn, in order. What analysis and autocode count as a person's words."""
+    query = (
+        select(
+            Turn.response_id,
+            Turn.start,
+            Turn.end,
+            Turn.role,
+            Turn.respondent_id,
+            Response.respondent_id,
+        )
+        .join(Response, Response.id == Turn.response_id)
+        .order_by(Turn.response_id, Turn.start)
+    )
+    spans: dict[int, list[tuple[int, int, bool]]] = {}
+    for rid, start, end, role, speaker, owner in session.execute(query):
+        if response_ids is not None and rid not in response_ids:
+            continue
+        own = TurnRole(role) is TurnRole.RESPONDENT and speaker == owner
+        spans.setdefault(rid, []).append((start, end, own))
+    return spans
