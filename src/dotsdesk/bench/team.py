@@ -13,9 +13,8 @@ import argparse
 import statistics
 import time
 from collections.abc import Callable
-from urllib.parse import urlsplit, urlunsplit
 
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select
 
 from ..model import Code, Response
 from ..services.browser.query import matching_ids, rows
@@ -24,22 +23,10 @@ from ..services.coding import segments as coding
 from ..services.corpus.search import search
 from ..store import Project
 from ..store.copying import copy_project
+from ..store.server import recreate_database
 
 RUNS = 21
 BUDGET = {"push": 30.0, "open": 1.5, "search": 0.05, "apply": 0.016, "undo": 0.016}
-
-
-def _database(base: str, name: str) -> str:
-    parts = urlsplit(base)
-    admin = create_engine(
-        urlunsplit(("postgresql+psycopg", parts.netloc, parts.path, "", "")),
-        isolation_level="AUTOCOMMIT",
-    )
-    with admin.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    admin.dispose()
-    return urlunsplit((parts.scheme, parts.netloc, "/" + name, "", ""))
 
 
 def _median(action: Callable[[], object], runs: int = RUNS) -> float:
@@ -89,7 +76,7 @@ def main() -> int:
     parser.add_argument("bench", help="the benchmark project file")
     parser.add_argument("server", help="postgresql://USER@HOST:PORT/DATABASE to create beside")
     args = parser.parse_args()
-    url = _database(args.server, "dotsdesk_bench")
+    url = recreate_database(args.server, "dotsdesk_bench")
     Project.create(url).close()
     t0 = time.perf_counter()
     with (

@@ -171,3 +171,20 @@ def colleagues(engine: Engine) -> list[str]:
         ).scalars()
         return sorted(r for r in rows if r)
     return []
+
+
+def recreate_database(server: str, name: str) -> str:
+    """An empty database `name` beside the one `server` names (dropped first if there):
+    for benchmarks and stress runs; returns its address."""
+    parts = urlsplit(server.replace("postgresql+psycopg://", "postgresql://", 1))
+    admin = create_engine(
+        urlunsplit(("postgresql+psycopg", parts.netloc, parts.path, "", "")),
+        isolation_level="AUTOCOMMIT",
+    )
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        admin.dispose()
+    return urlunsplit(("postgresql", parts.netloc, "/" + name, "", ""))
