@@ -134,9 +134,7 @@ def describe_failure(address: ServerAddress, exc: Exception) -> ProjectError:
         return ProjectError(address, "no such database on the server; create it with `team init`")
     if "connection refused" in lowered or "could not connect" in lowered or "timeout" in lowered:
         return ProjectError(address, f"cannot reach the server ({message})")
-    if "permission denied" in lowered:
-        return ProjectError(address, f"the server says: {message}")
-    return ProjectError(address, f"the server says: {message}")
+    return ProjectError(address, f"the server says: {message}")  # "permission denied", ...
 
 
 def check_schema(address: ServerAddress, engine: Engine) -> None:
