@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .. import __version__
 from ..languages import LANGUAGES, interface_language
 from ..ui.panel_names import PANELS
 from . import analyse as analyse_cli
@@ -39,6 +38,19 @@ def epilog() -> str:
     )
 
 
+class _Version(argparse.Action):
+    """argparse's "version", looked up only when asked for (importlib.metadata)."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        from .. import __version__
+
+        print(f"dotsdesk {__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dotsdesk",
@@ -51,8 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--version",
-        action="version",
-        version=f"dotsdesk {__version__}",
+        action=_Version,
         help=_("show program's version number and exit"),
     )
     parser.add_argument(

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DotsError, ProjectLocked
-from ..exporters.post import export_post as write_post
 from ..store import Project
 from .locations import project_location
 from .messages import _
@@ -161,6 +160,8 @@ def export_post(args: argparse.Namespace) -> int:
         project = Project.open(args.file)
     except ProjectLocked:
         project = Project.open(args.file, readonly=True)
+    from ..exporters.post import export_post as write_post  # python-docx: only here
+
     with project:
         with project.read() as s:
             try:

@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy import JSON, Connection, Row, Table, func, insert, select, text
 
 from ..model import Base
+from .pg_names import SESSION
 from .pg_roles import can_read
-from .pg_schema import SESSION
 
 BATCH = 5_000
 _SKIPPED = {"undo_log", "undo_replay", "alembic_version"}

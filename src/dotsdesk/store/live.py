@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from .pg_schema import CHANNEL
+from .pg_names import CHANNEL
 from .server import ServerAddress, stored_password
 
 if TYPE_CHECKING:

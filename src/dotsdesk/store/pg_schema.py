@@ -12,8 +12,9 @@ from __future__ import annotations
 from alembic import op
 from sqlalchemy import Connection, inspect, text
 
-REPLAYING = "dotsdesk.replaying"
-SESSION = "dotsdesk.session"
+from .pg_names import CHANNEL, REPLAYING, SESSION
+
+__all__ = ["CHANNEL", "REPLAYING", "SESSION"]
 
 
 def is_server() -> bool:
@@ -166,7 +167,6 @@ END $$
 
 # What changed, told to every coder's window at commit: one message per statement (not per
 # row), naming the table and the session that changed it (a window ignores its own).
-CHANNEL = "dotsdesk"
 _NOTIFY = f"""
 CREATE OR REPLACE FUNCTION dotsdesk_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -183,12 +183,12 @@ class Project:
             revision = migrate.current_revision(engine)
             if revision is None:
                 raise ProjectError(path, "is not a dotsdesk project (no dotsdesk schema inside)")
+            if revision == migrate.head_revision():
+                return None
             if revision not in migrate.known_revisions():
                 raise ProjectError(
                     path, "was written by a newer dotsdesk; update dotsdesk to open it"
                 )
-            if revision == migrate.head_revision():
-                return None
             if readonly:
                 lock.acquire(path)
             backup = make_backup(path, revision)

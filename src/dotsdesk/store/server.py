@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ..errors import ProjectError
 from . import migrate
-from .pg_schema import SESSION
+from .pg_names import SESSION
 
 SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 APPLICATION_PREFIX = "dotsdesk"
@@ -147,7 +147,7 @@ def check_schema(address: ServerAddress, engine: Engine) -> None:
         raise ProjectError(
             address, "holds no dotsdesk project; create one with `dotsdesk team init`"
         )
-    if revision not in migrate.known_revisions():
+    if revision != migrate.head_revision() and revision not in migrate.known_revisions():
         raise ProjectError(address, "was written by a newer dotsdesk; update dotsdesk to open it")
     if revision != migrate.head_revision():
         raise ProjectError(

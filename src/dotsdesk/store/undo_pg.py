@@ -13,7 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ..errors import InvalidOperation
-from .pg_schema import REPLAYING, SESSION
+from .pg_names import REPLAYING, SESSION
 
 _MINE = f"session = current_setting('{SESSION}')"
 # Entries older than this are dropped when a project opens: no coder keeps a window (and

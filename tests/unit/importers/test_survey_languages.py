@@ -1,6 +1,6 @@
-"""A survey's answers get their languages a chunk ahead, on a second thread: the same
-languages as detecting each answer alone, and a cancelled import leaves neither rows nor a
-thread behind."""
+"""A survey's answers get their languages on a second thread while the rows are written
+and indexed: the same languages as detecting each answer alone, and a cancelled import
+leaves neither rows nor a thread behind."""
 
 from __future__ import annotations
 

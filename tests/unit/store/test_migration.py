@@ -58,6 +58,11 @@ def revision_in(path: Path) -> str:
         con.close()
 
 
+def test_head_is_the_newest_migration() -> None:
+    assert migrate.head_revision() == migrate.alembic_head()
+    assert migrate.head_revision() in migrate.known_revisions()
+
+
 def test_there_is_something_to_migrate() -> None:
     assert migrate.head_revision() != "0001"
     assert "0001" in migrate.known_revisions()

@@ -1,15 +1,14 @@
 """The language of each answer a survey brings: its language column's (normalised), unless
 the text's script says otherwise, else detected (`services/corpus/language.py`).
 
-Detection runs a chunk of rows ahead of the writes, on a second thread: while the database
-indexes one chunk's texts for search (in SQLite, without holding the interpreter), the
-next chunk's languages are worked out."""
+Detection runs on a second thread while the rows are written and indexed for search."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from threading import Event
 from types import TracebackType
 
 from ...services.corpus.language import UNDETERMINED, detect_languages
@@ -71,18 +70,20 @@ def languages_of(answers: Sequence[Answer], column: int | None) -> list[str]:
     return out
 
 
-class LanguagesAhead:
-    """`languages_of` each chunk of answers, in order, on a second thread, one chunk ahead
-    of the writes (no further: what is worked out is held until written). Leaving the
-    `with` block (an error, a cancel) drops the chunk not started and waits for the one
-    running."""
+class LanguagesBeside:
+    """`languages_of` all the answers of an import, worked out on a second thread while
+    the rows are written: the database's statements (building the search index above all)
+    run without holding the interpreter. `result()` waits for them; leaving the `with`
+    block early (an error, a cancel) stops after the batch running."""
 
-    def __init__(self, column: int | None) -> None:
-        self._column = column
+    _BATCH = 4_000  # texts the detector takes at once: its memory grows with a batch
+
+    def __init__(self, answers: Sequence[Answer], column: int | None) -> None:
+        self._stop = Event()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="languages")
-        self._chunks: list[Sequence[Answer]] = []
+        self._future = self._pool.submit(self._work, answers, column)
 
-    def __enter__(self) -> LanguagesAhead:
+    def __enter__(self) -> LanguagesBeside:
         return self
 
     def __exit__(
@@ -91,21 +92,16 @@ class LanguagesAhead:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._stop.set()
+        self._pool.shutdown(wait=True)
 
-    def queue(self, chunks: Sequence[Sequence[Answer]]) -> None:
-        self._chunks += chunks
+    def result(self) -> list[str]:
+        return self._future.result()
 
-    def results(self) -> Iterator[list[str]]:
-        """Each chunk's languages, in order, as they are ready."""
-        if not self._chunks:
-            return
-        running = self._submit(0)
-        for n in range(len(self._chunks)):
-            later = self._submit(n + 1) if n + 1 < len(self._chunks) else None
-            yield running.result()
-            if later is not None:
-                running = later
-
-    def _submit(self, n: int) -> Future[list[str]]:
-        return self._pool.submit(languages_of, self._chunks[n], self._column)
+    def _work(self, answers: Sequence[Answer], column: int | None) -> list[str]:
+        out: list[str] = []
+        for start in range(0, len(answers), self._BATCH):
+            if self._stop.is_set():
+                break
+            out += languages_of(answers[start : start + self._BATCH], column)
+        return out

@@ -8,23 +8,26 @@ segments when an answer's text changed.
 from __future__ import annotations
 
 import re
+from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table as SqlTable
-from sqlalchemy import insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...errors import InputError
 from ...model import AttributeDef, AttributeType, Base, Identity, Respondent, Response
 from ...services.corpus import respondents as respondent_service
+from ...services.corpus.bulk import insert_rows, responses_indexed_at_end, set_languages
 from ...services.corpus.labels import label_maker
+from ...services.corpus.language import UNDETERMINED
 from ...services.corpus.respondents import AttributeValue
 from ...services.corpus.responses import add_response, replace_text
 from ..dates import parse_timestamp
 from ..report import ImportOptions, ImportReport, Progress
-from .answer_languages import Answer, LanguagesAhead, languages_of
+from .answer_languages import Answer, LanguagesBeside, languages_of
 from .columns import ColumnPlan, Role, expand_names, plan_columns, unknown_overrides
 from .keys import respondent_keys
 from .row_values import RowValues, Said
@@ -139,22 +142,46 @@ class _Writer:
         return found
 
     def write(self, keys: list[str], progress: Progress | None, tool_ids: bool) -> None:
-        with LanguagesAhead(self._language_column) as languages:
-            self._write(keys, progress, tool_ids, languages)
+        existing = dict(self.s.execute(select(Respondent.key, Respondent.id)).all())
+        # Keys are distinct in a file: which rows are new is known before any is written.
+        new_rows = [i for i, key in enumerate(keys) if key not in existing]
+        before = self.s.execute(select(func.coalesce(func.max(Response.id), 0))).scalar_one()
+        with ExitStack() as stack:
+            with responses_indexed_at_end(self.s):
+                respondents = self._write(keys, existing, progress, tool_ids)
+                # The languages are worked out while the search index is built: its one
+                # statement leaves the interpreter free (beside the many small inserts,
+                # the two threads would only wait for each other).
+                languages = stack.enter_context(
+                    LanguagesBeside(self._answers(new_rows), self._language_column)
+                )
+            ids = [
+                rid
+                for rid, respondent in self.s.execute(
+                    select(Response.id, Response.respondent_id)
+                    .where(Response.id > before)
+                    .order_by(Response.id)
+                )
+                if respondent in respondents
+            ]
+            set_languages(self.s, ids, languages.result())
+        if self.bad_dates:
+            self.report.notes.append(
+                f"{self.bad_dates} date(s) in {self.date.header!r} could not be read "  # type: ignore[union-attr]
+                "and were left empty"
+            )
 
     def _write(
-        self, keys: list[str], progress: Progress | None, tool_ids: bool, ahead: LanguagesAhead
-    ) -> None:
-        existing = dict(self.s.execute(select(Respondent.key, Respondent.id)).all())
+        self, keys: list[str], existing: dict[str, int], progress: Progress | None, tool_ids: bool
+    ) -> set[int]:
+        """Every row: new respondents inserted, existing ones updated. Returns the ids of
+        the new respondents (whose answers wait for their language)."""
         labels = label_maker(self.s)
         total = len(keys)
-        chunks = [
-            list(range(start, min(start + _CHUNK, total))) for start in range(0, total, _CHUNK)
-        ]
-        # Keys are distinct in a file: which rows are new is known before any is written.
-        news = [[i for i in chunk if keys[i] not in existing] for chunk in chunks]
-        ahead.queue([self._answers(new_rows) for new_rows in news])
-        for chunk, new_rows, languages in zip(chunks, news, ahead.results(), strict=True):
+        made: set[int] = set()
+        for start in range(0, total, _CHUNK):
+            chunk = range(start, min(start + _CHUNK, total))
+            new_rows = [i for i in chunk if keys[i] not in existing]
             fresh: list[dict[str, Any]] = []
             for i in new_rows:
                 # A plain id the researcher gave stays the label only when it fits the
@@ -162,24 +189,24 @@ class _Writer:
                 given = None if tool_ids or keys[i].startswith("row:") else keys[i]
                 fresh.append({"key": keys[i], "label": labels.keep_or_fresh(given)})
             if fresh:
-                # Unordered RETURNING lets SQLAlchemy send multi-row INSERTs; keys are unique.
-                respondents = _table(Respondent)
-                made = self.s.execute(
-                    insert(respondents).returning(respondents.c.key, respondents.c.id), fresh
-                ).all()
-                existing.update((key, rid) for key, rid in made)
-                self._insert_new([(i, existing[keys[i]]) for i in new_rows], languages)
+                last = self.s.execute(select(func.max(Respondent.id))).scalar() or 0
+                insert_rows(self.s, _table(Respondent), fresh)
+                ours = {row["key"] for row in fresh}
+                for key, rid in self.s.execute(
+                    select(Respondent.key, Respondent.id).where(Respondent.id > last)
+                ):
+                    if key in ours:
+                        existing[key] = rid
+                        made.add(rid)
+                self._insert_new([(i, existing[keys[i]]) for i in new_rows])
                 self.report.respondents_added += len(new_rows)
+            added = set(new_rows)
             for i in chunk:
-                if i not in new_rows:
+                if i not in added:
                     self._update(i, existing[keys[i]])
             if progress is not None:
                 progress(chunk[-1] + 1, total)
-        if self.bad_dates:
-            self.report.notes.append(
-                f"{self.bad_dates} date(s) in {self.date.header!r} could not be read "  # type: ignore[union-attr]
-                "and were left empty"
-            )
+        return made
 
     def _day_first(self) -> bool:
         """Whether "1/3/2024" in the date column is the 1st of March: a day over 12 says so
@@ -233,9 +260,9 @@ class _Writer:
             out += [(row, said.text) for said in self.row.responses(row)]
         return out
 
-    def _insert_new(self, rows: list[tuple[int, int]], languages: list[str]) -> None:
-        """New respondents' rows (row index, respondent id), their answers' `languages`
-        in the order `_answers` gives them."""
+    def _insert_new(self, rows: list[tuple[int, int]]) -> None:
+        """New respondents' rows (row index, respondent id), their answers in the order
+        `_answers` gives them, the language left undetermined until it is known."""
         identities, values, responses = [], [], []
         for i, rid in rows:
             row = self.table.rows[i]
@@ -259,24 +286,16 @@ class _Writer:
                         "received": received,
                         "source": self.path.name,
                         "channel": "survey",
+                        "language": UNDETERMINED,
                     }
                 )
-        for response, language in zip(responses, languages, strict=True):
-            response["language"] = language
-        # Core inserts, not the ORM's bulk inserts: the same statements without the ORM's
-        # work for each row (a third of the import's time at 6,400 rows).
         if identities:
             # One shape for all rows, as one statement needs (a field not given is empty).
             fields = {key: None for row in identities for key in row}
             identities = [{**fields, **row} for row in identities]
-            self.s.execute(insert(_table(Identity)), identities)
-        if values:
-            self.s.execute(insert(_table(respondent_service.AttributeValue)), values)
-        if responses:
-            # RETURNING makes SQLAlchemy send multi-row INSERTs ("insertmanyvalues") instead
-            # of one statement per row; the full-text index then flushes once per statement.
-            table = _table(Response)
-            self.s.execute(insert(table).returning(table.c.id), responses).all()
+            insert_rows(self.s, _table(Identity), identities)
+        insert_rows(self.s, _table(respondent_service.AttributeValue), values)
+        insert_rows(self.s, _table(Response), responses)
         self.report.responses_added += len(responses)
 
     def _attribute_value(self, name: str, raw: str, line: int) -> dict[str, Any] | None:

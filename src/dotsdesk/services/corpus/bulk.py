@@ -25,10 +25,24 @@ from ...model import (
     Respondent,
     Response,
 )
+from ...store.bulk import insert_rows, set_column
+from ...store.search_index import responses_indexed_at_end
 from .labels import label_maker
-from .language import detect_language
+from .language import UNDETERMINED, detect_language
 from .respondents import IDENTIFYING_KEY, define_attribute, join_choices, parse_number
 from .responses import check_text
+
+__all__ = [
+    "NewRespondent",
+    "NewResponse",
+    "add_respondents",
+    "add_responses",
+    "attribute_types",
+    "insert_rows",  # a survey's rows, checked by its importer, without per-row work
+    "put_attribute_values",
+    "responses_indexed_at_end",
+    "set_languages",
+]
 
 _BATCH = 400  # pairs per statement: well under SQLite's limit on bound parameters
 
@@ -217,3 +231,17 @@ def put_attribute_values(
 
 def attribute_types(session: Session) -> dict[str, AttributeType]:
     return dict(session.execute(select(AttributeDef.name, AttributeDef.type)).all())
+
+
+def set_languages(session: Session, ids: Sequence[int], languages: Sequence[str]) -> None:
+    """The language of each response of `ids`, inserted as undetermined while a detector
+    (on another thread) worked them out."""
+    if len(ids) != len(languages):
+        raise ValueError(f"{len(ids)} responses but {len(languages)} languages")
+    table = _table(Response)
+    changes = [
+        (rid, language)
+        for rid, language in zip(ids, languages, strict=True)
+        if language != UNDETERMINED
+    ]
+    set_column(session, table, table.c.language, changes)

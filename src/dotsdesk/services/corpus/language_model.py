@@ -14,7 +14,6 @@ import shutil
 import tempfile
 import unicodedata
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from itertools import pairwise
@@ -63,14 +62,11 @@ class BatchIdentifier:
         order = sorted(range(len(data)), key=lambda i: -len(data[i]))
         scores = np.full((len(data), len(self.pc)), _RAW_FLOOR, dtype=np.float32)
         ptc, pc = self.ptc32, self.pc
-        for row, visited in enumerate(self._walk([data[i] for i in order])):
-            if visited:
-                # py3langid's Counter, in the order features are first visited, so that
-                # the sum below adds in its order and rounds as it does.
-                counts = Counter(visited)
-                feats = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
-                weights = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
-                scores[order[row]] = np.log1p(weights) @ ptc[feats] + pc
+        feats, counts, bounds = self._features([data[i] for i in order])
+        weights = np.log1p(counts.astype(np.float32))
+        for row, (a, b) in enumerate(pairwise(bounds)):
+            if a < b:
+                scores[order[row]] = weights[a:b] @ ptc[feats[a:b]] + pc
         for keep, drop in self.aliases:  # one score per label, as py3langid folds them
             scores[:, keep] = np.maximum(scores[:, keep], scores[:, drop])
             scores[:, drop] = _RAW_FLOOR
@@ -83,42 +79,40 @@ class BatchIdentifier:
             self._ptc32 = self.ptc.astype(np.float32)
         return self._ptc32
 
-    def _walk(self, data: list[bytes]) -> list[list[int]]:
-        """The features each text of `data` (longest first) visits, in order: the
-        automaton takes a step for every text at once."""
+    def _features(self, data: list[bytes]) -> tuple[Any, Any, list[int]]:
+        """The distinct features each text of `data` (longest first) visits and how often,
+        text after text (text i's from bounds[i] to bounds[i + 1]): py3langid's Counter,
+        for a whole batch in one sort. The automaton takes a step for every text at once."""
         lengths = [len(d) for d in data]
         width = lengths[0]
         n = len(data)
         if width == 0:
-            return [[] for _ in data]
+            return np.empty(0, np.int64), np.empty(0, np.int64), [0] * (n + 1)
         # Byte t of every text, contiguous per t; texts shorter than t drop off the end.
         columns = np.frombuffer(b"".join(d.ljust(width, b"\0") for d in data), dtype=np.uint8)
         columns = columns.reshape(n, width).T.copy()
         ascending = lengths[::-1]
         active = [n - bisect_left(ascending, t + 1) for t in range(width)]
-        starts = np.zeros(width + 1, dtype=np.int64)
-        np.cumsum(active, out=starts[1:])
-        visited = np.empty(int(starts[-1]), dtype=np.int64)  # the state after each byte
+        edges = np.zeros(n + 1, dtype=np.int64)  # where each text's bytes start
+        np.cumsum(lengths, out=edges[1:])
+        # The state after each byte, grouped by text: step t of text i goes to edges[i] + t.
+        visited = np.empty(int(edges[-1]), dtype=np.int64)
         state = np.zeros(n, dtype=np.int64)
-        nextmove, rowbase = self.nextmove, self.rowbase
+        nextmove, rowbase, at = self.nextmove, self.rowbase, edges[:-1].copy()
         for t in range(width):
             k = active[t]
             step = nextmove[rowbase[state[:k]] + columns[t, :k]]
             state[:k] = step
-            visited[starts[t] : starts[t + 1]] = step
-        # Position p of step t belongs to text p - starts[t]: regroup by text, in step
-        # order (a stable sort; the text numbers fit 16 bits, so it is a radix sort).
-        text_of = np.arange(len(visited), dtype=np.int64) - np.repeat(starts[:-1], active)
-        by_text = np.argsort(text_of.astype(np.uint16 if n < 1 << 16 else np.int64), kind="stable")
-        feats = self.output[visited[by_text]]
-        hit = feats >= 0
-        found = np.zeros(len(feats) + 1, dtype=np.int64)  # features found before each byte
-        np.cumsum(hit, out=found[1:])
-        edges = np.zeros(n + 1, dtype=np.int64)  # where each text's bytes start
-        np.cumsum(lengths, out=edges[1:])
-        bounds = found[edges].tolist()
-        kept = feats[hit].tolist()
-        return [kept[a:b] for a, b in pairwise(bounds)]
+            visited[at[:k]] = step
+            at[:k] += 1
+        feats = self.output[visited]
+        hit = np.flatnonzero(feats >= 0)
+        # (text, feature) as one number, sorted: each text's distinct features in a run.
+        text_of = np.searchsorted(edges, hit, side="right") - 1
+        pairs, counts = np.unique(text_of * len(self.ptc) + feats[hit], return_counts=True)
+        texts, found = np.divmod(pairs, len(self.ptc))
+        bounds = np.searchsorted(texts, np.arange(n + 1)).tolist()
+        return found, counts, bounds
 
 
 @cache

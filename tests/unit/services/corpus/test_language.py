@@ -9,7 +9,12 @@ import py3langid
 import pytest
 
 from dotsdesk.bench.survey import generate_survey
-from dotsdesk.services.corpus.language import by_script, detect_language, detect_languages
+from dotsdesk.services.corpus.language import (
+    by_script,
+    by_scripts,
+    detect_language,
+    detect_languages,
+)
 from dotsdesk.services.corpus.language_model import identifier
 
 MIXED = [
@@ -127,3 +132,17 @@ def test_the_model_kept_uncompressed_says_the_same(tmp_path, monkeypatch) -> Non
         assert identifier().classify_many(MIXED) == first
     finally:
         identifier.cache_clear()
+
+
+def test_scripts_of_a_batch_are_counted_as_one_text_at_a_time() -> None:
+    """The batch's one pass over code points says what the patterns say of each text:
+    astral characters (emoji, Han beyond the BMP), lone surrogates, combining marks."""
+    import random
+
+    rng = random.Random(20261206)
+    pool = "abcXYZ 123_，。中文字あいうカタ한국어\u0301\ud800½²ⅣΩжß\u1100😀𠀀𝐀\U0001f3fb"
+    texts = MIXED + [
+        "".join(rng.choice(pool) for _ in range(rng.randint(0, 60))) for _ in range(3000)
+    ]
+    texts += ["\udc80" * 20, "é" * 13, "ｶﾀｶﾅ", "𠀀" * 12]
+    assert by_scripts(texts) == [by_script(t) for t in texts]
