@@ -8,7 +8,6 @@ segments when an answer's text changed.
 from __future__ import annotations
 
 import re
-from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
@@ -146,15 +145,12 @@ class _Writer:
         # Keys are distinct in a file: which rows are new is known before any is written.
         new_rows = [i for i, key in enumerate(keys) if key not in existing]
         before = self.s.execute(select(func.coalesce(func.max(Response.id), 0))).scalar_one()
-        with ExitStack() as stack:
+        # The languages are worked out on another thread while the rows are written and
+        # indexed (the database's statements leave the interpreter free); they are set on
+        # the new answers last.
+        with LanguagesBeside(self._answers(new_rows), self._language_column) as languages:
             with responses_indexed_at_end(self.s):
                 respondents = self._write(keys, existing, progress, tool_ids)
-                # The languages are worked out while the search index is built: its one
-                # statement leaves the interpreter free (beside the many small inserts,
-                # the two threads would only wait for each other).
-                languages = stack.enter_context(
-                    LanguagesBeside(self._answers(new_rows), self._language_column)
-                )
             ids = [
                 rid
                 for rid, respondent in self.s.execute(

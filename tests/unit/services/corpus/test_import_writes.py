@@ -110,3 +110,12 @@ def test_languages_are_set_by_id(project: Project) -> None:
         stored = s.execute(select(Response.id, Response.language).order_by(Response.id)).all()
         assert [language for _id, language in stored] == ["zh", "und", "en"]
         assert s.scalar(select(func.count(Respondent.id))) == 1
+
+
+def test_more_rows_than_one_statement_takes(project: Project) -> None:
+    texts = [f"回答 {i} cafe\u0301 🙂" for i in range(1234)]  # batches of 500, and the rest
+    with project.write() as s:
+        rid = add_respondent(s, "R1").id
+        insert_rows(s, RESPONSES, _new_responses(rid, texts))
+    with project.read() as s:
+        assert s.scalars(select(Response.text).order_by(Response.id)).all() == texts
