@@ -16,8 +16,8 @@ from ..errors import DotsError, InputError
 from ..model import ImportRecord
 from .files import MAX_FILE_BYTES, read_file_bytes
 from .report import ImportOptions, ImportReport, Progress
-from .transcripts.layout import TRANSCRIPT_SUFFIXES
 from .transcripts.roles import TranscriptOptions
+from .transcripts.suffixes import TRANSCRIPT_SUFFIXES
 
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods"})
 DOCUMENT_SUFFIXES = TRANSCRIPT_SUFFIXES  # .docx .txt .md .rtf, and subtitles .vtt .srt
@@ -34,9 +34,6 @@ def import_file(
     progress: Progress | None = None,
     transcript: TranscriptOptions | None = None,
 ) -> ImportReport:
-    from .surveys.writer import import_survey
-    from .transcripts.writer import import_transcript
-
     options = options or ImportOptions()
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:
@@ -70,8 +67,12 @@ def import_file(
         return report
     try:
         if kind == "survey":
+            from .surveys.writer import import_survey
+
             import_survey(session, path, options, report, progress, data)
         elif kind == "transcript":
+            from .transcripts.writer import import_transcript
+
             import_transcript(session, path, options, report, transcript)
         else:
             from .refi import RefiReport, import_refi

@@ -18,9 +18,9 @@ from .otter import parse_otter
 from .parsed import ParsedTranscript
 from .rtf import read_rtf
 from .subtitles import read_srt, read_vtt
+from .suffixes import SUBTITLE_SUFFIXES, TRANSCRIPT_SUFFIXES
 
-SUBTITLE_SUFFIXES = frozenset({".vtt", ".srt"})
-TRANSCRIPT_SUFFIXES = frozenset({".docx", ".txt", ".md", ".markdown", ".rtf"}) | SUBTITLE_SUFFIXES
+__all__ = ["TRANSCRIPT_SUFFIXES"]
 
 
 def read_transcript(path: Path, *, encoding: str | None = None) -> ParsedTranscript:
