@@ -27,10 +27,10 @@ from sqlalchemy.orm import Session
 from ...services.coding import codebook
 from ...services.coding.codebook import CodeInfo
 from ...services.coding.retrieval import code_memos
-from ...services.coding.usage import code_usage, subtree_usage
-from ..context import ProjectContext
+from ..context import ProjectContext, Touched
 from ..i18n import arg
 from . import mime
+from .counts import CountKeeper, Node, Usage
 from .mime import CODE_MIME, SELECTION_MIME
 
 CODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -46,23 +46,6 @@ HEADER_TIPS = (
 )
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-class _Node:
-    __slots__ = ("children", "info", "parent", "row")
-
-    def __init__(self, info: CodeInfo | None, parent: _Node | None, row: int) -> None:
-        self.info = info
-        self.parent = parent
-        self.row = row
-        self.children: list[_Node] = []
-
-
-def _subtree_ids(node: _Node) -> list[int]:
-    ids = [node.info.id] if node.info is not None else []
-    for child in node.children:
-        ids.extend(_subtree_ids(child))
-    return ids
 
 
 def _swatch(colour: str) -> QIcon:
@@ -82,11 +65,12 @@ class CodebookModel(QAbstractItemModel):
     def __init__(self, ctx: ProjectContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._root = _Node(None, None, 0)
-        self._nodes: dict[int, _Node] = {}
+        self._root = Node(None, None, 0)
+        self._nodes: dict[int, Node] = {}
         self._infos: list[CodeInfo] = []
         self._memos: dict[int, str] = {}
         self._icons: dict[str, QIcon] = {}
+        self._counts = CountKeeper()
 
     # -- loading ---------------------------------------------------------------------------
     def _load(self) -> tuple[list[CodeInfo], dict[int, str]]:
@@ -97,6 +81,7 @@ class CodebookModel(QAbstractItemModel):
 
     def reload(self) -> None:
         """Read the codebook again and rebuild the tree (expansion is the view's to keep)."""
+        self._counts.forget()
         self._update(reset=True)
 
     def refresh(self) -> None:
@@ -126,34 +111,32 @@ class CodebookModel(QAbstractItemModel):
                 self.createIndex(node.row, 0, node), self.createIndex(node.row, 2, node)
             )
 
-    def update_counts(self, code_ids: frozenset[int]) -> None:
-        """New counts for these codes and their parents only (one was applied or removed):
-        a few small queries, and their rows alone repainted."""
-        nodes = [self._nodes[c] for c in code_ids if c in self._nodes]
-        if not nodes or self._ctx.project is None:
+    def update_counts(self, touched: Touched) -> None:
+        """New counts for the codes a coding action touched and their parents only (see
+        `counts.py`), their rows alone repainted."""
+        if not touched.code_ids or self._ctx.project is None:
             return
-        parents: dict[int, _Node] = {}
-        for node in nodes:
-            up = node if node.children else node.parent
-            while up is not None and up.info is not None:
-                parents[up.info.id] = up
-                up = up.parent
         with self._ctx.read() as s:
-            usage = code_usage(s, [n.info.id for n in nodes if n.info])
-            subtrees = subtree_usage(s, {c: _subtree_ids(n) for c, n in parents.items()})
-        changed: dict[int, _Node] = {}
-        for node in nodes:
-            info = node.info
-            if info is None:
-                continue
-            segments, respondents = usage[info.id]
-            if (info.segments, info.respondents) != (segments, respondents):
+            own, totals = self._counts.after(s, touched, self._nodes)
+        self._show_counts(own, totals)
+
+    def forget_coding(self) -> None:
+        """Segments changed in a way no action said: the next counts are counted afresh."""
+        self._counts.forget()
+
+    def _show_counts(self, own: Usage, totals: Usage) -> None:
+        changed: dict[int, Node] = {}
+        for code_id, (segments, respondents) in own.items():
+            node = self._nodes.get(code_id)
+            info = node.info if node else None
+            if node and info and (info.segments, info.respondents) != (segments, respondents):
                 node.info = replace(info, segments=segments, respondents=respondents)
-                changed[info.id] = node
-        for code_id, node in parents.items():
-            info = node.info
-            if info is not None and info.subtree != subtrees[code_id]:
-                node.info = replace(info, subtree=subtrees[code_id])
+                changed[code_id] = node
+        for code_id, total in totals.items():
+            node = self._nodes.get(code_id)
+            info = node.info if node else None
+            if node and info and info.subtree != total:
+                node.info = replace(info, subtree=total)
                 changed[code_id] = node
         if not changed:
             return
@@ -164,12 +147,12 @@ class CodebookModel(QAbstractItemModel):
             )
 
     def _build(self, infos: list[CodeInfo]) -> None:
-        self._root = _Node(None, None, 0)
+        self._root = Node(None, None, 0)
         self._nodes = {}
         self._infos = infos
         for info in infos:  # tree order: a parent comes before its children
             parent = self._root if info.parent_id is None else self._nodes[info.parent_id]
-            node = _Node(info, parent, len(parent.children))
+            node = Node(info, parent, len(parent.children))
             parent.children.append(node)
             self._nodes[info.id] = node
 
@@ -199,11 +182,11 @@ class CodebookModel(QAbstractItemModel):
             node = node.parent
         return False
 
-    def _node(self, index: Index) -> _Node | None:
+    def _node(self, index: Index) -> Node | None:
         if not index.isValid():
             return None
         node = index.internalPointer()
-        return node if isinstance(node, _Node) else None
+        return node if isinstance(node, Node) else None
 
     # -- the tree ----------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008

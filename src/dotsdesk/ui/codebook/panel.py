@@ -40,6 +40,7 @@ TREE_TABLES = frozenset({"code", "segment", "segment_code", "memo", "response", 
 LIST_TABLES = frozenset({"code", "segment", "segment_code", "response", "respondent", "coder"})
 EDIT_TABLES = frozenset({"code", "memo"})
 CODING_TABLES = frozenset({"segment", "segment_code", "coder"})  # coding, uncoding, resizing
+COUNTED_TABLES = frozenset({"code", "segment", "segment_code", "response", "respondent"})
 Shortcut = Qt.ShortcutContext
 
 
@@ -186,14 +187,17 @@ class CodebookPanel(QWidget):
         """A codebook edit shows at once; coding elsewhere only changes counts, which take
         a while to recount in a large study (all segments are joined to their respondents),
         so they are refreshed just after, once for a burst of changes. A code applied or
-        removed that says which codes it touched recounts those now, and nothing else."""
+        removed that says which codes it touched moves those counts now, and nothing else."""
         touched = touched_by(tables)
         if touched is not None and tables <= CODING_TABLES:
-            self.model.update_counts(touched.code_ids)
+            self.model.update_counts(touched)
             selected = self.selected_code()
             if selected is not None and selected.id in touched.code_ids:
                 self._later.start()  # its list of segments
-        elif tables & EDIT_TABLES:
+            return
+        if tables & COUNTED_TABLES:
+            self.model.forget_coding()
+        if tables & EDIT_TABLES:
             self._later.stop()
             self._refresh()
         elif tables & (TREE_TABLES | LIST_TABLES):
