@@ -127,3 +127,27 @@ def test_counts_after_segments_changed_without_saying(
     ctx.undo_stack.undo()
     assert shown(panel) == truth(ctx)
     assert text[3:6]  # the span coded is real text (Chinese)
+
+
+def test_counts_after_coding_a_response_just_shown(
+    qtbot, panel: CodebookPanel, ctx: ProjectContext
+) -> None:  # type: ignore[no-untyped-def]
+    """Showing a response has its coding read a moment later; the first code applied there
+    moves from it, and a change nobody said about after that is still recounted."""
+    research, hybrid = code(ctx, "Role/Research"), code(ctx, "Role/Hybrid")
+    rid, text = answer(ctx, "P24")
+    at = text.index("🙂")
+    ctx.responseActivated.emit(rid)
+    qtbot.wait(400)
+    segment = ctx.apply_codes([research], TextSelection(rid, at, at + 1))
+    assert segment is not None and shown(panel) == truth(ctx)
+    ctx.run("Code", lambda s: code_span(s, rid, 0, 3, [hybrid], coder="somebody else").id)
+    qtbot.waitUntil(lambda: shown(panel) == truth(ctx))
+    ctx.apply_codes([hybrid], TextSelection(rid, at, at + 1))
+    assert shown(panel) == truth(ctx)
+    ctx.undo_stack.undo()
+    assert shown(panel) == truth(ctx)
+    ctx.undo_stack.undo()  # the change nobody said about: recounted just after
+    qtbot.waitUntil(lambda: shown(panel) == truth(ctx))
+    ctx.undo_stack.undo()
+    assert shown(panel) == truth(ctx)

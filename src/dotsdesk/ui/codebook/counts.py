@@ -55,6 +55,11 @@ class CountKeeper:
     def forget(self) -> None:
         self._coding = None
 
+    def prepare(self, s: Session, response_id: int) -> None:
+        """Know this response's coding now (the counts shown are those of now)."""
+        if self._coding is None or self._coding.response_id != response_id:
+            self._coding = ResponseCoding.read(s, response_id)
+
     def after(self, s: Session, touched: Touched, nodes: Mapping[int, Node]) -> Counts:
         """The new counts of the codes `touched` names (and of any other code its segments
         had or have) and of their parents: moved with one small query when the response's

@@ -120,6 +120,12 @@ class CodebookModel(QAbstractItemModel):
             own, totals = self._counts.after(s, touched, self._nodes)
         self._show_counts(own, totals)
 
+    def prepare_coding(self, response_id: int | None) -> None:
+        """Read this response's coding ahead of the first code applied in it."""
+        if response_id is not None and self._ctx.project is not None:
+            with self._ctx.read() as s:
+                self._counts.prepare(s, response_id)
+
     def forget_coding(self) -> None:
         """Segments changed in a way no action said: the next counts are counted afresh."""
         self._counts.forget()

@@ -79,6 +79,11 @@ class CodebookPanel(QWidget):
         layout.addWidget(splitter)
         self._later = QTimer(self, singleShot=True, interval=50)
         self._later.timeout.connect(self._refresh)
+        # The shown response's coding, read once the user has stopped moving through
+        # responses, so that the first code applied there moves the counts at once too.
+        self._prepare = QTimer(self, singleShot=True, interval=200)
+        self._prepare.timeout.connect(lambda: self.model.prepare_coding(self.ctx.current_response))
+        ctx.responseActivated.connect(lambda _id: self._prepare.start())
         self.tree.codeChanged.connect(self._code_changed)
         ctx.projectChanged.connect(self._project_changed)
         ctx.dataChanged.connect(self._data_changed)
@@ -178,6 +183,7 @@ class CodebookPanel(QWidget):
 
     def _project_changed(self) -> None:
         self._later.stop()
+        self._prepare.stop()
         self.tree.start_afresh()
         for action in (self.add_action, self.add_top_action):
             action.setEnabled(self.ctx.project is not None)
