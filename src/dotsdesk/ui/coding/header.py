@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from ...services.coding.segments import SegmentView
 from ..i18n import arg
@@ -16,6 +18,56 @@ from .menus import snippet
 
 class CodingHeader(QObject):
     """The translation context of the words around the text (CodingHeader.tr)."""
+
+
+class HeaderLabel(QWidget):
+    """A word-wrapped rich-text label whose new text is laid out in place: the window's
+    layout is worked out again only when its height changes. (A QLabel in a layout has
+    the whole window laid out again at each new text, ~2-3 ms: the header counts the
+    segments, so that was each code applied or removed.)"""
+
+    def __init__(self, parent: QWidget | None = None, objectName: str = "") -> None:
+        super().__init__(parent, objectName=objectName)
+        self.label = QLabel(self, textFormat=Qt.TextFormat.RichText, wordWrap=True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.label.sizeHint().height())
+        self._fitted: tuple[str, int] | None = None  # the text and width laid out
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def setText(self, text: str) -> None:
+        if text != self.label.text():
+            self.label.setText(text)
+            self._fit()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.label.sizeHint().width(), self.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def event(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fitted = None  # the same text takes another height
+        if kind in (QEvent.Type.LayoutRequest, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+        return super().event(event)
+
+    def _fit(self) -> None:
+        width = self.width()
+        if self._fitted == (self.label.text(), width):
+            return
+        self._fitted = (self.label.text(), width)
+        height = self.label.heightForWidth(width)
+        self.label.setGeometry(0, 0, width, height)
+        if height != self.height():
+            self.setFixedHeight(height)
 
 
 def swatch(colour: str) -> str:

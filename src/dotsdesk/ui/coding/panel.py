@@ -24,7 +24,7 @@ from .data import (
     palette_codes,
 )
 from .find_bar import FindBar
-from .header import header_html, keys_html, segment_html, tooltip_html
+from .header import HeaderLabel, header_html, keys_html, segment_html, tooltip_html
 from .memo_dialog import ask_memo
 from .menus import build_menu, snippet
 from .ops import CodingOps
@@ -47,8 +47,7 @@ class CodingPanel(QWidget):
         self.ask_memo = ask_memo  # replaced in tests
         self.auto_translation = True  # Edit > Preferences (reading.py)
         self.search_text = ""  # the browser's search, boxed in the text
-        self.header = QLabel(objectName="codingHeader", textFormat=Qt.TextFormat.RichText)
-        self.header.setWordWrap(True)
+        self.header = HeaderLabel(objectName="codingHeader")
         self.keys_label = QLabel(objectName="codingPinnedKeys")
         self.view = CodingTextView()
         self.translation = TranslationPane()
