@@ -24,13 +24,18 @@ def panel(qtbot: QtBot, ctx: ProjectContext) -> Iterator[CodingPanel]:
 
 
 def fits(panel: CodingPanel) -> bool:
-    header, label = panel.header, panel.header.label
-    return (
-        label.height() == label.heightForWidth(header.width()) == header.height()
-        and label.width() == header.width() > 0
-        and (panel.keys_label.isHidden() or panel.keys_label.y() > header.geometry().bottom())
-        and panel.splitter.y() > header.geometry().bottom()
-    )
+    """Each line as tall as its wrapped text, one under the other, nothing below covered."""
+    header, top = panel.header, 0
+    for line in header.lines:
+        if line.isHidden():
+            continue
+        if (line.y(), line.width()) != (top, header.width()) or line.height() != (
+            line.heightForWidth(header.width())
+        ):
+            return False
+        top += line.height()
+    below = [w for w in (panel.keys_label, panel.splitter) if not w.isHidden()]
+    return top == header.height() and all(w.y() > header.geometry().bottom() for w in below)
 
 
 def test_the_header_is_as_tall_as_its_text(qtbot: QtBot, panel: CodingPanel) -> None:
@@ -38,9 +43,11 @@ def test_the_header_is_as_tall_as_its_text(qtbot: QtBot, panel: CodingPanel) -> 
     qtbot.waitUntil(lambda: fits(panel))
     one_line = header.height()
     long = "研究 and research 🙂 cafe\u0301 · " * 40
-    header.setText(long)
+    header.setText(f"<b>P24</b> · en<br>{long}")
     qtbot.waitUntil(lambda: fits(panel))
-    assert header.height() > 2 * one_line and header.text() == long
+    assert header.height() > 3 * one_line and header.text() == f"<b>P24</b> · en<br>{long}"
+    header.setText(f"<b>P24</b> · en · {long}")  # one line only, wrapped
+    qtbot.waitUntil(lambda: fits(panel) and header.lines[1].isHidden())
     taller = header.height()
     panel.resize(350, 500)  # narrower: more lines
     qtbot.waitUntil(lambda: fits(panel) and header.height() > taller)

@@ -21,28 +21,39 @@ class CodingHeader(QObject):
 
 
 class HeaderLabel(QWidget):
-    """A word-wrapped rich-text label whose new text is laid out in place: the window's
-    layout is worked out again only when its height changes. (A QLabel in a layout has
-    the whole window laid out again at each new text, ~2-3 ms: the header counts the
-    segments, so that was each code applied or removed.)"""
+    """A word-wrapped rich-text header laid out in place: the window's layout is worked
+    out again only when its height changes. (A QLabel in a layout has the whole window
+    laid out again at each new text, ~2-3 ms, and the header counts the segments: that
+    was each code applied or removed.) Its first line (who, the count) and the rest (the
+    question, the legend of codes) are two labels, so a new count lays out one line."""
 
     def __init__(self, parent: QWidget | None = None, objectName: str = "") -> None:
         super().__init__(parent, objectName=objectName)
-        self.label = QLabel(self, textFormat=Qt.TextFormat.RichText, wordWrap=True)
+        self.lines = [
+            QLabel(self, textFormat=Qt.TextFormat.RichText, wordWrap=True) for _ in range(2)
+        ]
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(self.label.sizeHint().height())
-        self._fitted: tuple[str, int] | None = None  # the text and width laid out
+        self.setFixedHeight(self.lines[0].sizeHint().height())
+        self._text = ""
+        self._heights = [0, 0]
+        self._width = -1  # the width the heights are for
 
     def text(self) -> str:
-        return self.label.text()
+        return self._text
 
-    def setText(self, text: str) -> None:
-        if text != self.label.text():
-            self.label.setText(text)
-            self._fit()
+    def setText(self, text: str) -> None:  # as QLabel's
+        if text == self._text:
+            return
+        self._text = text
+        first, _br, rest = text.partition("<br>")
+        for i, part in enumerate((first, rest)):
+            if part != self.lines[i].text():
+                self.lines[i].setText(part)
+                self._heights[i] = -1
+        self._fit()
 
     def sizeHint(self) -> QSize:
-        return QSize(self.label.sizeHint().width(), self.height())
+        return QSize(max(line.sizeHint().width() for line in self.lines), self.height())
 
     def minimumSizeHint(self) -> QSize:
         return QSize(0, self.height())
@@ -54,20 +65,25 @@ class HeaderLabel(QWidget):
     def event(self, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fitted = None  # the same text takes another height
+            self._width = -1  # the same text takes other heights
         if kind in (QEvent.Type.LayoutRequest, QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit()
         return super().event(event)
 
     def _fit(self) -> None:
         width = self.width()
-        if self._fitted == (self.label.text(), width):
-            return
-        self._fitted = (self.label.text(), width)
-        height = self.label.heightForWidth(width)
-        self.label.setGeometry(0, 0, width, height)
-        if height != self.height():
-            self.setFixedHeight(height)
+        top = 0
+        for i, line in enumerate(self.lines):
+            if width != self._width or self._heights[i] < 0:
+                self._heights[i] = line.heightForWidth(width) if line.text() else 0
+                line.setGeometry(0, top, width, self._heights[i])
+            elif line.y() != top:
+                line.move(0, top)
+            line.setVisible(self._heights[i] > 0)
+            top += self._heights[i]
+        self._width = width
+        if top != self.height():
+            self.setFixedHeight(top)
 
 
 def swatch(colour: str) -> str:
