@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from sqlalchemy.orm import Session
@@ -62,6 +63,8 @@ def _swatch(colour: str) -> QIcon:
 
 
 class CodebookModel(QAbstractItemModel):
+    rowsUpdated = Signal()  # once after rows changed in place (their dataChanged each)
+
     def __init__(self, ctx: ProjectContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
@@ -110,6 +113,8 @@ class CodebookModel(QAbstractItemModel):
             self.dataChanged.emit(
                 self.createIndex(node.row, 0, node), self.createIndex(node.row, 2, node)
             )
+        if changed:
+            self.rowsUpdated.emit()
 
     def update_counts(self, touched: Touched) -> None:
         """New counts for the codes a coding action touched and their parents only (see
@@ -151,6 +156,7 @@ class CodebookModel(QAbstractItemModel):
             self.dataChanged.emit(
                 self.createIndex(node.row, 1, node), self.createIndex(node.row, 2, node)
             )
+        self.rowsUpdated.emit()
 
     def _build(self, infos: list[CodeInfo]) -> None:
         self._root = Node(None, None, 0)

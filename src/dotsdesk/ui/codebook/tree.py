@@ -47,7 +47,7 @@ class CodeTree(QTreeView):
         model.modelAboutToBeReset.connect(self._save_state)
         model.modelReset.connect(self._restore_state)
         model.modelReset.connect(self.fit_counts)
-        model.dataChanged.connect(lambda *_: self.fit_counts())
+        model.rowsUpdated.connect(self.fit_counts)  # once for the rows of one change
         self.fit_counts()
         self.selectionModel().selectionChanged.connect(
             lambda *_: self.codeChanged.emit(self.selected_code())
