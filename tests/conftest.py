@@ -38,6 +38,13 @@ def preferences_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A command run with --lang in this process remembers the language in the environment
+    (for the window it may open); the next test, and the commands it runs, start without."""
+    monkeypatch.delenv("DOTSDESK_LANG", raising=False)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def session_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The data folder of the fixtures built once per session (before any test's own)."""

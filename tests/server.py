@@ -16,7 +16,8 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 
 ENV = "DOTSDESK_TEST_PG"
-TEMPLATE = "dotsdesk_template"
+# One template per test process: pytest-xdist's workers share the server.
+TEMPLATE = f"dotsdesk_template_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 _numbers = itertools.count(1)
 
 

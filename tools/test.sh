@@ -12,4 +12,5 @@ if [[ -z "${DOTSDESK_TEST_PG:-}" ]]; then
   DOTSDESK_TEST_PG=$(bash tools/pgcluster.sh start "$pgroot/cluster")
   export DOTSDESK_TEST_PG
 fi
-.venv/bin/python -m pytest "$@"
+# Every core: pytest-xdist, a file per worker at a time (module fixtures built once).
+.venv/bin/python -m pytest -n auto --dist loadfile "$@"
