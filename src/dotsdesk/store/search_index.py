@@ -64,21 +64,22 @@ def rebuild(session: Session) -> None:
 
 
 @contextmanager
-def responses_indexed_at_end(session: Session) -> Iterator[None]:
+def responses_indexed_at_end(session: Session) -> Iterator[bool]:
     """Responses inserted inside the block are indexed for search when it ends, all in one
     statement, instead of by the insert trigger one at a time: a third of the time for a
     survey's answers. Inside it responses may be inserted and earlier ones changed, but
     none deleted (the index would be asked to forget a row it does not hold yet); an error
-    inside leaves the transaction to be rolled back, which restores the trigger."""
+    inside leaves the transaction to be rolled back, which restores the trigger. Yields
+    whether the indexing does wait for the end (not on a server)."""
     if session.get_bind().dialect.name == "postgresql":
-        yield  # a GIN index is kept current by the server itself
+        yield False  # a GIN index is kept current by the server itself
         return
     trigger = session.execute(
         text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'response_fts_ai'")
     ).scalar_one()
     after = session.execute(text("SELECT coalesce(max(id), 0) FROM response")).scalar_one()
     session.execute(text("DROP TRIGGER response_fts_ai"))
-    yield
+    yield True
     session.flush()
     # Merging the index's segments as it grows, one insert at a time, is most of the
     # indexing work; the rows are indexed first and merged by later writes (searching

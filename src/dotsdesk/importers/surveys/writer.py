@@ -8,6 +8,7 @@ segments when an answer's text changed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
@@ -101,6 +102,7 @@ class _Writer:
             name: self._attribute(name, kind) for name, kind in self.row.types.items()
         }
         self.bad_dates = 0
+        self._languages: Iterator[str] | None = None  # the new answers', when known first
 
     def _attribute(self, name: str, kind: AttributeType) -> AttributeDef:
         """The project's attribute of that name, made wide enough for this file's values: the
@@ -146,21 +148,24 @@ class _Writer:
         new_rows = [i for i, key in enumerate(keys) if key not in existing]
         before = self.s.execute(select(func.coalesce(func.max(Response.id), 0))).scalar_one()
         # The languages are worked out on another thread while the rows are written and
-        # indexed (the database's statements leave the interpreter free); they are set on
-        # the new answers last.
+        # indexed (the database's statements leave the interpreter free). In a project file
+        # they are set on the new answers last, beside the search index's one statement; a
+        # server indexes as rows come, so there the answers wait for them instead.
         with LanguagesBeside(self._answers(new_rows), self._language_column) as languages:
-            with responses_indexed_at_end(self.s):
+            with responses_indexed_at_end(self.s) as indexed_later:
+                self._languages = None if indexed_later else _when_asked(languages)
                 respondents = self._write(keys, existing, progress, tool_ids)
-            ids = [
-                rid
-                for rid, respondent in self.s.execute(
-                    select(Response.id, Response.respondent_id)
-                    .where(Response.id > before)
-                    .order_by(Response.id)
-                )
-                if respondent in respondents
-            ]
-            set_languages(self.s, ids, languages.result())
+            if indexed_later:
+                ids = [
+                    rid
+                    for rid, respondent in self.s.execute(
+                        select(Response.id, Response.respondent_id)
+                        .where(Response.id > before)
+                        .order_by(Response.id)
+                    )
+                    if respondent in respondents
+                ]
+                set_languages(self.s, ids, languages.result())
         if self.bad_dates:
             self.report.notes.append(
                 f"{self.bad_dates} date(s) in {self.date.header!r} could not be read "  # type: ignore[union-attr]
@@ -282,7 +287,9 @@ class _Writer:
                         "received": received,
                         "source": self.path.name,
                         "channel": "survey",
-                        "language": UNDETERMINED,
+                        "language": UNDETERMINED
+                        if self._languages is None
+                        else next(self._languages),
                     }
                 )
         if identities:
@@ -368,6 +375,11 @@ class _Writer:
         if found is not None and said.question_id:
             found.question_id = said.question_id
         return found
+
+
+def _when_asked(languages: LanguagesBeside) -> Iterator[str]:
+    """The languages one by one, waited for at the first (after the first respondents)."""
+    yield from languages.result()
 
 
 def _table(model: type[Base]) -> SqlTable:

@@ -5,12 +5,17 @@ project file and on a server."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Table, func, select, text
+from sqlalchemy.orm import Session
 
+from dotsdesk.bench.survey import generate_survey
+from dotsdesk.importers import import_file
 from dotsdesk.model import Respondent, Response
 from dotsdesk.services.corpus.bulk import insert_rows, responses_indexed_at_end, set_languages
+from dotsdesk.services.corpus.language import detect_language
 from dotsdesk.services.corpus.respondents import add_respondent
 from dotsdesk.services.corpus.responses import add_response, replace_text
 from dotsdesk.store import Project
@@ -119,3 +124,23 @@ def test_more_rows_than_one_statement_takes(project: Project) -> None:
         insert_rows(s, RESPONSES, _new_responses(rid, texts))
     with project.read() as s:
         assert s.scalars(select(Response.text).order_by(Response.id)).all() == texts
+
+
+def test_a_survey_import_gives_each_answer_its_own_language(
+    project: Project, tmp_path: Path
+) -> None:
+    """Set last in a project file, known before the answers are written on a server."""
+    survey = generate_survey(rows=120, seed=11)
+    survey.rows[0][5] = "Les données arrivent tous les jours, mais personne ne les vérifie."
+    survey.rows[1][6] = "ok"
+    with project.write() as s:
+        import_file(s, survey.write_csv(tmp_path / "survey.csv"))
+    with project.read() as s:
+        stored = s.execute(select(Response.text, Response.language).order_by(Response.id)).all()
+        assert [language for _t, language in stored] == [detect_language(t) for t, _ in stored]
+        assert {"en", "zh", "fr", "und"} <= {language for _t, language in stored}
+        assert matching_response_ids(s, ["vérifie"]) == [stored_id(s, survey.rows[0][5])]
+
+
+def stored_id(s: Session, text: str) -> int:
+    return s.execute(select(Response.id).where(Response.text == text)).scalar_one()
