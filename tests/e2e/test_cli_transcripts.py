@@ -88,6 +88,13 @@ def test_no_name_or_file_name_in_shareable_exports(cli, tmp_path: Path) -> None:
     by_text = {(row[3], row[said_by]) for row in rows[1:]}
     assert ("production code", "the interviewer") in by_text
     assert ("production code", None) in by_text  # Chen Wei's own answer
+    # A segment of the subtitles has the time of its turn in the recording; others none.
+    time = rows[0].index("Time")
+    timed = {(row[3], row[time]) for row in rows[1:] if row[3] in ("pipelines", "production code")}
+    assert ("production code", "0:01") in timed and ("pipelines", "0:03") in timed
+    assert ("production code", None) in timed  # the Word and text transcripts have no times
+    assert cli("export", "p.dots", "excerpts.docx", "--excerpts").code == 0
+    assert ", at 0:03" in xml_text(tmp_path / "excerpts.docx")  # beside its respondent
 
     draft = cli("draft", "p.dots", "--title", "Production code", "--sections-from", "Role")
     assert draft.code == 0, draft.err

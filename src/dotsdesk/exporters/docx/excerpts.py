@@ -21,6 +21,7 @@ from ...services.consent.gate import (
     check_quotes,
     refuse_blocked,
 )
+from ...services.corpus.turns import format_time, segment_times
 from .figures import attribute_figures
 from .report import INTERNAL_NOTE, SHAREABLE_NOTE, code_heading, new_report, quote, save, xml_text
 
@@ -56,12 +57,18 @@ def export_excerpts_docx(
     )
     for attribute in by:
         attribute_figures(doc, session, attribute, population, code_ids)
-    withheld = sum(_code(doc, g, decisions) for g in groups)
+    times = segment_times(session)
+    withheld = sum(_code(doc, g, decisions, times) for g in groups)
     save(doc, target)
     return total - withheld, withheld
 
 
-def _code(doc: DocxDocument, group: CodeExcerpts, decisions: dict[int, GateDecision]) -> int:
+def _code(
+    doc: DocxDocument,
+    group: CodeExcerpts,
+    decisions: dict[int, GateDecision],
+    times: dict[int, int],
+) -> int:
     code = group.code
     n = len(group.excerpts)
     code_heading(doc, f"{code.path} ({n} excerpt{'' if n == 1 else 's'})", 0, code.colour)
@@ -81,5 +88,7 @@ def _code(doc: DocxDocument, group: CodeExcerpts, decisions: dict[int, GateDecis
         details = "; ".join(f"{k}: {v}" for k, v in excerpt.attributes.items())
         if details:
             about.add_run(xml_text(f" ({details})"))
+        if (at := times.get(excerpt.segment_id)) is not None:  # in the interview's recording
+            about.add_run(f", at {format_time(at)}")
         quote(doc, excerpt.text)
     return withheld

@@ -28,7 +28,7 @@ from ...services.coding.codebook import CodeInfo, list_codes
 from ...services.consent.events import current_consents
 from ...services.corpus.respondents import attribute_table, list_attributes
 from ...services.corpus.translations import SegmentTranslation, segment_translations
-from ...services.corpus.turns import speech_of_segments
+from ...services.corpus.turns import format_time, segment_times, speech_of_segments
 from .cells import EXCEL_CELL_LIMIT, Cells, CellTooLong, split_for_cells
 from .memos import memos_sheet
 from .workbook import table_sheet, xlsx_workbook
@@ -47,6 +47,7 @@ SEGMENT_COLUMNS = [
     "Translation is",
     "Segment ID",
     "Said by",
+    "Time",  # in the recording, for a segment of a timed transcript
     "Part",
 ]
 CODEBOOK_COLUMNS = ["Code", "Name", "Parent", "Colour", "Description", "Segments", "Respondents"]
@@ -138,6 +139,7 @@ def _segments_sheet(
     )
     total = len(rows)
     said_by = _said_by(session)
+    times = segment_times(session)
     translated = segment_translations(session)
     pieces = [split_for_cells(texts[r.response_id][r.start : r.end]) for r in rows]
     height = sum(len(p) for p in pieces)
@@ -164,7 +166,9 @@ def _segments_sheet(
                         text_cell(ws, n, 10, _translation_is(translation))
                 number_cell(ws, n, 11, r.id)
                 text_cell(ws, n, 12, said_by.get(r.id))
-                text_cell(ws, n, 13, f"{k + 1} of {len(parts)}" if len(parts) > 1 else None)
+                if (at := times.get(r.id)) is not None:
+                    text_cell(ws, n, 13, format_time(at))
+                text_cell(ws, n, 14, f"{k + 1} of {len(parts)}" if len(parts) > 1 else None)
             except CellTooLong as exc:
                 what = f"the {SEGMENT_COLUMNS[exc.col]} of segment {r.id} (respondent {r.label})"
                 raise _too_long(target, exc, what) from None

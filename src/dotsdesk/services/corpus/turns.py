@@ -234,6 +234,23 @@ def speech_of_segments(
     return speech_from(rows)
 
 
+def segment_times(session: Session) -> dict[int, int]:
+    """When each segment of a timed transcript begins in the recording (ms): the time of
+    the first turn it overlaps, where the file gave that turn one."""
+    if session.scalar(select(Turn.id).where(Turn.time_ms.is_not(None)).limit(1)) is None:
+        return {}  # no timed transcript: no join over every segment
+    query = (
+        select(Segment.id, Turn.time_ms)
+        .select_from(Turn)
+        .join(Segment, overlaps_segment())
+        .order_by(Turn.response_id, Turn.position)
+    )
+    times: dict[int, int | None] = {}
+    for sid, time_ms in session.execute(query):
+        times.setdefault(sid, time_ms)
+    return {sid: t for sid, t in times.items() if t is not None}
+
+
 def speech_from(
     rows: Iterable[tuple[int, TurnRole | str, int | None, int, int | None]],
 ) -> dict[int, Speech]:
