@@ -8,15 +8,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dotsdesk.model import Segment
 from dotsdesk.services.coding import codebook
-from dotsdesk.services.coding.segments import code_span
+from dotsdesk.services.coding.coders import get_coder
+from dotsdesk.services.coding.segments import add_segments, code_span
 from dotsdesk.services.corpus.respondents import find_respondent
 from dotsdesk.ui.codebook import CodebookPanel
 from dotsdesk.ui.codebook.model import CODE_ID_ROLE
 from dotsdesk.ui.coding.ops import CodingOps
-from dotsdesk.ui.context import ProjectContext, TextSelection
+from dotsdesk.ui.context import ProjectContext, TextSelection, Touched
 
 
 @pytest.fixture
@@ -151,3 +154,29 @@ def test_counts_after_coding_a_response_just_shown(
     qtbot.waitUntil(lambda: shown(panel) == truth(ctx))
     ctx.undo_stack.undo()
     assert shown(panel) == truth(ctx)
+
+
+def test_many_segments_at_once_and_the_columns_widen(
+    panel: CodebookPanel, ctx: ProjectContext
+) -> None:
+    """One action that says it made a hundred segments moves the counts by all of them, and
+    the count columns widen for the longer numbers (and narrow again after undo)."""
+    research = code(ctx, "Role/Research")
+    rid, text = answer(ctx, "P12")
+    spans = [(rid, i, i + n) for i in range(1, 61) for n in (1, 2)]
+    assert spans[-1][2] <= len(text)
+    ctx.apply_codes([research], TextSelection(rid, 0, 1))  # the response's coding known
+    width = panel.tree.header().sectionSize(1)
+
+    def many(s: Session) -> frozenset[int]:
+        who = get_coder(s, "批量 🙂").id
+        add_segments(s, spans, [research], who)
+        return frozenset(s.scalars(select(Segment.id).where(Segment.coder_id == who)))
+
+    made = ctx.run("Code many", many, lambda ids: Touched(rid, ids, frozenset({research})))
+    assert made is not None and len(made) == 120
+    assert shown(panel) == truth(ctx)
+    assert panel.tree.header().sectionSize(1) > width
+    ctx.undo_stack.undo()
+    assert shown(panel) == truth(ctx)
+    assert panel.tree.header().sectionSize(1) == width
