@@ -1,6 +1,8 @@
 """How much a few codes are used, counted as `codebook.list_codes` counts every code: after
 one code is applied or removed, the codebook shows that code's new counts without
-recounting the whole study (~130 ms at 100,000 segments; this is a few milliseconds)."""
+recounting the whole study (~130 ms at 100,000 segments; this is a few milliseconds).
+`ResponseCoding` goes further: knowing one response's coding, it tells exactly by how much
+a change to a few of its segments moved any code's or subtree's counts (one small query)."""
 
 from __future__ import annotations
 
