@@ -176,6 +176,8 @@ def test_every_panel_is_chinese(window: MainWindow, tmp_path: Path, qtbot) -> No
     left: list[str] = []
     first = window.browser.model.ids()[0]
     window.ctx.responseActivated.emit(first)
+    window.docks["consentTracker"].raise_()  # behind the codebook's tab it counts when shown
+    qtbot.waitUntil(lambda: window.consent.model.row(0) is not None)
     window.consent.select_respondent(window.consent.model.row(0).respondent_id)
     for name, dock in window.docks.items():
         dock.show()

@@ -112,6 +112,9 @@ class ProjectContext(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project: Project | None = None
+        # True while the window shows its docks for a newly opened project: a panel shown
+        # then may go behind a tab at once, so it counts once the window has settled.
+        self.settling = False
         self.undo_stack = QUndoStack(self)
         saved = saved_coder()
         self.coder = saved or default_coder_name()

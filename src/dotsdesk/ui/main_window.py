@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         # Behind the coding panel's tab the analysis is still "visible" to Qt and would
         # recount the whole project after every code applied: hidden with its tab instead.
         self.docks["analysisPanel"].visibilityChanged.connect(self.analysis.setVisible)
+        self.docks["consentTracker"].visibilityChanged.connect(self.consent.setVisible)
 
     def _action(self, text: str, slot: object, name: str) -> QAction:
         """An action named `name`, with its keys from shortcuts.WINDOW_KEYS."""
@@ -374,6 +375,7 @@ class MainWindow(QMainWindow):
         # Docks shown one by one stand stacked for a moment: Qt grows the window to fit
         # them all (1440x900 became 1440x1444), and it stays so. It keeps its size instead.
         size = self.size()
+        self.ctx.settling = True
         for dock in self.docks.values():
             dock.setVisible(has_project)
         for action in self.project_actions:
@@ -385,12 +387,14 @@ class MainWindow(QMainWindow):
             if not self._layout_restored:
                 self._default_layout()
                 self.resize(size)
+            self.ctx.settling = False
             self.setWindowTitle(arg(self.tr("%1 — dotsdesk"), self.ctx.project.path.name))
             start = default_population_query(self.ctx, self.prefs)  # Edit > Preferences
             if start is not None:
                 self.browser.set_query(start)
             self._show_counts()
         else:
+            self.ctx.settling = False
             self.setWindowTitle("dotsdesk")
             self.welcome.set_recent(recent_projects(self.settings))
             self.statusBar().showMessage(self.tr("No project open"))

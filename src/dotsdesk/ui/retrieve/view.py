@@ -27,6 +27,7 @@ from ...services.coding.retrieval import ContextUnit, retrieve
 from ...services.corpus.respondents import AttributeInfo, attribute_table, list_attributes
 from ..context import ProjectContext
 from ..i18n import arg
+from ..settled import when_settled
 from .model import CONTEXT, SEGMENT_ROLE, RetrieveModel
 from .output import RetrieveOutput
 from .widgets import CodeChooser, RichTextDelegate
@@ -263,6 +264,10 @@ class RetrievePanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._stale:
+            when_settled(self, self.ctx.settling, self._refresh_if_stale)
+
+    def _refresh_if_stale(self) -> None:
         if self._stale:
             self._fill_codes()
             self.refresh()
