@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -25,27 +25,18 @@ from ..store.restore import ProjectDamaged
 from .backup_menu import BackupActions
 from .coder import CoderControls
 from .context import ProjectContext
-from .dock_float import float_action
-from .help_menu import HelpMenu
 from .history import History
 from .i18n import arg
-from .language_menu import LanguageMenu
-from .main_toolbar import make_main_toolbar
-from .merge import MergeCopy
 from .preferences_dialog import (
     Preferences,
     default_population_query,
-    edit_preferences,
-    population_names,
 )
 from .sample import SampleProject
-from .set_memo_docks import SetMemoDocks
 from .settings import app_settings, forget_project, recent_projects, remember_project
-from .shortcuts import bind_window_key
 from .team import TeamControls
 from .transfer import Transfers
 from .welcome import WelcomePage
-from .workbench import Workbench
+from .window_actions import make_actions, make_menus
 
 DOCKS = ("responseBrowser", "codingPanel", "codebook")
 
@@ -82,8 +73,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._stack)
         self._make_panels()
         self.coder_controls = CoderControls(self, self.ctx)
-        self._make_actions()
-        self._make_menus()
+        make_actions(self)
+        make_menus(self)
         self._connect()
         self._restore_layout()
         self._show_state()
@@ -128,173 +119,6 @@ class MainWindow(QMainWindow):
         # recount the whole project after every code applied: hidden with its tab instead.
         self.docks["analysisPanel"].visibilityChanged.connect(self.analysis.setVisible)
         self.docks["consentTracker"].visibilityChanged.connect(self.consent.setVisible)
-
-    def _action(self, text: str, slot: object, name: str) -> QAction:
-        """An action named `name`, with its keys from shortcuts.WINDOW_KEYS."""
-        action = bind_window_key(QAction(text, self), name)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
-        return action
-
-    def _make_actions(self) -> None:
-        self.new_action = self._action(self.tr("&New project…"), self.new_project, "newProject")
-        self.open_action = self._action(
-            self.tr("&Open project…"), self.choose_project, "openProject"
-        )
-        self.sample_action = self._action(
-            self.tr("Open the &sample project"), self.open_sample, "openSample"
-        )
-        self.reset_sample_action = self._action(
-            self.tr("Reset sample pro&ject…"), self.reset_sample, "resetSample"
-        )
-        self.reset_sample_action.setToolTip(
-            self.tr(
-                "Replace the sample project with a fresh copy, after saying what goes and "
-                "keeping a backup"
-            )
-        )
-        self.import_action = self._action(
-            self.tr("&Import…"), self.transfers.choose_import, "import"
-        )
-        self.merge_copy = MergeCopy(self, self.ctx)
-        self.merge_action = self._action(
-            self.tr("&Merge a Colleague's Copy…"), self.merge_copy.choose, "mergeCopy"
-        )
-        self.merge_action.setToolTip(
-            self.tr(
-                "Bring in the segments and memos another coder made in their copy of this project"
-            )
-        )
-        self.export_action = self._action(
-            self.tr("&Export to Excel…"), self.transfers.choose_export, "export"
-        )
-        self.refi_action = self._action(
-            self.tr("Export to RE&FI-QDA…"), self.transfers.choose_refi_export, "exportRefi"
-        )
-        self.refi_action.setToolTip(
-            self.tr(
-                "A .qdpx project or .qdc codebook for NVivo, ATLAS.ti, MAXQDA, QualCoder, Taguette"
-            )
-        )
-        self.register_action = self._action(
-            self.tr("Export consent &register…"),
-            self.transfers.choose_register_export,
-            "exportRegister",
-        )
-        self.register_action.setToolTip(
-            self.tr("The consent register with history, in Excel. It holds private identity.")
-        )
-        self.new_post_action = self._action(
-            self.tr("New &post from codes…"), self.new_post_from_codes, "newPostFromCodes"
-        )
-        self.export_post_action = self._action(
-            self.tr("Export p&ost…"),
-            lambda: self.transfers.choose_post_export(self.composer.current_post_id()),
-            "exportPost",
-        )
-        self.close_action = self._action(
-            self.tr("&Close project"), self.close_project, "closeProject"
-        )
-        self.quit_action = self._action(self.tr("&Quit"), self.close, "quit")
-        self.undo_action = bind_window_key(
-            self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo")), "undo"
-        )
-        self.redo_action = bind_window_key(
-            self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo")), "redo"
-        )
-        self.prefs_action = self._action(
-            self.tr("&Preferences…"),
-            lambda: edit_preferences(self, self.prefs, self.ctx, population_names(self.ctx)),
-            "preferences",
-        )
-        self.prefs_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.float_draft_action = float_action(
-            self.docks["draftComposer"], self.tr("&Draft in Its Own Window"), "floatDraft"
-        )
-        self.back_action = self._action(self.tr("&Back"), self.go_back, "back")
-        self.forward_action = self._action(self.tr("&Forward"), self.go_forward, "forward")
-        self.project_actions = [
-            self.import_action,
-            self.merge_action,
-            self.export_action,
-            self.refi_action,
-            self.register_action,
-            self.new_post_action,
-            self.export_post_action,
-            self.close_action,
-            self.back_action,
-            self.forward_action,
-        ]
-
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu(self.tr("&File"))
-        file.addActions([self.new_action, self.open_action, self.team.open_action])
-        self.recent_menu = file.addMenu(self.tr("Open &Recent"))
-        file.addActions([self.sample_action, self.reset_sample_action])
-        file.addSeparator()
-        file.addActions(
-            [
-                self.import_action,
-                self.merge_action,
-                self.export_action,
-                self.refi_action,
-                self.register_action,
-            ]
-        )
-        file.addSeparator()
-        file.addActions([self.new_post_action, self.export_post_action])
-        file.addSeparator()
-        file.addActions(self.backups.actions)
-        file.addSeparator()
-        file.addActions([self.close_action, self.quit_action])
-        edit = bar.addMenu(self.tr("&Edit"))
-        edit.addActions([self.undo_action, self.redo_action])
-        edit.addSeparator()
-        edit.addActions([self.coder_controls.action, self.prefs_action])
-        edit.addSeparator()
-        edit.addActions(
-            [self.coding.find_action, self.coding.palette_action, self.coding.response_memo_action]
-        )
-        go = bar.addMenu(self.tr("&Go"))
-        go.addActions([self.back_action, self.forward_action])
-        go.addSeparator()
-        go.addActions([self.browser.next_uncoded_action, self.browser.previous_uncoded_action])
-        codes = bar.addMenu(self.tr("&Codes"))
-        codes.addActions(
-            [
-                self.codebook.apply_action,
-                self.codebook.add_action,
-                self.codebook.rename_action,
-                self.codebook.recolour_action,
-                self.codebook.memo_action,
-                self.codebook.merge_action,
-                self.codebook.delete_action,
-            ]
-        )
-        self.workbench = Workbench(self, codes)  # Coded Segments, Search and Code
-        self.set_memo_docks = SetMemoDocks(self)  # the Sets and Memos lists
-        view = bar.addMenu(self.tr("&View"))
-        view.addActions([dock.toggleViewAction() for dock in self.docks.values()])
-        view.addAction(self.float_draft_action)
-        view.addSeparator()
-        view.addActions([self.coding.translation_action, self.coding.snap_action])
-        view.addSeparator()
-        view.addMenu(LanguageMenu(self, self.settings, self._restart))
-        bar.addMenu(HelpMenu(self))
-        b = self.browser
-        make_main_toolbar(
-            self,
-            self.tr("Main"),
-            [
-                (self.open_action, "open", self.tr("Open")),
-                (self.import_action, "import", self.tr("Import")),
-                (self.undo_action, "undo", self.tr("Undo")),
-                (self.redo_action, "redo", self.tr("Redo")),
-                (self.coding.palette_action, "code", self.tr("Code")),
-                (b.previous_uncoded_action, "previousUncoded", self.tr("Previous")),
-                (b.next_uncoded_action, "nextUncoded", self.tr("Next")),
-            ],
-        )
 
     def _connect(self) -> None:
         self.ctx.projectChanged.connect(self._show_state)
