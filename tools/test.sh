@@ -12,5 +12,6 @@ if [[ -z "${DOTSDESK_TEST_PG:-}" ]]; then
   DOTSDESK_TEST_PG=$(bash tools/pgcluster.sh start "$pgroot/cluster")
   export DOTSDESK_TEST_PG
 fi
-# Every core: pytest-xdist, a file per worker at a time (module fixtures built once).
-.venv/bin/python -m pytest -n auto --dist loadfile "$@"
+# Every core (pytest-xdist). A worker that crashes is reported with its test, and the rest
+# still run (scheduling by file would wait forever for the file it held).
+.venv/bin/python -m pytest -n auto "$@"

@@ -81,8 +81,7 @@ class _Receiver(QObject):
     def _finish(self) -> None:
         self._dialog.close()
         self._thread.quit()
-        self._thread.wait()
-        self._runner.deleteLater()
+        self._thread.wait()  # the runner is deleted in its own thread as it ends (below)
         self._dialog.deleteLater()
 
 
@@ -110,6 +109,9 @@ def run_with_progress(
     runner.finished.connect(receiver.done)
     runner.failed.connect(receiver.failed)
     thread.started.connect(runner.run)
+    # Qt's way: an object is deleted by the thread it lives in, as that thread ends. Deleted
+    # later from here, after the thread had ended, it crashed the window now and then.
+    thread.finished.connect(runner.deleteLater)
     thread.start()
     dialog.show()
     return thread
