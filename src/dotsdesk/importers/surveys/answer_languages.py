@@ -76,7 +76,7 @@ class LanguagesBeside:
     run without holding the interpreter. `result()` waits for them; leaving the `with`
     block early (an error, a cancel) stops after the batch running."""
 
-    _BATCH = 4_000  # texts the detector takes at once: its memory grows with a batch
+    _BATCH = 1_500  # texts the detector takes at once: its memory grows with a batch
 
     def __init__(self, answers: Sequence[Answer], column: int | None) -> None:
         self._stop = Event()
