@@ -48,3 +48,14 @@ def test_a_cancel_midway_leaves_nothing(project: Project, tmp_path: Path) -> Non
     with project.read() as s:
         assert s.scalar(select(func.count(Respondent.id))) == 0
         assert s.scalar(select(func.count(Response.id))) == 0
+
+
+def test_progress_ends_after_the_indexing_not_at_the_last_row(
+    project: Project, tmp_path: Path
+) -> None:
+    path = generate_survey(rows=1100, seed=8).write_csv(tmp_path / "survey.csv")
+    seen: list[float] = []
+    with project.write() as s:
+        import_file(s, path, ImportOptions(), lambda done, total: seen.append(done / total))
+    assert seen == sorted(seen) and seen[-1] == 1.0
+    assert 0.85 <= seen[-2] < 1.0  # every row written: what is left is the index and languages

@@ -166,6 +166,8 @@ class _Writer:
                     if respondent in respondents
                 ]
                 set_languages(self.s, ids, languages.result())
+        if progress is not None:
+            progress(len(keys) * 10, len(keys) * 10)
         if self.bad_dates:
             self.report.notes.append(
                 f"{self.bad_dates} date(s) in {self.date.header!r} could not be read "  # type: ignore[union-attr]
@@ -205,8 +207,8 @@ class _Writer:
             for i in chunk:
                 if i not in added:
                     self._update(i, existing[keys[i]])
-            if progress is not None:
-                progress(chunk[-1] + 1, total)
+            if progress is not None:  # the rows are nine tenths; indexing, languages the rest
+                progress((chunk[-1] + 1) * 9, total * 10)
         return made
 
     def _day_first(self) -> bool:
