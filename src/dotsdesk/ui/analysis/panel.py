@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -56,6 +56,7 @@ from .report_export import PanelChoices, ReportExports
 from .tables import AnalysisTable, CellSegmentList, page, row
 
 FREQUENCIES, CROSSTAB, COOCCURRENCE, WORDS, AGREEMENT = range(5)
+RECOUNT_AFTER_MS = 300  # after the last change of a burst
 # Tables whose change can change a figure here; the words only read the texts and turns.
 ANALYSIS_TABLES = frozenset(
     {"segment", "segment_code", "code", "response", "respondent", "attribute_value", "turn",
@@ -77,6 +78,8 @@ class AnalysisPanel(QWidget):
         self._words_job: Background | None = None
         self._words_again = False  # a change came while the words were being counted
         self._words_stale = True  # the texts or the population changed since the last count
+        self._recount = QTimer(self, singleShot=True, interval=RECOUNT_AFTER_MS)
+        self._recount.timeout.connect(self._recount_now)
         self.tabs = QTabWidget()
         self.frequencies = AnalysisTable("frequencyTable")
         self.crosstab = AnalysisTable("crosstabTable")
@@ -375,7 +378,16 @@ class AnalysisPanel(QWidget):
 
     def _data_changed(self, tables: frozenset[str]) -> None:
         if tables & ANALYSIS_TABLES or tables & WORD_TABLES:
-            self._mark(words=bool(tables & WORD_TABLES))
+            self._stale = True
+            self._words_stale |= bool(tables & WORD_TABLES)
+            if self.isVisible():
+                # Counted once a burst of coding is over, never inside the frame that
+                # applies a code (a large project's tables take up to a second).
+                self._recount.start()
+
+    def _recount_now(self) -> None:
+        if self._stale and self.isVisible():
+            self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
