@@ -45,13 +45,11 @@ def make_actions(w: MainWindow) -> None:
         QCoreApplication.translate("MainWindow", "Reset sample pro&ject…"),
         w.reset_sample,
         "resetSample",
-    )
-    w.reset_sample_action.setToolTip(
-        QCoreApplication.translate(
+        tip=QCoreApplication.translate(
             "MainWindow",
             "Replace the sample project with a fresh copy, after saying what goes and "
             "keeping a backup",
-        )
+        ),
     )
     w.import_action = _action(
         w, QCoreApplication.translate("MainWindow", "&Import…"), w.transfers.choose_import, "import"
@@ -62,12 +60,10 @@ def make_actions(w: MainWindow) -> None:
         QCoreApplication.translate("MainWindow", "&Merge a Colleague's Copy…"),
         w.merge_copy.choose,
         "mergeCopy",
-    )
-    w.merge_action.setToolTip(
-        QCoreApplication.translate(
+        tip=QCoreApplication.translate(
             "MainWindow",
             "Bring in the segments and memos another coder made in their copy of this project",
-        )
+        ),
     )
     w.export_action = _action(
         w,
@@ -80,23 +76,19 @@ def make_actions(w: MainWindow) -> None:
         QCoreApplication.translate("MainWindow", "Export to RE&FI-QDA…"),
         w.transfers.choose_refi_export,
         "exportRefi",
-    )
-    w.refi_action.setToolTip(
-        QCoreApplication.translate(
+        tip=QCoreApplication.translate(
             "MainWindow",
             "A .qdpx project or .qdc codebook for NVivo, ATLAS.ti, MAXQDA, QualCoder, Taguette",
-        )
+        ),
     )
     w.register_action = _action(
         w,
         QCoreApplication.translate("MainWindow", "Export consent &register…"),
         w.transfers.choose_register_export,
         "exportRegister",
-    )
-    w.register_action.setToolTip(
-        QCoreApplication.translate(
+        tip=QCoreApplication.translate(
             "MainWindow", "The consent register with history, in Excel. It holds private identity."
-        )
+        ),
     )
     w.new_post_action = _action(
         w,
@@ -234,8 +226,10 @@ def make_menus(w: MainWindow) -> None:
     )
 
 
-def _action(w: MainWindow, text: str, slot: object, name: str) -> QAction:
+def _action(w: MainWindow, text: str, slot: object, name: str, tip: str = "") -> QAction:
     """An action named `name`, with its keys from shortcuts.WINDOW_KEYS."""
     action = bind_window_key(QAction(text, w), name)
     action.triggered.connect(slot)  # type: ignore[arg-type]
+    if tip:
+        action.setToolTip(tip)
     return action
