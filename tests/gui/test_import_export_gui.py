@@ -120,6 +120,19 @@ def test_cancel_rolls_back(qtbot, window: MainWindow) -> None:  # type: ignore[n
     assert count(window, Code.id) == 0
 
 
+def test_a_quick_task_leaves_no_progress_dialog_to_pop_up_later(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Done before the dialog's 300 ms: it never shows, not even after its own timer."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    from dotsdesk.ui.worker import run_with_progress
+
+    outcome: list[object] = []
+    run_with_progress(window, "Quick…", lambda progress: 42, outcome.append, outcome.append)
+    qtbot.waitUntil(lambda: outcome == [42], timeout=5000)
+    qtbot.wait(600)
+    assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+
+
 def test_dialog_says_what_the_import_will_do(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     survey = DATA / "surveys" / "surveymonkey_expanded.csv"
     dialog = ImportDialog(survey, window)
