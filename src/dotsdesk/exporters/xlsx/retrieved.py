@@ -9,9 +9,10 @@ from pathlib import Path
 
 from ...services.coding.retrieval import RetrievedSegment, SegmentContext
 from ...services.corpus.respondents import parse_number
+from ...services.corpus.turns import format_time
 from .workbook import table_sheet, xlsx_workbook
 
-_FIXED = ["Respondent", "Question", "Codes", "Segment", "Context", "Coder"]
+_FIXED = ["Respondent", "Question", "Codes", "Segment", "Context", "Coder", "Time"]
 
 
 def export_retrieved_xlsx(
@@ -21,9 +22,12 @@ def export_retrieved_xlsx(
     attributes: Mapping[int, Mapping[str, str]],
     attribute_names: Sequence[str],
     numeric: Sequence[str] = (),
+    times: Mapping[int, int] | None = None,
 ) -> int:
     """Write one sheet "Coded segments" with an autofilter; `numeric` attributes are
-    written as numbers. Returns the rows written. Atomic."""
+    written as numbers; `times` (segment id -> ms) are where a timed transcript's segments
+    are in the recording. Returns the rows written. Atomic."""
+    times = times or {}
     columns = _FIXED + list(attribute_names)
     with xlsx_workbook(target) as (wb, cells):
         ws = table_sheet(
@@ -47,6 +51,7 @@ def export_retrieved_xlsx(
                 text,
                 around,
                 row.coder,
+                format_time(times[row.segment_id]) if row.segment_id in times else None,
             ]
             own = attributes.get(row.respondent_id, {})
             for name in attribute_names:

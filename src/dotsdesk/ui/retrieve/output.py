@@ -16,6 +16,7 @@ from ...errors import DotsError
 from ...exporters.docx.excerpts import export_excerpts_docx
 from ...exporters.xlsx.retrieved import export_retrieved_xlsx
 from ...services.coding.retrieval import segment_contexts
+from ...services.corpus.turns import segment_times
 from ..i18n import arg
 from ..transfer_words import excel_filter, word_filter
 
@@ -99,6 +100,7 @@ class RetrieveOutput:
         try:
             with panel.ctx.read() as s:
                 contexts = segment_contexts(s, model.rows, model.unit)
+                times = segment_times(s)
             written = export_retrieved_xlsx(
                 target,
                 model.rows,
@@ -106,6 +108,7 @@ class RetrieveOutput:
                 model.attributes,
                 model.attribute_names,
                 numeric=panel.numeric,
+                times=times,
             )
         except DotsError as exc:
             panel.ctx.error.emit(str(exc))
