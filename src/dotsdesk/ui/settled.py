@@ -13,15 +13,23 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 
-def when_settled(widget: QWidget, settling: bool, action: Callable[[], None]) -> None:
-    """Run `action` now, or while the window is `settling` when the event loop is next
-    idle, if `widget` is still shown then."""
-    if not settling:
-        action()
-        return
+def refresh_when_shown(
+    widget: QWidget, settling: bool, stale: Callable[[], bool], refresh: Callable[[], None]
+) -> None:
+    """From a panel's showEvent: `refresh` if it is `stale`, at once; or, while the window
+    is `settling`, when the event loop is next idle, if the panel is still shown and still
+    stale then."""
 
     def run() -> None:
-        if widget.isVisible():
-            action()
+        if stale():
+            refresh()
 
-    QTimer.singleShot(0, widget, run)
+    if not settling:
+        run()
+        return
+
+    def later() -> None:
+        if widget.isVisible():
+            run()
+
+    QTimer.singleShot(0, widget, later)

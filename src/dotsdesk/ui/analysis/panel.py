@@ -47,7 +47,7 @@ from ...services.corpus.sets import list_sets
 from ..browser.filters import describe
 from ..context import ProjectContext
 from ..i18n import arg
-from ..settled import when_settled
+from ..settled import refresh_when_shown
 from ..worker import Background, run_in_background
 from .agreement_tab import AgreementTab
 from .chart import ChartCanvas, draw_panel_chart
@@ -391,9 +391,4 @@ class AnalysisPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
-            when_settled(self, self.ctx.settling, self._refresh_if_stale)
-
-    def _refresh_if_stale(self) -> None:
-        if self._stale:
-            self.refresh()
+        refresh_when_shown(self, self.ctx.settling, lambda: self._stale, self.refresh)

@@ -38,7 +38,7 @@ from ..consent_words import level_text
 from ..context import ProjectContext
 from ..i18n import arg
 from ..respondent_edits import rename_action, rename_label, save_identity, start_editing
-from ..settled import when_settled
+from ..settled import refresh_when_shown
 from .event_form import EventDraft, EventForm
 from .history import HistoryModel, read_history
 from .identity import IdentityBox
@@ -378,9 +378,4 @@ class ConsentTracker(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
-            when_settled(self, self.ctx.settling, self._refresh_if_stale)
-
-    def _refresh_if_stale(self) -> None:
-        if self._stale:
-            self.refresh()
+        refresh_when_shown(self, self.ctx.settling, lambda: self._stale, self.refresh)

@@ -27,7 +27,7 @@ from ...services.coding.retrieval import ContextUnit, retrieve
 from ...services.corpus.respondents import AttributeInfo, attribute_table, list_attributes
 from ..context import ProjectContext
 from ..i18n import arg
-from ..settled import when_settled
+from ..settled import refresh_when_shown
 from .model import CONTEXT, SEGMENT_ROLE, RetrieveModel
 from .output import RetrieveOutput
 from .widgets import CodeChooser, RichTextDelegate
@@ -264,10 +264,8 @@ class RetrievePanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
-            when_settled(self, self.ctx.settling, self._refresh_if_stale)
+        refresh_when_shown(self, self.ctx.settling, lambda: self._stale, self._refill)
 
-    def _refresh_if_stale(self) -> None:
-        if self._stale:
-            self._fill_codes()
-            self.refresh()
+    def _refill(self) -> None:
+        self._fill_codes()
+        self.refresh()
