@@ -28,7 +28,7 @@ from ...services.coding.codebook import CodeInfo, list_codes
 from ...services.consent.events import current_consents
 from ...services.corpus.respondents import attribute_table, list_attributes
 from ...services.corpus.translations import SegmentTranslation, segment_translations
-from ...services.corpus.turns import format_time, segment_times, speech_of_segments
+from ...services.corpus.turns import Speech, format_time, speech_of_segments, times_of
 from .cells import EXCEL_CELL_LIMIT, Cells, CellTooLong, split_for_cells
 from .memos import memos_sheet
 from .workbook import table_sheet, xlsx_workbook
@@ -138,8 +138,9 @@ def _segments_sheet(
         ).all()
     )
     total = len(rows)
-    said_by = _said_by(session)
-    times = segment_times(session)
+    speech = speech_of_segments(session)  # whose words, and when in the recording
+    said_by = _said_by(speech)
+    times = times_of(speech)
     translated = segment_translations(session)
     pieces = [split_for_cells(texts[r.response_id][r.start : r.end]) for r in rows]
     height = sum(len(p) for p in pieces)
@@ -186,14 +187,14 @@ def _translation_is(t: SegmentTranslation) -> str:
     return f"{t.language}, recorded for the whole response only"
 
 
-def _said_by(session: Session) -> dict[int, str]:
+def _said_by(speech: dict[int, Speech]) -> dict[int, str]:
     """For segments of interview transcripts that are not all the respondent's own words:
     whose words they are, so that none reads as the respondent's (empty: their own)."""
     out = {}
-    for sid, speech in speech_of_segments(session).items():
-        if speech.others:
-            whose = " and ".join(speech.others)
-            out[sid] = f"the respondent and {whose}" if speech.own else whose
+    for sid, said in speech.items():
+        if said.others:
+            whose = " and ".join(said.others)
+            out[sid] = f"the respondent and {whose}" if said.own else whose
     return out
 
 

@@ -10,7 +10,7 @@ all its respondent's words, as every survey answer is.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, delete, exists, not_, or_, select
@@ -199,6 +199,7 @@ class Speech:
     own: bool  # some of the respondent's own words
     others: tuple[str, ...]  # "the interviewer", "another interviewee", "a transcriber's note"
     time_ms: int | None  # when the first of those others' turns starts, if known
+    starts_ms: int | None = None  # when the first turn it overlaps starts, if known
 
     @property
     def spans_turns(self) -> bool:
@@ -237,18 +238,12 @@ def speech_of_segments(
 def segment_times(session: Session) -> dict[int, int]:
     """When each segment of a timed transcript begins in the recording (ms): the time of
     the first turn it overlaps, where the file gave that turn one."""
-    if session.scalar(select(Turn.id).where(Turn.time_ms.is_not(None)).limit(1)) is None:
-        return {}  # no timed transcript: no join over every segment
-    query = (
-        select(Segment.id, Turn.time_ms)
-        .select_from(Turn)
-        .join(Segment, overlaps_segment())
-        .order_by(Turn.response_id, Turn.position)
-    )
-    times: dict[int, int | None] = {}
-    for sid, time_ms in session.execute(query):
-        times.setdefault(sid, time_ms)
-    return {sid: t for sid, t in times.items() if t is not None}
+    return times_of(speech_of_segments(session))
+
+
+def times_of(speech: Mapping[int, Speech]) -> dict[int, int]:
+    """`segment_times` from speech already read."""
+    return {sid: sp.starts_ms for sid, sp in speech.items() if sp.starts_ms is not None}
 
 
 def speech_from(
@@ -258,7 +253,9 @@ def speech_from(
     respondent, turn time), a row per turn under the segment, in the order of the turns; for
     a caller that reads the turns in a query of its own (the consent gate)."""
     found: dict[int, tuple[bool, list[str], int | None]] = {}
+    starts: dict[int, int | None] = {}  # the first turn's time: rows come in turn order
     for sid, role, speaker_id, owner_id, time_ms in rows:
+        starts.setdefault(sid, time_ms)
         own, others, first_time = found.get(sid, (False, [], None))
         role = TurnRole(role)
         if role is TurnRole.RESPONDENT and speaker_id == owner_id:
@@ -270,7 +267,9 @@ def speech_from(
             if first_time is None:
                 first_time = time_ms
         found[sid] = (own, others, first_time)
-    return {sid: Speech(own, tuple(others), t) for sid, (own, others, t) in found.items()}
+    return {
+        sid: Speech(own, tuple(others), t, starts[sid]) for sid, (own, others, t) in found.items()
+    }
 
 
 def respondent_text(text: str, turns: Sequence[TurnView]) -> str:
